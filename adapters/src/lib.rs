@@ -1,0 +1,1 @@
+//! panelrelay-adapters: implementations of the core ports.
