@@ -1,0 +1,201 @@
+//! Opening the database: URL parsing, pools, connection setup, migrations.
+
+use super::StorageError;
+use diesel::SqliteConnection;
+use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
+use diesel_async::pooled_connection::deadpool::Pool as DeadPool;
+use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
+use diesel_async::sync_connection_wrapper::SyncConnectionWrapper;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+
+/// The SQLite connection type used through the async pool.
+pub(crate) type SqliteConn = SyncConnectionWrapper<SqliteConnection>;
+
+/// A connection pool of one backend or the other.
+pub(crate) enum Pool {
+    Postgres(DeadPool<AsyncPgConnection>),
+    Sqlite(DeadPool<SqliteConn>),
+}
+
+/// Which SQL backend a database runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL, for production and scale-out.
+    Postgres,
+    /// SQLite, the embedded default.
+    Sqlite,
+}
+
+impl Backend {
+    /// The backend's name, as shown in health output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Postgres => "postgres",
+            Backend::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// The database: a pool over PostgreSQL or SQLite. Cheap to clone.
+#[derive(Clone)]
+pub struct Database {
+    inner: std::sync::Arc<Pool>,
+}
+
+/// SQLite settings applied to every new connection: WAL for concurrent readers, a busy
+/// timeout so a second process (e.g. `panelrelay admin create-key`) waits instead of failing.
+const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
+impl Database {
+    /// Opens a database from a URL: `postgres://…` / `postgresql://…`, or `sqlite://PATH` /
+    /// `sqlite:PATH`. `pool_size` bounds PostgreSQL connections; SQLite uses a single
+    /// connection, since it has one writer at a time anyway.
+    pub fn open(url: &str, pool_size: usize) -> Result<Self, StorageError> {
+        let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
+            let pool = DeadPool::builder(manager)
+                .max_size(pool_size.max(1))
+                .wait_timeout(Some(std::time::Duration::from_secs(10)))
+                .create_timeout(Some(std::time::Duration::from_secs(5)))
+                .runtime(deadpool_runtime())
+                .build()
+                .map_err(StorageError::pool)?;
+            Pool::Postgres(pool)
+        } else if let Some(path) = sqlite_path(url) {
+            let mut config = ManagerConfig::<SqliteConn>::default();
+            config.custom_setup = Box::new(|path| {
+                let path = path.to_string();
+                Box::pin(async move {
+                    let mut conn = SqliteConn::establish(&path).await?;
+                    conn.batch_execute(SQLITE_SETUP)
+                        .await
+                        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                    Ok(conn)
+                })
+            });
+            let manager = AsyncDieselConnectionManager::<SqliteConn>::new_with_config(path, config);
+            let pool = DeadPool::builder(manager)
+                .max_size(1)
+                .wait_timeout(Some(std::time::Duration::from_secs(30)))
+                .runtime(deadpool_runtime())
+                .build()
+                .map_err(StorageError::pool)?;
+            Pool::Sqlite(pool)
+        } else {
+            return Err(StorageError::Unavailable(
+                "unsupported database URL: expected postgres://… or sqlite://PATH".into(),
+            ));
+        };
+        Ok(Database {
+            inner: std::sync::Arc::new(pool),
+        })
+    }
+
+    /// The pool, for the `with_conn!` macro.
+    pub(crate) fn pool(&self) -> &Pool {
+        &self.inner
+    }
+
+    /// Which backend this database runs on.
+    pub fn backend(&self) -> Backend {
+        match self.pool() {
+            Pool::Postgres(_) => Backend::Postgres,
+            Pool::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Applies pending migrations. Needs a multi-threaded tokio runtime (the harness blocks
+    /// in place). Returns how many were applied.
+    pub async fn migrate(&self) -> Result<usize, StorageError> {
+        match self.pool() {
+            Pool::Postgres(pool) => {
+                let conn = pool.get().await.map_err(StorageError::pool)?;
+                let conn = deadpool::managed::Object::take(conn);
+                run_migrations(conn, POSTGRES_MIGRATIONS).await
+            }
+            Pool::Sqlite(pool) => {
+                let conn = pool.get().await.map_err(StorageError::pool)?;
+                let conn = deadpool::managed::Object::take(conn);
+                run_migrations(conn, SQLITE_MIGRATIONS).await
+            }
+        }
+    }
+
+    /// Checks that the database answers a trivial query.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        super::with_conn!(self, |conn| {
+            diesel::sql_query("SELECT 1").execute(conn).await?;
+            Ok(())
+        })
+    }
+
+    /// Connections in use and the pool's maximum, for metrics.
+    pub fn pool_usage(&self) -> (usize, usize) {
+        let status = match self.pool() {
+            Pool::Postgres(pool) => pool.status(),
+            Pool::Sqlite(pool) => pool.status(),
+        };
+        (
+            status.size.saturating_sub(status.available),
+            status.max_size,
+        )
+    }
+}
+
+/// Runs the migrations on a connection taken out of the pool, on a blocking-capable thread.
+async fn run_migrations<C>(conn: C, migrations: EmbeddedMigrations) -> Result<usize, StorageError>
+where
+    C: AsyncConnection + 'static,
+    AsyncConnectionWrapper<C>:
+        diesel::Connection<Backend = C::Backend> + MigrationHarness<C::Backend>,
+{
+    let mut wrapper: AsyncConnectionWrapper<C> = AsyncConnectionWrapper::from(conn);
+    tokio::task::spawn_blocking(move || {
+        wrapper
+            .run_pending_migrations(migrations)
+            .map(|applied| applied.len())
+            .map_err(|err| StorageError::Migration(err.to_string()))
+    })
+    .await
+    .map_err(|err| StorageError::Migration(err.to_string()))?
+}
+
+/// The file path of a SQLite URL, if it is one.
+fn sqlite_path(url: &str) -> Option<String> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    if path.is_empty() {
+        None
+    } else {
+        Some(path.to_string())
+    }
+}
+
+fn deadpool_runtime() -> deadpool::Runtime {
+    deadpool::Runtime::Tokio1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_are_recognised() {
+        assert_eq!(
+            sqlite_path("sqlite://data/x.db").as_deref(),
+            Some("data/x.db")
+        );
+        assert_eq!(
+            sqlite_path("sqlite:/abs/x.db").as_deref(),
+            Some("/abs/x.db")
+        );
+        assert_eq!(sqlite_path("sqlite://"), None);
+        assert_eq!(sqlite_path("mysql://x"), None);
+    }
+}

@@ -1,0 +1,77 @@
+//! Storage on PostgreSQL or SQLite through diesel-async.
+//!
+//! Repository code is written once: [`Database`] holds a pool of either backend, and the
+//! [`with_conn!`] macro expands the same query body for each, so each arm type-checks
+//! against its real backend. Only the migrations differ per backend.
+
+mod connect;
+mod error;
+pub mod schema;
+mod time;
+
+pub mod admin_keys;
+pub mod api_keys;
+pub mod idempotency;
+pub mod platform_state;
+pub mod workspaces;
+
+pub use connect::{Backend, Database};
+pub use error::StorageError;
+pub use time::{from_db_time, to_db_time};
+
+/// Runs `$body` with `$conn` bound to a pooled connection of whichever backend the database
+/// uses. The body is compiled once per backend.
+macro_rules! with_conn {
+    ($db:expr, |$conn:ident| $body:expr) => {{
+        match $db.pool() {
+            $crate::storage::connect::Pool::Postgres(pool) => {
+                let mut pooled = pool
+                    .get()
+                    .await
+                    .map_err($crate::storage::StorageError::pool)?;
+                let $conn = &mut *pooled;
+                $body
+            }
+            $crate::storage::connect::Pool::Sqlite(pool) => {
+                let mut pooled = pool
+                    .get()
+                    .await
+                    .map_err($crate::storage::StorageError::pool)?;
+                let $conn = &mut *pooled;
+                $body
+            }
+        }
+    }};
+}
+pub(crate) use with_conn;
+
+/// One page of a list: rows newest first, and the cursor of the next page if there is one.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    /// The rows of this page.
+    pub items: Vec<T>,
+    /// The id after which the next page starts (exclusive), when more rows exist.
+    pub next_after: Option<String>,
+}
+
+impl<T> Page<T> {
+    /// Builds a page from up to `limit + 1` rows fetched newest first; `id_of` gives the cursor.
+    pub(crate) fn from_rows(mut rows: Vec<T>, limit: i64, id_of: impl Fn(&T) -> String) -> Self {
+        let limit = usize::try_from(limit).unwrap_or(0);
+        let more = rows.len() > limit;
+        rows.truncate(limit);
+        let next_after = if more { rows.last().map(id_of) } else { None };
+        Page {
+            items: rows,
+            next_after,
+        }
+    }
+
+    /// Converts every row, keeping the cursor.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_after: self.next_after,
+        }
+    }
+}
