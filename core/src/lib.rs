@@ -5,5 +5,7 @@
 //! Nothing in this crate performs I/O or knows about HTTP, SQL or Redis.
 
 pub mod access;
+pub mod command;
 pub mod ids;
 pub mod ports;
+pub mod service_rules;
