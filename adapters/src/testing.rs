@@ -6,6 +6,9 @@
 //! When `PANELRELAY_TEST_BACKEND_LOG` names a file, every test database and store created is
 //! recorded there, one line each, so CI can prove which backends the suite really used.
 
+// Test support: a failure to set up is a failed test, so panicking is the right response.
+#![allow(clippy::expect_used)]
+
 use crate::key_value::{MemoryKeyValue, RedisKeyValue};
 use crate::storage::Database;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -159,6 +162,26 @@ pub async fn test_key_value() -> Arc<dyn KeyValue> {
             Arc::new(MemoryKeyValue::new())
         }
     }
+}
+
+/// Every stored idempotent response body, as stored (to check that it is sealed).
+pub async fn stored_idempotent_responses(db: &Database) -> Vec<String> {
+    use crate::storage::schema::idempotency_keys;
+    use diesel::QueryDsl;
+    let result: Result<Vec<Option<String>>, crate::storage::StorageError> = async {
+        Ok(crate::storage::with_conn!(db, |conn| {
+            idempotency_keys::table
+                .select(idempotency_keys::response_body)
+                .load(conn)
+                .await?
+        }))
+    }
+    .await;
+    result
+        .expect("read idempotency records")
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! One behavioural suite for the key-value port, run against the in-process store and, when
 //! `PANELRELAY_TEST_REDIS_URL` is set, against Redis.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use panelrelay_adapters::key_value::{MemoryKeyValue, RedisKeyValue};
 use panelrelay_adapters::testing::redis_url;
 use panelrelay_core::ports::KeyValue;

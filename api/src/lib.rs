@@ -1,1 +1,17 @@
-//! panelrelay-api.
+//! panelrelay-api: the HTTP API (poem + poem-openapi), authentication, configuration, the
+//! command line, and the process that runs them.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod docs;
+pub mod error;
+pub mod http;
+pub mod idempotency;
+pub mod pagination;
+pub mod resources;
+pub mod runtime;
+pub mod server;
+pub mod state;
+pub mod telemetry;

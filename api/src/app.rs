@@ -1,0 +1,84 @@
+//! The HTTP application: the OpenAPI service, Swagger UI, the spec, metrics, probes.
+
+use crate::docs::swagger_ui;
+use crate::http::middleware::RequestContext;
+use crate::resources::{Apis, apis};
+use crate::state::AppState;
+use poem::web::Data;
+use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
+use poem_openapi::OpenApiService;
+
+/// The service's version, as shown in the OpenAPI document.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The OpenAPI service (all resources).
+pub fn openapi_service() -> OpenApiService<Apis, ()> {
+    OpenApiService::new(apis(), "panelrelay", VERSION)
+        .description(
+            "Support automation for SMM panels. Authenticate with `Authorization: Bearer <key>`: \
+             platform admin keys (`pra_…`) manage workspaces; workspace keys (`prk_…`) act inside \
+             their workspace. Errors always come as `{\"error\": {\"code\", \"message\", \"request_id\"}}`; \
+             lists are paginated with `limit` and `cursor`.",
+        )
+}
+
+/// The OpenAPI document as YAML (what `panelrelay openapi` prints and openapi.yaml holds).
+pub fn spec_yaml() -> String {
+    openapi_service().spec_yaml()
+}
+
+/// Builds the whole application around `state`.
+pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
+    let service = openapi_service();
+    let spec_json = service.spec();
+    let spec_yaml = service.spec_yaml();
+    let metrics = state.metrics.clone();
+    Route::new()
+        .at(
+            "/openapi.json",
+            get(StaticSpec {
+                body: spec_json,
+                content_type: "application/json",
+            }),
+        )
+        .at(
+            "/openapi.yaml",
+            get(StaticSpec {
+                body: spec_yaml,
+                content_type: "application/yaml",
+            }),
+        )
+        .at("/metrics", get(metrics_handler))
+        .at("/docs", get(swagger_ui))
+        .at("/docs/*path", get(swagger_ui))
+        .nest("/", service)
+        .data(state)
+        .with(RequestContext::new(metrics))
+}
+
+/// Serves a pre-rendered spec.
+struct StaticSpec {
+    body: String,
+    content_type: &'static str,
+}
+
+impl Endpoint for StaticSpec {
+    type Output = Response;
+
+    async fn call(&self, _req: poem::Request) -> poem::Result<Response> {
+        Ok(self
+            .body
+            .clone()
+            .with_content_type(self.content_type)
+            .into_response())
+    }
+}
+
+#[handler]
+fn metrics_handler(state: Data<&AppState>) -> Response {
+    state
+        .metrics
+        .render(state.db.pool_usage())
+        .with_content_type("text/plain; version=0.0.4")
+        .into_response()
+}

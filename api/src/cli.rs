@@ -1,0 +1,119 @@
+//! The command line: `panelrelay serve | migrate | openapi | admin create-key`.
+
+use clap::{Args, Parser, Subcommand};
+
+/// panelrelay: support automation for SMM panels, as a multi-tenant API server.
+///
+/// With no configuration it runs embedded: SQLite under ./data and an in-process key-value
+/// store. Set DATABASE_URL and REDIS_URL for PostgreSQL and Redis.
+#[derive(Debug, Parser)]
+#[command(name = "panelrelay", version, about, long_about)]
+pub struct Cli {
+    /// Settings shared by every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Settings shared by every command. Each option also reads the environment variable shown;
+/// an option given on the command line wins over the variable, which wins over the file.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Optional TOML configuration file (keys: listen, data_dir, database_url, redis_url,
+    /// master_key, previous_master_keys, log_format, log_filter, db_pool_size).
+    #[arg(long, global = true, env = "PANELRELAY_CONFIG", value_name = "FILE")]
+    pub config: Option<String>,
+    /// Directory for embedded data: the SQLite file and the generated master key [default: ./data]
+    #[arg(long, global = true, env = "PANELRELAY_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<String>,
+    /// Database URL: postgres://… or sqlite://PATH [default: sqlite://DATA_DIR/panelrelay.db]
+    #[arg(
+        long,
+        global = true,
+        env = "DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// Redis URL for cooldowns, dedupe, locks and rate limits [default: unset, in-process store]
+    #[arg(
+        long,
+        global = true,
+        env = "REDIS_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub redis_url: Option<String>,
+    /// Base64 of 32 bytes encrypting stored secrets. Required with PostgreSQL; with SQLite it
+    /// is generated once into DATA_DIR/master.key (mode 0600) when unset.
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_MASTER_KEY",
+        value_name = "KEY",
+        hide_env_values = true
+    )]
+    pub master_key: Option<String>,
+    /// Comma-separated earlier master keys, still used to decrypt values sealed before a rotation.
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_PREVIOUS_MASTER_KEYS",
+        value_name = "KEYS",
+        hide_env_values = true
+    )]
+    pub previous_master_keys: Option<String>,
+    /// Log format: pretty or json [default: pretty]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_LOG_FORMAT",
+        value_name = "FORMAT"
+    )]
+    pub log_format: Option<String>,
+    /// Log filter in tracing's syntax, e.g. info or panelrelay_api=debug [default: info]
+    #[arg(long, global = true, env = "PANELRELAY_LOG", value_name = "FILTER")]
+    pub log_filter: Option<String>,
+    /// Maximum PostgreSQL connections per process [default: 16]
+    #[arg(long, global = true, env = "PANELRELAY_DB_POOL_SIZE", value_name = "N")]
+    pub db_pool_size: Option<String>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the API server (migrations are applied first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document as YAML.
+    Openapi,
+    /// Platform administration.
+    Admin {
+        /// What to do.
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "PANELRELAY_LISTEN", value_name = "ADDR")]
+    pub listen: Option<String>,
+}
+
+/// Platform admin commands.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a platform admin key and print it alone on stdout. Safe while a server runs on
+    /// the same data.
+    CreateKey {
+        /// A label for the key.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}

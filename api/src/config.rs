@@ -1,0 +1,330 @@
+//! Configuration: command line and environment (through clap), then an optional TOML file,
+//! then defaults. Invalid values stop start-up with a message naming the variable.
+
+use crate::cli::{GlobalArgs, ServeArgs};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// A configuration value that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid {variable}: {message}")]
+pub struct ConfigError {
+    /// The environment variable (and option) that holds the bad value.
+    pub variable: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+fn invalid(variable: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        variable: variable.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, for terminals.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where `serve` listens.
+    pub listen: SocketAddr,
+    /// The embedded data directory.
+    pub data_dir: PathBuf,
+    /// The database URL.
+    pub database_url: String,
+    /// Redis, or `None` for the in-process store.
+    pub redis_url: Option<String>,
+    /// The master key (base64), or `None` to use the generated key file (SQLite only).
+    pub master_key: Option<String>,
+    /// Earlier master keys (base64) for decryption after a rotation.
+    pub previous_master_keys: Vec<String>,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// Log filter.
+    pub log_filter: String,
+    /// PostgreSQL pool size.
+    pub db_pool_size: usize,
+}
+
+impl Config {
+    /// Whether the database is the embedded SQLite one.
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+
+    /// Where the generated master key lives in embedded mode.
+    pub fn master_key_file(&self) -> PathBuf {
+        self.data_dir.join("master.key")
+    }
+}
+
+/// The keys a configuration file may hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    data_dir: Option<String>,
+    database_url: Option<String>,
+    redis_url: Option<String>,
+    master_key: Option<String>,
+    previous_master_keys: Option<String>,
+    log_format: Option<String>,
+    log_filter: Option<String>,
+    db_pool_size: Option<String>,
+}
+
+impl Config {
+    /// Resolves the configuration from parsed arguments (which already include the
+    /// environment) and the optional file they name.
+    pub fn resolve(global: &GlobalArgs, serve: Option<&ServeArgs>) -> Result<Config, ConfigError> {
+        let file = match &global.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|err| {
+                    invalid("PANELRELAY_CONFIG", format!("cannot read {path}: {err}"))
+                })?;
+                toml::from_str::<FileConfig>(&text)
+                    .map_err(|err| invalid("PANELRELAY_CONFIG", format!("{path}: {err}")))?
+            }
+            None => FileConfig::default(),
+        };
+        let pick =
+            |arg: &Option<String>, file: &Option<String>| arg.clone().or_else(|| file.clone());
+
+        let listen_text = pick(&serve.and_then(|s| s.listen.clone()), &file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".to_string());
+        let listen = listen_text.parse::<SocketAddr>().map_err(|_| {
+            invalid(
+                "PANELRELAY_LISTEN",
+                format!("'{listen_text}' is not an address like 127.0.0.1:8080"),
+            )
+        })?;
+
+        let data_dir = PathBuf::from(
+            pick(&global.data_dir, &file.data_dir).unwrap_or_else(|| "./data".into()),
+        );
+        if data_dir.as_os_str().is_empty() {
+            return Err(invalid("PANELRELAY_DATA_DIR", "must not be empty"));
+        }
+
+        let database_url = match pick(&global.database_url, &file.database_url) {
+            Some(url) => {
+                let supported = ["postgres://", "postgresql://", "sqlite://", "sqlite:"];
+                if !supported.iter().any(|scheme| url.starts_with(scheme))
+                    || url.ends_with(':')
+                    || url.ends_with("//")
+                {
+                    return Err(invalid(
+                        "DATABASE_URL",
+                        "expected postgres://… or sqlite://PATH",
+                    ));
+                }
+                url
+            }
+            None => format!("sqlite://{}", data_dir.join("panelrelay.db").display()),
+        };
+
+        let redis_url = pick(&global.redis_url, &file.redis_url).filter(|url| !url.is_empty());
+        if let Some(url) = &redis_url {
+            if !(url.starts_with("redis://")
+                || url.starts_with("rediss://")
+                || url.starts_with("redis+unix://"))
+            {
+                return Err(invalid("REDIS_URL", "expected redis://HOST:PORT[/DB]"));
+            }
+        }
+
+        let master_key = pick(&global.master_key, &file.master_key).filter(|key| !key.is_empty());
+        if let Some(key) = &master_key {
+            panelrelay_adapters::secrets::MasterKey::from_base64(key)
+                .map_err(|err| invalid("PANELRELAY_MASTER_KEY", err.to_string()))?;
+        }
+        let previous_master_keys: Vec<String> =
+            pick(&global.previous_master_keys, &file.previous_master_keys)
+                .map(|keys| {
+                    keys.split(',')
+                        .map(str::trim)
+                        .filter(|k| !k.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+        for key in &previous_master_keys {
+            panelrelay_adapters::secrets::MasterKey::from_base64(key)
+                .map_err(|err| invalid("PANELRELAY_PREVIOUS_MASTER_KEYS", err.to_string()))?;
+        }
+
+        let log_format = match pick(&global.log_format, &file.log_format).as_deref() {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(invalid(
+                    "PANELRELAY_LOG_FORMAT",
+                    format!("'{other}': expected pretty or json"),
+                ));
+            }
+        };
+        let log_filter =
+            pick(&global.log_filter, &file.log_filter).unwrap_or_else(|| "info".into());
+        tracing_subscriber::EnvFilter::try_new(&log_filter)
+            .map_err(|err| invalid("PANELRELAY_LOG", err.to_string()))?;
+
+        let db_pool_size = match pick(&global.db_pool_size, &file.db_pool_size) {
+            None => 16,
+            Some(text) => match text.parse::<usize>() {
+                Ok(size) if (1..=1000).contains(&size) => size,
+                _ => {
+                    return Err(invalid(
+                        "PANELRELAY_DB_POOL_SIZE",
+                        format!("'{text}': expected 1 to 1000"),
+                    ));
+                }
+            },
+        };
+
+        let config = Config {
+            listen,
+            data_dir,
+            database_url,
+            redis_url,
+            master_key,
+            previous_master_keys,
+            log_format,
+            log_filter,
+            db_pool_size,
+        };
+        if !config.is_sqlite() && config.master_key.is_none() {
+            return Err(invalid(
+                "PANELRELAY_MASTER_KEY",
+                "required with PostgreSQL, so every replica shares it (generate one with: openssl rand -base64 32)",
+            ));
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(global: GlobalArgs, listen: Option<&str>) -> Result<Config, ConfigError> {
+        let serve = ServeArgs {
+            listen: listen.map(String::from),
+        };
+        Config::resolve(&global, Some(&serve))
+    }
+
+    #[test]
+    fn defaults_are_embedded() {
+        let config = resolve(GlobalArgs::default(), None).unwrap();
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://./data/panelrelay.db");
+        assert!(config.is_sqlite());
+        assert_eq!(config.redis_url, None);
+        assert_eq!(config.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn invalid_values_name_their_variable() {
+        let err = resolve(GlobalArgs::default(), Some("garbage")).unwrap_err();
+        assert_eq!(err.variable, "PANELRELAY_LISTEN");
+        let cases = [
+            (
+                GlobalArgs {
+                    database_url: Some("mysql://x".into()),
+                    ..Default::default()
+                },
+                "DATABASE_URL",
+            ),
+            (
+                GlobalArgs {
+                    redis_url: Some("http://x".into()),
+                    ..Default::default()
+                },
+                "REDIS_URL",
+            ),
+            (
+                GlobalArgs {
+                    master_key: Some("short".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_MASTER_KEY",
+            ),
+            (
+                GlobalArgs {
+                    log_format: Some("xml".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_LOG_FORMAT",
+            ),
+            (
+                GlobalArgs {
+                    db_pool_size: Some("0".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_DB_POOL_SIZE",
+            ),
+            (
+                GlobalArgs {
+                    database_url: Some("postgres://localhost/x".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_MASTER_KEY",
+            ),
+            (
+                GlobalArgs {
+                    config: Some("/nonexistent/panelrelay.toml".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_CONFIG",
+            ),
+        ];
+        for (global, variable) in cases {
+            let err = resolve(global, None).unwrap_err();
+            assert_eq!(err.variable, variable, "{err}");
+            assert!(err.to_string().contains(variable));
+        }
+    }
+
+    #[test]
+    fn file_values_apply_below_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("panelrelay.toml");
+        std::fs::write(
+            &path,
+            "listen = \"0.0.0.0:9000\"\nlog_format = \"json\"\ndata_dir = \"/srv/pr\"\n",
+        )
+        .unwrap();
+        let global = GlobalArgs {
+            config: Some(path.display().to_string()),
+            log_format: Some("pretty".into()),
+            ..Default::default()
+        };
+        let config = resolve(global, None).unwrap();
+        assert_eq!(config.listen.to_string(), "0.0.0.0:9000");
+        assert_eq!(
+            config.log_format,
+            LogFormat::Pretty,
+            "argument wins over file"
+        );
+        assert_eq!(config.database_url, "sqlite:///srv/pr/panelrelay.db");
+        std::fs::write(&path, "lisen = \"typo\"\n").unwrap();
+        let err = resolve(
+            GlobalArgs {
+                config: Some(path.display().to_string()),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.variable, "PANELRELAY_CONFIG");
+    }
+}

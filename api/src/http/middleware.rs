@@ -1,0 +1,103 @@
+//! The outermost middleware: request id, body guard, error envelope, access log, metrics.
+
+use super::body_guard::{MAX_BODY_BYTES, check_body};
+use super::framework_errors::{ensure_envelope, error_response};
+use super::metrics::Metrics;
+use super::request_id;
+use poem::http::HeaderValue;
+use poem::{Endpoint, IntoResponse, Middleware, Request, Response};
+use poem_openapi::OperationId;
+use std::sync::Arc;
+use std::time::Instant;
+use tracing::Instrument;
+
+/// Wraps every route.
+pub struct RequestContext {
+    metrics: Arc<Metrics>,
+}
+
+impl RequestContext {
+    /// The middleware, recording into `metrics`.
+    pub fn new(metrics: Arc<Metrics>) -> Self {
+        RequestContext { metrics }
+    }
+}
+
+impl<E: Endpoint> Middleware<E> for RequestContext {
+    type Output = RequestContextEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        RequestContextEndpoint {
+            inner,
+            metrics: self.metrics.clone(),
+        }
+    }
+}
+
+/// The endpoint produced by [`RequestContext`].
+pub struct RequestContextEndpoint<E> {
+    inner: E,
+    metrics: Arc<Metrics>,
+}
+
+impl<E: Endpoint> Endpoint for RequestContextEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, mut req: Request) -> poem::Result<Response> {
+        let started = Instant::now();
+        let id = request_id::accept_or_generate(
+            req.headers()
+                .get(request_id::HEADER)
+                .and_then(|value| value.to_str().ok()),
+        );
+        let method = req.method().to_string();
+        let path = req.uri().path().to_string();
+        let span = tracing::info_span!("request", request_id = %id, method = %method, path = %path);
+        let response = request_id::scope(id.clone(), async {
+            let response = match check_body(&mut req, MAX_BODY_BYTES).await {
+                Err(err) => err.into_response(),
+                Ok(()) => match self.inner.call(req).await {
+                    Ok(output) => ensure_envelope(output.into_response()),
+                    Err(err) => error_response(err),
+                },
+            };
+            let status = response.status().as_u16();
+            let elapsed = started.elapsed();
+            let operation = response
+                .data::<OperationId>()
+                .map_or_else(|| route_label(&path, status), |op| op.0);
+            self.metrics
+                .observe(operation, &method, status, elapsed.as_secs_f64());
+            if status >= 500 {
+                tracing::warn!(
+                    status,
+                    elapsed_ms = elapsed.as_millis() as u64,
+                    "request failed"
+                );
+            } else {
+                tracing::info!(status, elapsed_ms = elapsed.as_millis() as u64, "request");
+            }
+            response
+        })
+        .instrument(span)
+        .await;
+        let mut response = response;
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            response.headers_mut().insert(request_id::HEADER, value);
+        }
+        Ok(response)
+    }
+}
+
+/// A bounded label for requests that matched no operation (keeps metric cardinality low).
+fn route_label(path: &str, status: u16) -> &'static str {
+    match path {
+        "/healthz" => "healthz",
+        "/readyz" => "readyz",
+        "/metrics" => "metrics",
+        "/openapi.json" | "/openapi.yaml" => "openapi",
+        _ if path.starts_with("/docs") => "docs",
+        _ if status == 404 => "unmatched",
+        _ => "other",
+    }
+}

@@ -1,0 +1,39 @@
+//! The REST resources, one poem-openapi `Api` struct per resource.
+
+pub mod api_keys;
+pub mod health;
+pub mod workspace;
+pub mod workspaces;
+
+use poem_openapi::Tags;
+
+/// One tag per resource.
+#[derive(Tags)]
+pub enum ApiTags {
+    /// Liveness and readiness probes.
+    Health,
+    /// Workspaces (tenants), managed by the platform admin.
+    Workspaces,
+    /// The caller's own workspace.
+    Workspace,
+    /// API keys of the caller's workspace.
+    ApiKeys,
+}
+
+/// Every API of the service, in the order they appear in the document.
+pub type Apis = (
+    health::HealthApi,
+    workspaces::WorkspacesApi,
+    workspace::WorkspaceApi,
+    api_keys::ApiKeysApi,
+);
+
+/// The value of [`Apis`].
+pub fn apis() -> Apis {
+    (
+        health::HealthApi,
+        workspaces::WorkspacesApi,
+        workspace::WorkspaceApi,
+        api_keys::ApiKeysApi,
+    )
+}

@@ -1,0 +1,66 @@
+//! `panelrelay serve`: open everything, print the one-time admin key on a fresh database,
+//! serve until SIGINT or SIGTERM.
+
+use crate::app::build_app;
+use crate::config::Config;
+use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
+use poem::Server;
+use poem::listener::TcpListener;
+
+/// Runs the server.
+pub async fn serve(config: Config) -> Result<(), StartupError> {
+    let state = open_state(&config).await?;
+    if let Some(key) = bootstrap_admin_key(&state.db).await? {
+        println!(
+            "Platform admin key (shown once; create more with `panelrelay admin create-key`):"
+        );
+        println!("{key}");
+    }
+    let listener = std::net::TcpListener::bind(config.listen).map_err(|err| {
+        StartupError(format!(
+            "cannot listen on {} (PANELRELAY_LISTEN): {err}",
+            config.listen
+        ))
+    })?;
+    let address = listener
+        .local_addr()
+        .map_err(|err| StartupError(err.to_string()))?;
+    drop(listener);
+    tracing::info!(
+        %address,
+        database = state.db.backend().as_str(),
+        key_value = state.kv_kind,
+        "panelrelay listening; Swagger UI at http://{address}/docs"
+    );
+    let app = build_app(state);
+    Server::new(TcpListener::bind(address))
+        .run_with_graceful_shutdown(
+            app,
+            shutdown_signal(),
+            Some(std::time::Duration::from_secs(10)),
+        )
+        .await
+        .map_err(|err| StartupError(format!("server: {err}")))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+    tracing::info!("shutting down");
+}

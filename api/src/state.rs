@@ -1,0 +1,22 @@
+//! What every handler can reach: storage, the key-value store, secrets and metrics.
+
+use crate::http::metrics::Metrics;
+use panelrelay_adapters::secrets::SecretBox;
+use panelrelay_adapters::storage::Database;
+use panelrelay_core::ports::KeyValue;
+use std::sync::Arc;
+
+/// Shared application state, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Database,
+    /// Cooldowns, dedupe keys, locks, rate buckets.
+    pub kv: Arc<dyn KeyValue>,
+    /// Encryption of stored secrets.
+    pub secrets: SecretBox,
+    /// `redis` or `memory`, for health output.
+    pub kv_kind: &'static str,
+    /// Prometheus metrics.
+    pub metrics: Arc<Metrics>,
+}

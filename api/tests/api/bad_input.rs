@@ -1,0 +1,163 @@
+//! Bad input gets a clear 4xx in the error envelope, never a 500, and changes nothing.
+
+use crate::support::TestApp;
+use poem::Body;
+use poem::http::{Method, StatusCode};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_bodies_are_400_and_create_nothing() {
+    let app = TestApp::new().await;
+    let auth = format!("Bearer {}", app.admin_key);
+    let bodies: [&[u8]; 9] = [
+        b"{\"name\": ",
+        b"not json",
+        b"{\"name\": {\"nested\": 1}}",
+        b"{\"name\": [1, 2]}",
+        b"{\"name\": null}",
+        b"{}",
+        b"{\"name\": \"a\\u0000b\"}",
+        b"{\"name\": \"a\0b\"}",
+        b"{\"name\": \"\xff\xfe\"}",
+    ];
+    for body in bodies {
+        let reply = app
+            .call_raw(
+                Method::POST,
+                "/v1/workspaces",
+                &[
+                    ("authorization", &auth),
+                    ("content-type", "application/json"),
+                ],
+                Body::from(body.to_vec()),
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::BAD_REQUEST,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+        assert_eq!(reply.error_code(), "invalid_body");
+    }
+    let listed = app.get("/v1/workspaces", &app.admin_key).await;
+    assert_eq!(
+        listed.body["items"].as_array().unwrap().len(),
+        0,
+        "nothing was created"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oversize_bodies_are_413_with_or_without_a_length() {
+    let app = TestApp::new().await;
+    let auth = format!("Bearer {}", app.admin_key);
+    let big = format!("{{\"name\": \"{}\"}}", "x".repeat(2 * 1024 * 1024));
+    let reply = app
+        .call_raw(
+            Method::POST,
+            "/v1/workspaces",
+            &[
+                ("authorization", &auth),
+                ("content-type", "application/json"),
+            ],
+            Body::from(big.clone()),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reply.error_code(), "payload_too_large");
+    // A streamed body announces no length; the limit still holds.
+    let stream = Body::from_async_read(std::io::Cursor::new(big.into_bytes()));
+    let reply = app
+        .call_raw(
+            Method::POST,
+            "/v1/workspaces",
+            &[
+                ("authorization", &auth),
+                ("content-type", "application/json"),
+            ],
+            stream,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn missing_or_bad_credentials_are_401() {
+    let app = TestApp::new().await;
+    let cases: [&[(&str, &str)]; 5] = [
+        &[],
+        &[("authorization", "Basic dXNlcjpwYXNz")],
+        &[("authorization", "Bearer")],
+        &[("authorization", "Bearer not-a-key")],
+        &[(
+            "authorization",
+            "Bearer prk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        )],
+    ];
+    for headers in cases {
+        let reply = app
+            .call_raw(Method::GET, "/v1/workspace", headers, Body::empty())
+            .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{headers:?}");
+        assert_eq!(reply.error_code(), "unauthorized");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn framework_errors_use_the_envelope() {
+    let app = TestApp::new().await;
+    let auth = format!("Bearer {}", app.admin_key);
+    let reply = app
+        .call_raw(Method::GET, "/v1/nothing-here", &[], Body::empty())
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.error_code(), "not_found");
+    let reply = app
+        .call_raw(
+            Method::PUT,
+            "/v1/workspaces",
+            &[("authorization", &auth)],
+            Body::empty(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.error_code(), "method_not_allowed");
+    let reply = app
+        .call_raw(
+            Method::POST,
+            "/v1/workspaces",
+            &[("authorization", &auth), ("content-type", "text/plain")],
+            Body::from("name"),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(reply.error_code(), "unsupported_media_type");
+    let reply = app
+        .call_raw(
+            Method::GET,
+            "/v1/workspaces/%00",
+            &[("authorization", &auth)],
+            Body::empty(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let reply = app
+        .call_raw(
+            Method::GET,
+            "/v1/workspaces?cursor=%00",
+            &[("authorization", &auth)],
+            Body::empty(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let reply = app
+        .call_raw(
+            Method::GET,
+            "/v1/workspaces?status=bogus",
+            &[("authorization", &auth)],
+            Body::empty(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.error_code(), "invalid_parameter");
+}

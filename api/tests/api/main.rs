@@ -1,0 +1,16 @@
+//! HTTP-level integration tests: the real application in process, on SQLite and the
+//! in-process store by default, on PostgreSQL and Redis when `PANELRELAY_TEST_DATABASE_URL`
+//! and `PANELRELAY_TEST_REDIS_URL` are set. One test binary, so it links once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod api_keys;
+mod bad_input;
+mod cli;
+mod health;
+mod idempotency;
+mod isolation;
+mod openapi;
+mod workspaces;
