@@ -47,6 +47,10 @@ typed_id!(
     /// An API key, of a workspace or of the platform admin.
     ApiKeyId
 );
+typed_id!(
+    /// A provider route of a workspace.
+    RouteId
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,15 @@
 
 pub mod access;
 pub mod command;
+pub mod cooldown;
+pub mod engine;
 pub mod ids;
+pub mod medium;
+pub mod outcome;
 pub mod ports;
+pub mod replies;
+pub mod routing;
+pub mod rules;
+pub mod sender;
 pub mod service_rules;
+pub mod template;

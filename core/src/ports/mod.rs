@@ -1,5 +1,11 @@
 //! Ports: the traits through which the domain reaches the outside world.
 
+pub mod clock;
 pub mod key_value;
+pub mod order_history;
+pub mod panel;
 
+pub use clock::{Clock, SystemClock};
 pub use key_value::{KeyValue, KeyValueError};
+pub use order_history::{OrderHistory, OrderHistoryError};
+pub use panel::{PanelApi, PanelError, PanelOrder, PanelUser};

@@ -1,0 +1,16 @@
+//! The ports the engine uses for one message.
+
+use crate::ports::{Clock, KeyValue, OrderHistory, PanelApi};
+
+/// The outside world, as the engine reaches it.
+#[derive(Clone, Copy)]
+pub struct Ports<'a> {
+    /// The workspace's panel.
+    pub panel: &'a dyn PanelApi,
+    /// Cooldowns.
+    pub key_value: &'a dyn KeyValue,
+    /// The current time.
+    pub clock: &'a dyn Clock,
+    /// First-seen-completed times.
+    pub history: &'a dyn OrderHistory,
+}

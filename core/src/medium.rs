@@ -1,0 +1,54 @@
+//! The messaging mediums panelrelay speaks, and their text limits.
+
+use serde::{Deserialize, Serialize};
+
+/// A messaging medium: where a customer writes from, or where a provider group lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Medium {
+    /// Telegram Bot API.
+    Telegram,
+    /// WhatsApp through Green API (a linked phone; can join existing groups).
+    WhatsappGreenapi,
+    /// WhatsApp Cloud API by Meta.
+    WhatsappMeta,
+}
+
+impl Medium {
+    /// The longest text one message may carry, in UTF-16 code units (see [`text_len`]):
+    /// Telegram 4096 (after entity parsing), Green API `sendMessage` 20 000, Meta Cloud API
+    /// text `body` 4096.
+    pub fn max_text_len(self) -> usize {
+        match self {
+            Medium::Telegram => 4096,
+            Medium::WhatsappGreenapi => 20_000,
+            Medium::WhatsappMeta => 4096,
+        }
+    }
+}
+
+/// The length of `text` as the mediums count it, conservatively: UTF-16 code units. That is
+/// Telegram's own measure and never less than the number of characters, so a text within
+/// this length fits every medium's limit.
+pub fn text_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_and_lengths() {
+        assert_eq!(Medium::Telegram.max_text_len(), 4096);
+        assert_eq!(Medium::WhatsappGreenapi.max_text_len(), 20_000);
+        assert_eq!(Medium::WhatsappMeta.max_text_len(), 4096);
+        assert_eq!(text_len("123 refill"), 10);
+        assert_eq!(text_len("♻"), 1);
+        assert_eq!(text_len("🔄"), 2);
+        assert_eq!(
+            serde_json::to_string(&Medium::WhatsappGreenapi).unwrap(),
+            "\"whatsapp_greenapi\""
+        );
+    }
+}
