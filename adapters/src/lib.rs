@@ -3,6 +3,7 @@
 //! panel and messaging clients.
 
 pub mod key_value;
+pub mod panels;
 pub mod secrets;
 pub mod storage;
 

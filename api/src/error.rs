@@ -42,6 +42,10 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// Too many requests; retry later.
     RateLimited,
+    /// The workspace has not connected its panel yet (`PUT /v1/panel`).
+    PanelNotConnected,
+    /// The panel could not be reached or refused the request; the message says why.
+    PanelError,
     /// A dependency (database, key-value store) is unreachable.
     ServiceUnavailable,
     /// An unexpected failure on our side; the request id helps support find it.
@@ -102,6 +106,9 @@ pub enum ApiError {
     /// Unexpected failure.
     #[oai(status = 500)]
     Internal(Json<ErrorEnvelope>),
+    /// An upstream service (the panel) failed.
+    #[oai(status = 502)]
+    BadGateway(Json<ErrorEnvelope>),
     /// A dependency is unreachable.
     #[oai(status = 503)]
     Unavailable(Json<ErrorEnvelope>),
@@ -125,9 +132,11 @@ impl ApiError {
             ErrorCode::Forbidden | ErrorCode::WorkspaceSuspended => ApiError::Forbidden(envelope),
             ErrorCode::NotFound => ApiError::NotFound(envelope),
             ErrorCode::MethodNotAllowed => ApiError::MethodNotAllowed(envelope),
-            ErrorCode::Conflict | ErrorCode::LastOwnerKey | ErrorCode::IdempotencyInProgress => {
-                ApiError::Conflict(envelope)
-            }
+            ErrorCode::PanelError => ApiError::BadGateway(envelope),
+            ErrorCode::Conflict
+            | ErrorCode::LastOwnerKey
+            | ErrorCode::IdempotencyInProgress
+            | ErrorCode::PanelNotConnected => ApiError::Conflict(envelope),
             ErrorCode::PayloadTooLarge => ApiError::PayloadTooLarge(envelope),
             ErrorCode::UnsupportedMediaType => ApiError::UnsupportedMediaType(envelope),
             ErrorCode::IdempotencyKeyReused => ApiError::Unprocessable(envelope),
@@ -170,6 +179,7 @@ impl ApiError {
             | ApiError::Unprocessable(Json(e))
             | ApiError::TooManyRequests(Json(e))
             | ApiError::Internal(Json(e))
+            | ApiError::BadGateway(Json(e))
             | ApiError::Unavailable(Json(e)) => e,
         }
     }

@@ -12,7 +12,9 @@ mod time;
 pub mod admin_keys;
 pub mod api_keys;
 pub mod idempotency;
+pub mod panel_connections;
 pub mod platform_state;
+pub mod service_rules;
 pub mod workspaces;
 
 pub use connect::{Backend, Database};

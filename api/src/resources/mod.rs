@@ -2,6 +2,8 @@
 
 pub mod api_keys;
 pub mod health;
+pub mod panel;
+pub mod service_rules;
 pub mod workspace;
 pub mod workspaces;
 
@@ -18,6 +20,10 @@ pub enum ApiTags {
     Workspace,
     /// API keys of the caller's workspace.
     ApiKeys,
+    /// The workspace's panel connection.
+    Panel,
+    /// The panel's services and their refill and start-time rules.
+    ServiceRules,
 }
 
 /// Every API of the service, in the order they appear in the document.
@@ -26,6 +32,8 @@ pub type Apis = (
     workspaces::WorkspacesApi,
     workspace::WorkspaceApi,
     api_keys::ApiKeysApi,
+    panel::PanelApiResource,
+    service_rules::ServiceRulesApi,
 );
 
 /// The value of [`Apis`].
@@ -35,5 +43,7 @@ pub fn apis() -> Apis {
         workspaces::WorkspacesApi,
         workspace::WorkspaceApi,
         api_keys::ApiKeysApi,
+        panel::PanelApiResource,
+        service_rules::ServiceRulesApi,
     )
 }

@@ -13,4 +13,5 @@ mod health;
 mod idempotency;
 mod isolation;
 mod openapi;
+mod panel;
 mod workspaces;

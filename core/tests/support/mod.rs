@@ -15,6 +15,7 @@ use panelrelay_core::engine::{
 };
 use panelrelay_core::ids::{RouteId, WorkspaceId};
 use panelrelay_core::medium::Medium;
+use panelrelay_core::ports::panel::{PanelCapabilities, ServicesSource, TicketSupport};
 use panelrelay_core::ports::{
     Clock, KeyValue, KeyValueError, OrderHistory, OrderHistoryError, PanelApi, PanelError,
     PanelOrder, PanelUser,
@@ -178,6 +179,19 @@ pub struct FakePanel {
 
 #[async_trait]
 impl PanelApi for FakePanel {
+    fn capabilities(&self) -> PanelCapabilities {
+        PanelCapabilities {
+            order_lookup: true,
+            ownership: true,
+            external_ids: true,
+            users: true,
+            balance: true,
+            services: ServicesSource::None,
+            tickets: TicketSupport::default(),
+            orders_per_call: 100,
+        }
+    }
+
     async fn fetch_orders(&self, ids: &[u64]) -> Result<Vec<PanelOrder>, PanelError> {
         self.fetch_calls.fetch_add(1, Ordering::SeqCst);
         if let Some(error) = &self.error {
