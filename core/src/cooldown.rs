@@ -114,6 +114,36 @@ impl<'a> Cooldowns<'a> {
         }
     }
 
+    /// Like [`Cooldowns::claim`], with `request` as the claim's holder: a cooldown this very
+    /// request holds counts as free, so a request handled again (after a crash) is not refused
+    /// by its own earlier claim.
+    pub async fn claim_for(
+        &self,
+        request: &str,
+        action: OrderAction,
+        order_id: u64,
+        now: DateTime<Utc>,
+    ) -> Result<CooldownState, KeyValueError> {
+        let period = self.settings.period(action);
+        if period.is_zero() {
+            return Ok(CooldownState::Free);
+        }
+        let key = cooldown_key(self.workspace, action, order_id);
+        if self.store.set_if_absent(&key, request, period).await? {
+            return Ok(CooldownState::Free);
+        }
+        if self.store.get(&key).await?.as_deref() == Some(request) {
+            return Ok(CooldownState::Free);
+        }
+        match self.store.ttl(&key).await? {
+            Some(left) => Ok(busy_until(now, left)),
+            None if self.store.set_if_absent(&key, request, period).await? => {
+                Ok(CooldownState::Free)
+            }
+            None => Ok(CooldownState::Busy { until: now }),
+        }
+    }
+
     /// Whether a cooldown of (`order_id`, `action`) runs, without starting one.
     pub async fn peek(
         &self,

@@ -169,3 +169,33 @@ async fn store_failures_surface() {
     );
     assert!(cooldowns.peek(OrderAction::Refill, 1, now()).await.is_err());
 }
+
+#[tokio::test]
+async fn a_request_handled_again_finds_its_own_claim_free() {
+    let clock = FakeClock::at(now());
+    let store = MemoryKeyValue::new(clock);
+    let settings = CooldownSettings::default();
+    let cooldowns = Cooldowns::new(&store, WorkspaceId::new(), &settings);
+    let first = cooldowns
+        .claim_for("event-1", OrderAction::Refill, 42, now())
+        .await
+        .unwrap();
+    assert_eq!(first, CooldownState::Free);
+    // The same request again (a worker crashed after claiming): still its own.
+    let again = cooldowns
+        .claim_for("event-1", OrderAction::Refill, 42, now())
+        .await
+        .unwrap();
+    assert_eq!(again, CooldownState::Free);
+    // Another request for the same order and action is refused until the cooldown ends.
+    let other = cooldowns
+        .claim_for("event-2", OrderAction::Refill, 42, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        other,
+        CooldownState::Busy {
+            until: now() + TimeDelta::hours(12)
+        }
+    );
+}

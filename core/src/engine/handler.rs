@@ -10,16 +10,30 @@ use crate::command::{Action, Command, ParseOutcome};
 use crate::replies::TemplateKey;
 use crate::sender::SenderRole;
 
-/// The command engine. It holds no state: one value serves every workspace and message.
-#[derive(Clone, Copy, Debug, Default)]
+/// The command engine. It holds no state between messages.
+#[derive(Clone, Debug, Default)]
 pub struct Engine {
     dry_run: bool,
+    request: Option<String>,
 }
 
 impl Engine {
     /// The live engine: claims cooldowns.
     pub fn live() -> Self {
-        Self { dry_run: false }
+        Self {
+            dry_run: false,
+            request: None,
+        }
+    }
+
+    /// The live engine for one durable customer request (an inbox event id). Its cooldown
+    /// claims carry the id, so handling the same request again after a crash finds its own
+    /// claims free instead of refusing its own orders as "in cooldown".
+    pub fn live_for(request: impl Into<String>) -> Self {
+        Self {
+            dry_run: false,
+            request: Some(request.into()),
+        }
     }
 
     /// The engine for simulations: checks cooldowns without claiming them. It still plans
@@ -27,7 +41,10 @@ impl Engine {
     /// check under the first-seen-completed anchor still records the sighting: it is an
     /// observation, not a claim.)
     pub fn dry_run() -> Self {
-        Self { dry_run: true }
+        Self {
+            dry_run: true,
+            request: None,
+        }
     }
 
     /// Handles one message of `ctx`'s workspace.
@@ -107,6 +124,7 @@ impl Engine {
                     ctx,
                     ports,
                     self.dry_run,
+                    self.request.as_deref(),
                 )
                 .await;
             }

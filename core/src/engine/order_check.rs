@@ -18,6 +18,8 @@ pub(super) struct OrderCheck<'a> {
     pub now: DateTime<Utc>,
     /// Look at cooldowns without claiming them.
     pub dry_run: bool,
+    /// The durable request being handled, holder of its cooldown claims.
+    pub request: Option<&'a str>,
 }
 
 impl<'a> OrderCheck<'a> {
@@ -92,6 +94,10 @@ impl<'a> OrderCheck<'a> {
         let cooldowns = Cooldowns::new(self.ports.key_value, self.ctx.workspace, settings);
         let state = if self.dry_run {
             cooldowns.peek(action, order_id, self.now).await
+        } else if let Some(request) = self.request {
+            cooldowns
+                .claim_for(request, action, order_id, self.now)
+                .await
         } else {
             cooldowns.claim(action, order_id, self.now).await
         };

@@ -28,6 +28,7 @@ pub(super) async fn order_command(
     ctx: &WorkspaceContext,
     ports: &Ports<'_>,
     dry_run: bool,
+    request: Option<&str>,
 ) -> EngineResult {
     let config = &*ctx.config;
     let templates = &config.templates;
@@ -70,6 +71,7 @@ pub(super) async fn order_command(
         ports,
         now: ports.clock.now(),
         dry_run,
+        request,
     };
 
     let mut outcomes = Vec::with_capacity(order_ids.len());
