@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod docs;
 pub mod error;
+pub mod flow;
 pub mod http;
 pub mod idempotency;
 pub mod pagination;

@@ -1,5 +1,6 @@
 //! What every handler can reach: storage, the key-value store, secrets and metrics.
 
+use crate::flow::panels::PanelClients;
 use crate::http::metrics::Metrics;
 use panelrelay_adapters::secrets::SecretBox;
 use panelrelay_adapters::storage::Database;
@@ -19,4 +20,6 @@ pub struct AppState {
     pub kv_kind: &'static str,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// Panel clients per workspace.
+    pub panels: Arc<PanelClients>,
 }

@@ -52,6 +52,15 @@ typed_id!(
     RouteId
 );
 
+typed_id!(
+    /// A messaging channel (a Telegram bot, a Green API instance, a Meta phone number).
+    ChannelId
+);
+typed_id!(
+    /// A linked user or an admin chat.
+    IdentityId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,29 @@ pub enum Medium {
 }
 
 impl Medium {
+    /// Every medium.
+    pub const ALL: [Medium; 3] = [
+        Medium::Telegram,
+        Medium::WhatsappGreenapi,
+        Medium::WhatsappMeta,
+    ];
+
+    /// The stored and wire name (`telegram`, `whatsapp_greenapi`, `whatsapp_meta`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Medium::Telegram => "telegram",
+            Medium::WhatsappGreenapi => "whatsapp_greenapi",
+            Medium::WhatsappMeta => "whatsapp_meta",
+        }
+    }
+
+    /// Parses the stored and wire name.
+    pub fn parse(text: &str) -> Option<Self> {
+        Medium::ALL
+            .into_iter()
+            .find(|medium| medium.as_str() == text)
+    }
+
     /// The longest text one message may carry, in UTF-16 code units (see [`text_len`]):
     /// Telegram 4096 (after entity parsing), Green API `sendMessage` 20 000, Meta Cloud API
     /// text `body` 4096.
@@ -50,5 +73,10 @@ mod tests {
             serde_json::to_string(&Medium::WhatsappGreenapi).unwrap(),
             "\"whatsapp_greenapi\""
         );
+        for medium in Medium::ALL {
+            let wire = serde_json::to_string(&medium).unwrap();
+            assert_eq!(wire, format!("\"{}\"", medium.as_str()));
+            assert_eq!(Medium::parse(medium.as_str()), Some(medium));
+        }
     }
 }

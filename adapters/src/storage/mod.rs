@@ -11,9 +11,14 @@ mod time;
 
 pub mod admin_keys;
 pub mod api_keys;
+pub mod channels;
+pub mod flow;
 pub mod idempotency;
+pub mod identities;
+pub mod order_history;
 pub mod panel_connections;
 pub mod platform_state;
+pub mod provider_routes;
 pub mod service_rules;
 pub mod workspaces;
 

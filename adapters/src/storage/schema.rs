@@ -58,6 +58,7 @@ diesel::table! {
 
 diesel::joinable!(api_keys -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(workspaces, api_keys);
+diesel::allow_tables_to_appear_in_same_query!(provider_routes, channels);
 
 diesel::table! {
     panel_connections (workspace_id) {
@@ -101,5 +102,189 @@ diesel::table! {
         workspace_id -> Text,
         settings -> Text,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    channels (id) {
+        id -> Text,
+        workspace_id -> Text,
+        medium -> Text,
+        name -> Text,
+        config -> Text,
+        secrets_sealed -> Text,
+        secret_hints -> Text,
+        status -> Text,
+        last_validated_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        last_event_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    linked_users (id) {
+        id -> Text,
+        workspace_id -> Text,
+        medium -> Text,
+        identity -> Text,
+        username -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    admin_chats (id) {
+        id -> Text,
+        workspace_id -> Text,
+        medium -> Text,
+        identity -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    provider_routes (id) {
+        id -> Text,
+        workspace_id -> Text,
+        name -> Text,
+        channel_id -> Text,
+        provider_domains -> Text,
+        alias -> Nullable<Text>,
+        target_chat_id -> Text,
+        target_topic_id -> Nullable<BigInt>,
+        templates -> Text,
+        enabled -> Bool,
+        is_fallback -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    order_first_seen (workspace_id, order_id) {
+        workspace_id -> Text,
+        order_id -> BigInt,
+        first_completed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inbox_events (id) {
+        id -> Text,
+        workspace_id -> Text,
+        channel_id -> Text,
+        dedupe_key -> Text,
+        medium -> Text,
+        chat_id -> Text,
+        sender_id -> Text,
+        text -> Text,
+        is_group -> Bool,
+        topic_id -> Nullable<BigInt>,
+        status -> Text,
+        attempts -> Integer,
+        claimed_until -> Nullable<Timestamp>,
+        received_at -> Timestamp,
+        processed_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    outbox_messages (id) {
+        id -> Text,
+        workspace_id -> Text,
+        channel_id -> Text,
+        inbox_event_id -> Text,
+        kind -> Text,
+        chat_id -> Text,
+        topic_id -> Nullable<BigInt>,
+        text -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        provider_message_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    command_log (id) {
+        id -> Text,
+        workspace_id -> Text,
+        inbox_event_id -> Text,
+        channel_id -> Text,
+        medium -> Text,
+        chat_id -> Text,
+        sender_id -> Text,
+        sender_role -> Text,
+        text -> Text,
+        action -> Nullable<Text>,
+        order_ids -> Text,
+        outcomes -> Text,
+        reply -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    dispatches (id) {
+        id -> Text,
+        workspace_id -> Text,
+        command_id -> Text,
+        outbox_id -> Text,
+        route_id -> Text,
+        action -> Text,
+        order_ids -> Text,
+        external_ids -> Text,
+        target_chat_id -> Text,
+        text -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_log (id) {
+        id -> Text,
+        workspace_id -> Nullable<Text>,
+        channel_id -> Text,
+        medium -> Text,
+        status_code -> Integer,
+        outcome -> Text,
+        dedupe_key -> Nullable<Text>,
+        payload -> Text,
+        detail -> Nullable<Text>,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbound_log (id) {
+        id -> Text,
+        workspace_id -> Text,
+        outbox_id -> Text,
+        channel_id -> Text,
+        ok -> Bool,
+        response -> Text,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    conversation_messages (id) {
+        id -> Text,
+        workspace_id -> Text,
+        channel_id -> Text,
+        chat_id -> Text,
+        direction -> Text,
+        text -> Text,
+        ref_id -> Text,
+        created_at -> Timestamp,
     }
 }

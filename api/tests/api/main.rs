@@ -9,6 +9,7 @@ mod support;
 mod api_keys;
 mod bad_input;
 mod cli;
+mod flow;
 mod health;
 mod idempotency;
 mod isolation;

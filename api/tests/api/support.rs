@@ -74,6 +74,7 @@ impl TestApp {
             kv_kind,
             secrets: SecretBox::new(MasterKey::generate().unwrap(), vec![]),
             metrics: Arc::new(Metrics::new().unwrap()),
+            panels: Default::default(),
         };
         let admin_key = bootstrap_admin_key(&state.db)
             .await

@@ -1,0 +1,260 @@
+//! The inbox: one row per webhook event worth handling, unique per (channel, dedupe key) —
+//! the durable backstop against duplicate deliveries. Workers claim events with a lease
+//! (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite has a single writer).
+
+use super::super::schema::{
+    command_log, conversation_messages, dispatches, inbox_events, outbox_messages,
+};
+use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
+use super::outbox::OutboxRow;
+use super::records::{CommandRecord, ConversationRecord, DispatchRecord};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Timestamp};
+use diesel_async::{AsyncConnection, RunQueryDsl};
+
+/// An event to store.
+#[derive(Debug, Clone)]
+pub struct NewInboxEvent {
+    /// The workspace (from the channel).
+    pub workspace_id: String,
+    /// The channel it arrived on.
+    pub channel_id: String,
+    /// Unique per channel: `tg:{update_id}`, `ga:{instance}:{chat}:{id}`, `meta:{id}`.
+    pub dedupe_key: String,
+    /// The medium.
+    pub medium: String,
+    /// The chat.
+    pub chat_id: String,
+    /// The sender.
+    pub sender_id: String,
+    /// The text.
+    pub text: String,
+    /// Whether the chat is a group.
+    pub is_group: bool,
+    /// The Telegram topic.
+    pub topic_id: Option<i64>,
+}
+
+/// A claimed event.
+#[derive(Debug, Clone, PartialEq, Queryable, QueryableByName, Selectable, Insertable)]
+#[diesel(table_name = inbox_events)]
+pub struct InboxEvent {
+    /// Its id.
+    pub id: String,
+    /// The workspace.
+    pub workspace_id: String,
+    /// The channel.
+    pub channel_id: String,
+    /// Its dedupe key.
+    pub dedupe_key: String,
+    /// The medium.
+    pub medium: String,
+    /// The chat.
+    pub chat_id: String,
+    /// The sender.
+    pub sender_id: String,
+    /// The text.
+    pub text: String,
+    /// Whether the chat is a group.
+    pub is_group: bool,
+    /// The Telegram topic.
+    pub topic_id: Option<i64>,
+    /// `pending`, `processing`, `done` or `failed`.
+    pub status: String,
+    /// Claims so far.
+    pub attempts: i32,
+    /// The current claim's lease end.
+    pub claimed_until: Option<NaiveDateTime>,
+    /// When it arrived.
+    pub received_at: NaiveDateTime,
+    /// When it was handled.
+    pub processed_at: Option<NaiveDateTime>,
+    /// The last failure.
+    pub error: Option<String>,
+}
+
+/// What handling an event produced, committed together with its completion.
+#[derive(Debug, Clone, Default)]
+pub struct Completion {
+    /// The command log row (absent for events that were not worth a log line).
+    pub command: Option<CommandRecord>,
+    /// Messages to send.
+    pub outbox: Vec<super::NewOutboxMessage>,
+    /// Forwarded provider requests.
+    pub dispatches: Vec<DispatchRecord>,
+    /// Conversation lines.
+    pub conversation: Vec<ConversationRecord>,
+}
+
+/// Events claimed this many times without completing are given up.
+pub const MAX_ATTEMPTS: i32 = 5;
+
+impl Database {
+    /// Stores an event unless its (channel, dedupe key) is already there. Returns whether
+    /// it was stored.
+    pub async fn inbox_insert(
+        &self,
+        event: &NewInboxEvent,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let row = InboxEvent {
+            id: uuid::Uuid::now_v7().to_string(),
+            workspace_id: event.workspace_id.clone(),
+            channel_id: event.channel_id.clone(),
+            dedupe_key: event.dedupe_key.clone(),
+            medium: event.medium.clone(),
+            chat_id: event.chat_id.clone(),
+            sender_id: event.sender_id.clone(),
+            text: event.text.clone(),
+            is_group: event.is_group,
+            topic_id: event.topic_id,
+            status: "pending".into(),
+            attempts: 0,
+            claimed_until: None,
+            received_at: to_db_time(now),
+            processed_at: None,
+            error: None,
+        };
+        let inserted = with_conn!(self, |conn| {
+            diesel::insert_into(inbox_events::table)
+                .values(&row)
+                .on_conflict_do_nothing()
+                .execute(conn)
+                .await?
+        });
+        Ok(inserted == 1)
+    }
+
+    /// Claims up to `limit` events that are pending or whose lease ran out, for `lease`.
+    pub async fn inbox_claim(
+        &self,
+        limit: i64,
+        lease: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<InboxEvent>, StorageError> {
+        let sql = match self.backend() {
+            Backend::Postgres => {
+                "UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = $1 \
+                 WHERE id IN (SELECT id FROM inbox_events WHERE status = 'pending' \
+                 OR (status = 'processing' AND claimed_until < $2) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                 RETURNING *"
+            }
+            Backend::Sqlite => {
+                "UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = ?1 \
+                 WHERE id IN (SELECT id FROM inbox_events WHERE status = 'pending' \
+                 OR (status = 'processing' AND claimed_until < ?2) ORDER BY id LIMIT ?3) RETURNING *"
+            }
+        };
+        let (until, now) = (to_db_time(now + lease), to_db_time(now));
+        let mut events: Vec<InboxEvent> = with_conn!(self, |conn| {
+            diesel::sql_query(sql)
+                .bind::<Timestamp, _>(until)
+                .bind::<Timestamp, _>(now)
+                .bind::<BigInt, _>(limit)
+                .load(conn)
+                .await?
+        });
+        events.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(events)
+    }
+
+    /// Completes an event with everything its handling produced, in one transaction. A
+    /// second completion of the same event (two workers after a lease ran out) fails on the
+    /// command log's unique event id and changes nothing.
+    pub async fn inbox_complete(
+        &self,
+        event_id: &str,
+        completion: Completion,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let outbox: Vec<OutboxRow> = completion
+            .outbox
+            .iter()
+            .map(|m| OutboxRow::new(m, now))
+            .collect();
+        let done_at = to_db_time(now);
+        with_conn!(self, |conn| {
+            conn.transaction(async |conn| {
+                if let Some(command) = &completion.command {
+                    diesel::insert_into(command_log::table)
+                        .values(command)
+                        .execute(conn)
+                        .await?;
+                }
+                // One statement per row: multi-row inserts do not compile for SQLite here.
+                for row in &outbox {
+                    diesel::insert_into(outbox_messages::table)
+                        .values(row)
+                        .execute(conn)
+                        .await?;
+                }
+                for row in &completion.dispatches {
+                    diesel::insert_into(dispatches::table)
+                        .values(row)
+                        .execute(conn)
+                        .await?;
+                }
+                for row in &completion.conversation {
+                    diesel::insert_into(conversation_messages::table)
+                        .values(row)
+                        .execute(conn)
+                        .await?;
+                }
+                diesel::update(inbox_events::table.find(event_id))
+                    .set((
+                        inbox_events::status.eq("done"),
+                        inbox_events::processed_at.eq(Some(done_at)),
+                        inbox_events::claimed_until.eq(None::<NaiveDateTime>),
+                    ))
+                    .execute(conn)
+                    .await?;
+                Ok::<_, StorageError>(())
+            })
+            .await?
+        });
+        Ok(())
+    }
+
+    /// Records a failed handling: back to pending for another try, or failed for good once
+    /// it was claimed [`MAX_ATTEMPTS`] times.
+    pub async fn inbox_fail(&self, event: &InboxEvent, error: &str) -> Result<(), StorageError> {
+        let status = if event.attempts >= MAX_ATTEMPTS {
+            "failed"
+        } else {
+            "pending"
+        };
+        with_conn!(self, |conn| {
+            diesel::update(inbox_events::table.find(&event.id))
+                .set((
+                    inbox_events::status.eq(status),
+                    inbox_events::error.eq(Some(error)),
+                    inbox_events::claimed_until.eq(None::<NaiveDateTime>),
+                ))
+                .execute(conn)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Events waiting to be handled, and the age of the oldest.
+    pub async fn inbox_depth(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<(i64, Option<Duration>), StorageError> {
+        let (count, oldest): (i64, Option<NaiveDateTime>) = with_conn!(self, |conn| {
+            let count = inbox_events::table
+                .filter(inbox_events::status.eq_any(["pending", "processing"]))
+                .count()
+                .get_result(conn)
+                .await?;
+            let oldest = inbox_events::table
+                .filter(inbox_events::status.eq_any(["pending", "processing"]))
+                .select(diesel::dsl::min(inbox_events::received_at))
+                .first(conn)
+                .await?;
+            (count, oldest)
+        });
+        Ok((count, oldest.map(|at| now - super::records::at(at))))
+    }
+}

@@ -1,0 +1,246 @@
+//! The outbox: messages to send (provider-group commands and customer replies), drained by
+//! the sender with retries and per-destination rate limits.
+
+use super::super::schema::outbox_messages;
+use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Timestamp};
+use diesel_async::RunQueryDsl;
+
+/// A message to queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOutboxMessage {
+    /// Its id, chosen by the caller so dispatch records can point at it.
+    pub id: String,
+    /// The workspace.
+    pub workspace_id: String,
+    /// The channel that sends it.
+    pub channel_id: String,
+    /// The inbox event it answers.
+    pub inbox_event_id: String,
+    /// `dispatch` (to a provider group) or `reply` (to the customer).
+    pub kind: String,
+    /// The destination chat.
+    pub chat_id: String,
+    /// The Telegram topic.
+    pub topic_id: Option<i64>,
+    /// The text.
+    pub text: String,
+}
+
+/// A stored outbox message.
+#[derive(Debug, Clone, PartialEq, Queryable, QueryableByName, Selectable, Insertable)]
+#[diesel(table_name = outbox_messages)]
+pub struct OutboxMessage {
+    /// Its id.
+    pub id: String,
+    /// The workspace.
+    pub workspace_id: String,
+    /// The channel that sends it.
+    pub channel_id: String,
+    /// The inbox event it answers.
+    pub inbox_event_id: String,
+    /// `dispatch` or `reply`.
+    pub kind: String,
+    /// The destination chat.
+    pub chat_id: String,
+    /// The Telegram topic.
+    pub topic_id: Option<i64>,
+    /// The text.
+    pub text: String,
+    /// `pending`, `sending`, `sent` or `failed`.
+    pub status: String,
+    /// Attempts so far.
+    pub attempts: i32,
+    /// Not before this time.
+    pub next_attempt_at: NaiveDateTime,
+    /// The current claim's lease end.
+    pub claimed_until: Option<NaiveDateTime>,
+    /// The last failure.
+    pub last_error: Option<String>,
+    /// The provider's message id once sent.
+    pub provider_message_id: Option<String>,
+    /// When it was queued.
+    pub created_at: NaiveDateTime,
+    /// When it was sent.
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// The insertable form.
+pub(super) type OutboxRow = OutboxMessage;
+
+impl OutboxMessage {
+    /// The row for a newly queued message.
+    pub(super) fn new(message: &NewOutboxMessage, now: DateTime<Utc>) -> Self {
+        OutboxMessage {
+            id: message.id.clone(),
+            workspace_id: message.workspace_id.clone(),
+            channel_id: message.channel_id.clone(),
+            inbox_event_id: message.inbox_event_id.clone(),
+            kind: message.kind.clone(),
+            chat_id: message.chat_id.clone(),
+            topic_id: message.topic_id,
+            text: message.text.clone(),
+            status: "pending".into(),
+            attempts: 0,
+            next_attempt_at: to_db_time(now),
+            claimed_until: None,
+            last_error: None,
+            provider_message_id: None,
+            created_at: to_db_time(now),
+            sent_at: None,
+        }
+    }
+}
+
+impl Database {
+    /// Claims up to `limit` due messages (pending and due, or sending with a lapsed lease).
+    pub async fn outbox_claim(
+        &self,
+        limit: i64,
+        lease: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OutboxMessage>, StorageError> {
+        let sql = match self.backend() {
+            Backend::Postgres => {
+                "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = $1 \
+                 WHERE id IN (SELECT id FROM outbox_messages WHERE (status = 'pending' AND next_attempt_at <= $2) \
+                 OR (status = 'sending' AND claimed_until < $2) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                 RETURNING *"
+            }
+            Backend::Sqlite => {
+                "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = ?1 \
+                 WHERE id IN (SELECT id FROM outbox_messages WHERE (status = 'pending' AND next_attempt_at <= ?2) \
+                 OR (status = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?3) RETURNING *"
+            }
+        };
+        let (until, now) = (to_db_time(now + lease), to_db_time(now));
+        let mut messages: Vec<OutboxMessage> = with_conn!(self, |conn| {
+            diesel::sql_query(sql)
+                .bind::<Timestamp, _>(until)
+                .bind::<Timestamp, _>(now)
+                .bind::<BigInt, _>(limit)
+                .load(conn)
+                .await?
+        });
+        messages.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(messages)
+    }
+
+    /// Marks a message sent.
+    pub async fn outbox_sent(
+        &self,
+        id: &str,
+        provider_message_id: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        with_conn!(self, |conn| {
+            diesel::update(outbox_messages::table.find(id))
+                .set((
+                    outbox_messages::status.eq("sent"),
+                    outbox_messages::provider_message_id.eq(provider_message_id),
+                    outbox_messages::sent_at.eq(Some(to_db_time(now))),
+                    outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
+                ))
+                .execute(conn)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Puts a message back for another attempt at `next_attempt_at`, optionally to a new
+    /// chat (a migrated Telegram group); the attempt it used is given back when `free`.
+    pub async fn outbox_retry(
+        &self,
+        id: &str,
+        next_attempt_at: DateTime<Utc>,
+        error: &str,
+        new_chat_id: Option<&str>,
+        free: bool,
+    ) -> Result<(), StorageError> {
+        let refund = i32::from(free);
+        with_conn!(self, |conn| {
+            let base = diesel::update(outbox_messages::table.find(id));
+            match new_chat_id {
+                Some(chat) => {
+                    base.set((
+                        outbox_messages::status.eq("pending"),
+                        outbox_messages::next_attempt_at.eq(to_db_time(next_attempt_at)),
+                        outbox_messages::last_error.eq(Some(error)),
+                        outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
+                        outbox_messages::attempts.eq(outbox_messages::attempts - refund),
+                        outbox_messages::chat_id.eq(chat),
+                    ))
+                    .execute(conn)
+                    .await?
+                }
+                None => {
+                    base.set((
+                        outbox_messages::status.eq("pending"),
+                        outbox_messages::next_attempt_at.eq(to_db_time(next_attempt_at)),
+                        outbox_messages::last_error.eq(Some(error)),
+                        outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
+                        outbox_messages::attempts.eq(outbox_messages::attempts - refund),
+                    ))
+                    .execute(conn)
+                    .await?
+                }
+            };
+        });
+        Ok(())
+    }
+
+    /// Gives a message up with a final reason.
+    pub async fn outbox_failed(&self, id: &str, error: &str) -> Result<(), StorageError> {
+        with_conn!(self, |conn| {
+            diesel::update(outbox_messages::table.find(id))
+                .set((
+                    outbox_messages::status.eq("failed"),
+                    outbox_messages::last_error.eq(Some(error)),
+                    outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
+                ))
+                .execute(conn)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// A workspace's outbox, newest first (for tests and the logs resource).
+    pub async fn outbox_of(
+        &self,
+        workspace: panelrelay_core::ids::WorkspaceId,
+        limit: i64,
+    ) -> Result<Vec<OutboxMessage>, StorageError> {
+        Ok(with_conn!(self, |conn| {
+            outbox_messages::table
+                .filter(outbox_messages::workspace_id.eq(workspace.to_string()))
+                .select(OutboxMessage::as_select())
+                .order(outbox_messages::id.desc())
+                .limit(limit)
+                .load(conn)
+                .await?
+        }))
+    }
+
+    /// Messages waiting to be sent, and the age of the oldest.
+    pub async fn outbox_depth(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<(i64, Option<Duration>), StorageError> {
+        let (count, oldest): (i64, Option<NaiveDateTime>) = with_conn!(self, |conn| {
+            let count = outbox_messages::table
+                .filter(outbox_messages::status.eq_any(["pending", "sending"]))
+                .count()
+                .get_result(conn)
+                .await?;
+            let oldest = outbox_messages::table
+                .filter(outbox_messages::status.eq_any(["pending", "sending"]))
+                .select(diesel::dsl::min(outbox_messages::created_at))
+                .first(conn)
+                .await?;
+            (count, oldest)
+        });
+        Ok((count, oldest.map(|at| now - super::records::at(at))))
+    }
+}

@@ -1,0 +1,225 @@
+//! The worker: claims inbox events, runs the engine, and commits its results — command log,
+//! dispatches, outgoing messages, conversation — in one transaction with the event.
+//!
+//! Cooldowns are claimed on behalf of the event, so an event handled again after a crash
+//! (its lease ran out before it completed) plans the same dispatches instead of refusing
+//! its own orders; the command log's unique event id keeps a second completion out.
+
+use super::config;
+use crate::state::AppState;
+use chrono::{Duration, Utc};
+use panelrelay_adapters::storage::flow::{
+    CommandRecord, Completion, ConversationRecord, DispatchRecord, InboxEvent, NewOutboxMessage,
+};
+use panelrelay_adapters::storage::to_db_time;
+use panelrelay_core::engine::{Engine, EngineResult, InboundEvent, Ports, WorkspaceContext};
+use panelrelay_core::ids::WorkspaceId;
+use panelrelay_core::medium::Medium;
+use panelrelay_core::ports::SystemClock;
+use panelrelay_core::sender::{Sender, SenderRole};
+use std::sync::Arc;
+
+/// How long a claimed event is reserved for its worker.
+pub const INBOX_LEASE: Duration = Duration::seconds(60);
+
+/// Why an event could not be handled (it is retried).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct HandleError(String);
+
+/// Claims and handles up to `batch` events. Returns how many were claimed.
+pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
+    let events = state
+        .db
+        .inbox_claim(batch, INBOX_LEASE, Utc::now())
+        .await
+        .map_err(|e| HandleError(e.to_string()))?;
+    for event in &events {
+        match handle(state, event).await {
+            Ok(completion) => {
+                if let Err(err) = state
+                    .db
+                    .inbox_complete(&event.id, completion, Utc::now())
+                    .await
+                {
+                    tracing::warn!(event = %event.id, error = %err, "inbox completion failed");
+                    let _ = state.db.inbox_fail(event, &err.to_string()).await;
+                }
+            }
+            Err(err) => {
+                tracing::warn!(event = %event.id, error = %err, "inbox event failed");
+                let _ = state.db.inbox_fail(event, &err.to_string()).await;
+            }
+        }
+    }
+    Ok(events.len())
+}
+
+/// Runs the engine on one event and turns its result into rows to commit.
+pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, HandleError> {
+    let fail = |what: &str| HandleError(format!("event {}: {what}", event.id));
+    let workspace = WorkspaceId::parse(&event.workspace_id).ok_or_else(|| fail("workspace id"))?;
+    let medium = Medium::parse(&event.medium).ok_or_else(|| fail("medium"))?;
+    let loaded = config::load(&state.db, workspace)
+        .await
+        .map_err(|e| HandleError(e.to_string()))?;
+    let role = state
+        .db
+        .identities(workspace)
+        .sender_role(medium, &event.sender_id)
+        .await
+        .map_err(|e| HandleError(e.to_string()))?;
+    let ctx = WorkspaceContext {
+        workspace,
+        config: Arc::new(loaded.engine),
+        sender: Sender {
+            identity: event.sender_id.clone(),
+            role: role.clone(),
+        },
+    };
+    let panel = state.panels.get(state, workspace).await;
+    let ports = Ports {
+        panel: panel.as_ref(),
+        key_value: state.kv.as_ref(),
+        clock: &SystemClock,
+        history: &state.db,
+    };
+    let inbound = InboundEvent {
+        medium,
+        chat_id: event.chat_id.clone(),
+        sender_id: event.sender_id.clone(),
+        text: event.text.clone(),
+        is_group: event.is_group,
+    };
+    let result = Engine::live_for(event.id.clone())
+        .handle(&inbound, &ctx, &ports)
+        .await;
+    Ok(completion(event, &role, result, &loaded.route_channels))
+}
+
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+fn role_name(role: &SenderRole) -> &'static str {
+    match role {
+        SenderRole::Linked { .. } => "linked",
+        SenderRole::Admin => "admin",
+        SenderRole::Unknown => "unknown",
+    }
+}
+
+/// The rows an engine result becomes.
+fn completion(
+    event: &InboxEvent,
+    role: &SenderRole,
+    result: EngineResult,
+    route_channels: &std::collections::HashMap<
+        panelrelay_core::ids::RouteId,
+        panelrelay_core::ids::ChannelId,
+    >,
+) -> Completion {
+    let now = to_db_time(Utc::now());
+    let command_id = new_id();
+    let mut completion = Completion::default();
+    completion.conversation.push(ConversationRecord {
+        id: new_id(),
+        workspace_id: event.workspace_id.clone(),
+        channel_id: event.channel_id.clone(),
+        chat_id: event.chat_id.clone(),
+        direction: "in".into(),
+        text: event.text.clone(),
+        ref_id: event.id.clone(),
+        created_at: now,
+    });
+    for dispatch in &result.dispatches {
+        let Some(channel) = route_channels.get(&dispatch.route_id) else {
+            tracing::warn!(route = %dispatch.route_id, "dispatch for a route without a channel");
+            continue;
+        };
+        let outbox_id = new_id();
+        completion.outbox.push(NewOutboxMessage {
+            id: outbox_id.clone(),
+            workspace_id: event.workspace_id.clone(),
+            channel_id: channel.to_string(),
+            inbox_event_id: event.id.clone(),
+            kind: "dispatch".into(),
+            chat_id: dispatch.target.chat_id.clone(),
+            topic_id: dispatch.target.topic_id,
+            text: dispatch.text.clone(),
+        });
+        completion.dispatches.push(DispatchRecord {
+            id: new_id(),
+            workspace_id: event.workspace_id.clone(),
+            command_id: command_id.clone(),
+            outbox_id,
+            route_id: dispatch.route_id.to_string(),
+            action: dispatch.action.name().into(),
+            order_ids: serde_json::to_string(&dispatch.order_ids).unwrap_or_default(),
+            external_ids: serde_json::to_string(&dispatch.external_ids).unwrap_or_default(),
+            target_chat_id: dispatch.target.chat_id.clone(),
+            text: dispatch.text.clone(),
+            created_at: now,
+        });
+    }
+    if let Some(reply) = &result.reply {
+        let outbox_id = new_id();
+        completion.outbox.push(NewOutboxMessage {
+            id: outbox_id.clone(),
+            workspace_id: event.workspace_id.clone(),
+            channel_id: event.channel_id.clone(),
+            inbox_event_id: event.id.clone(),
+            kind: "reply".into(),
+            chat_id: event.chat_id.clone(),
+            topic_id: event.topic_id,
+            text: reply.clone(),
+        });
+        completion.conversation.push(ConversationRecord {
+            id: new_id(),
+            workspace_id: event.workspace_id.clone(),
+            channel_id: event.channel_id.clone(),
+            chat_id: event.chat_id.clone(),
+            direction: "out".into(),
+            text: reply.clone(),
+            ref_id: outbox_id,
+            created_at: now,
+        });
+    }
+    let outcomes: Vec<serde_json::Value> = result
+        .outcomes
+        .iter()
+        .map(|o| {
+            serde_json::json!({
+                "order_id": o.order_id,
+                "action": o.action.name(),
+                "reason": o.reason.as_str(),
+                "at": o.at,
+                "detail": o.detail,
+            })
+        })
+        .collect();
+    completion.command = Some(CommandRecord {
+        id: command_id,
+        workspace_id: event.workspace_id.clone(),
+        inbox_event_id: event.id.clone(),
+        channel_id: event.channel_id.clone(),
+        medium: event.medium.clone(),
+        chat_id: event.chat_id.clone(),
+        sender_id: event.sender_id.clone(),
+        sender_role: role_name(role).into(),
+        text: event.text.clone(),
+        action: result.command.as_ref().map(|c| c.action.name().to_string()),
+        order_ids: serde_json::to_string(
+            &result
+                .command
+                .as_ref()
+                .map(|c| c.order_ids.clone())
+                .unwrap_or_default(),
+        )
+        .unwrap_or_default(),
+        outcomes: serde_json::to_string(&outcomes).unwrap_or_default(),
+        reply: result.reply,
+        created_at: now,
+    });
+    completion
+}

@@ -1,0 +1,386 @@
+//! The worker: inbox events through the engine into the outbox, exactly once, with a fake
+//! panel at the HTTP level.
+
+use crate::support::{TestApp, TestWorkspace};
+use chrono::Utc;
+use panelrelay_adapters::storage::channels::ChannelFields;
+use panelrelay_adapters::storage::flow::NewInboxEvent;
+use panelrelay_adapters::storage::provider_routes::RouteFields;
+use panelrelay_api::flow::worker;
+use panelrelay_core::ids::WorkspaceId;
+use panelrelay_core::medium::Medium;
+use panelrelay_core::routing::DispatchTemplates;
+use poem::http::Method;
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn order(id: u64, user: &str, status: &str, provider: &str) -> serde_json::Value {
+    let created = (Utc::now() - chrono::Duration::days(2))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    json!({"data": {"id": id, "user": user, "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
+        "status": status, "provider": provider, "external_id": format!("ext{id}"), "created": created,
+        "last_update": created, "remains": "0", "start_count": "10"}, "error_code": 0, "error_message": ""})
+}
+
+/// A fake Perfect Panel with alice's orders at two providers and bob's one order.
+async fn panel() -> MockServer {
+    let server = MockServer::start().await;
+    for (id, user, status, provider) in [
+        (2274209, "alice", "completed", "provider-one.com"),
+        (2274210, "alice", "completed", "provider-two.com"),
+        (2274211, "alice", "completed", "provider-one.com"),
+        (3000001, "bob", "completed", "provider-one.com"),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(format!("/adminapi/v2/orders/{id}")))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(order(id, user, status, provider)),
+            )
+            .mount(&server)
+            .await;
+    }
+    server
+}
+
+struct Setup {
+    workspace: WorkspaceId,
+    channel: String,
+}
+
+/// A workspace with the panel connected, one Telegram channel, a route per provider and
+/// alice linked to chat 555.
+async fn setup(app: &TestApp, ws: &TestWorkspace, panel_url: &str) -> Setup {
+    let body = json!({"type": "perfect_panel_v2", "base_url": panel_url, "api_key": "k-123456"});
+    app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
+        .await;
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let now = Utc::now();
+    let fields = ChannelFields {
+        name: "bot".into(),
+        config: json!({}),
+        secrets_sealed: app.state.secrets.seal("{}").unwrap(),
+        secret_hints: Default::default(),
+    };
+    let channel = app
+        .state
+        .db
+        .channels(workspace)
+        .create(Medium::Telegram, fields, now)
+        .await
+        .unwrap();
+    for (name, domain, chat) in [
+        ("one", "provider-one.com", "-1001"),
+        ("two", "provider-two.com", "-1002"),
+    ] {
+        let fields = RouteFields {
+            name: name.into(),
+            channel_id: channel.id,
+            provider_domains: vec![domain.into()],
+            alias: None,
+            target_chat_id: chat.into(),
+            target_topic_id: None,
+            templates: DispatchTemplates::default(),
+            enabled: true,
+            is_fallback: false,
+        };
+        app.state
+            .db
+            .provider_routes(workspace)
+            .create(fields, now)
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    app.state
+        .db
+        .identities(workspace)
+        .link(Medium::Telegram, "555", "alice", now)
+        .await
+        .unwrap();
+    Setup {
+        workspace,
+        channel: channel.id.to_string(),
+    }
+}
+
+fn event(setup: &Setup, key: &str, text: &str) -> NewInboxEvent {
+    NewInboxEvent {
+        workspace_id: setup.workspace.to_string(),
+        channel_id: setup.channel.clone(),
+        dedupe_key: key.into(),
+        medium: "telegram".into(),
+        chat_id: "555".into(),
+        sender_id: "555".into(),
+        text: text.into(),
+        is_group: false,
+        topic_id: None,
+    }
+}
+
+async fn drain(app: &TestApp) -> usize {
+    let mut total = 0;
+    loop {
+        let handled = worker::run_once(&app.state, 16).await.unwrap();
+        if handled == 0 {
+            return total;
+        }
+        total += handled;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bulk_refill_splits_by_provider_and_replies_once() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+    let stored = app
+        .state
+        .db
+        .inbox_insert(
+            &event(&setup, "tg:1", "2274209, 2274210, 2274211 refill"),
+            Utc::now(),
+        )
+        .await;
+    assert!(stored.unwrap());
+    assert_eq!(drain(&app).await, 1);
+
+    let outbox = app.state.db.outbox_of(setup.workspace, 50).await.unwrap();
+    let mut dispatches: Vec<(String, String)> = outbox
+        .iter()
+        .filter(|m| m.kind == "dispatch")
+        .map(|m| (m.chat_id.clone(), m.text.clone()))
+        .collect();
+    dispatches.sort();
+    assert_eq!(
+        dispatches,
+        [
+            (
+                "-1001".to_string(),
+                "ext2274209,ext2274211 refill".to_string()
+            ),
+            ("-1002".to_string(), "ext2274210 refill".to_string())
+        ],
+        "two providers, two messages, never mixed"
+    );
+    let replies: Vec<&str> = outbox
+        .iter()
+        .filter(|m| m.kind == "reply")
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(replies.len(), 1);
+    assert_eq!(
+        replies[0].matches("2274209").count() + replies[0].matches("2274210").count(),
+        2,
+        "{}",
+        replies[0]
+    );
+    assert!(
+        !replies[0].contains("provider-one.com"),
+        "provider domains are never shown to customers"
+    );
+
+    let commands = app.state.db.command_log(setup.workspace, 10).await.unwrap();
+    assert_eq!(commands.len(), 1);
+    assert_eq!(commands[0].action.as_deref(), Some("refill"));
+    assert!(
+        commands[0].outcomes.contains("\"reason\":\"accepted\""),
+        "{}",
+        commands[0].outcomes
+    );
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(setup.workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    let conversation = app
+        .state
+        .db
+        .conversation(setup.workspace, "555", 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        conversation
+            .iter()
+            .map(|c| c.direction.as_str())
+            .collect::<Vec<_>>(),
+        ["in", "out"]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn duplicates_cooldowns_and_foreign_orders() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+    let now = Utc::now();
+    assert!(
+        app.state
+            .db
+            .inbox_insert(&event(&setup, "tg:7", "2274209 refill"), now)
+            .await
+            .unwrap()
+    );
+    for _ in 0..5 {
+        assert!(
+            !app.state
+                .db
+                .inbox_insert(&event(&setup, "tg:7", "2274209 refill"), now)
+                .await
+                .unwrap(),
+            "durable dedupe"
+        );
+    }
+    // A new request for the same order: refused by the cooldown. Bob's order: not hers.
+    app.state
+        .db
+        .inbox_insert(&event(&setup, "tg:8", "2274209 refill"), now)
+        .await
+        .unwrap();
+    app.state
+        .db
+        .inbox_insert(&event(&setup, "tg:9", "3000001 refill"), now)
+        .await
+        .unwrap();
+    assert_eq!(drain(&app).await, 3);
+    let dispatches = app
+        .state
+        .db
+        .dispatch_log(setup.workspace, 10)
+        .await
+        .unwrap();
+    assert_eq!(dispatches.len(), 1, "one dispatch per (order, action)");
+    let commands = app.state.db.command_log(setup.workspace, 10).await.unwrap();
+    let reasons: Vec<String> = commands.iter().rev().map(|c| c.outcomes.clone()).collect();
+    assert!(reasons[0].contains("accepted"));
+    assert!(reasons[1].contains("in_cooldown"), "{}", reasons[1]);
+    assert!(reasons[2].contains("not_yours"), "{}", reasons[2]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panel_outage_dispatches_nothing_and_consumes_no_cooldown() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let setup = setup(&app, &ws, &format!("http://{closed}")).await;
+    app.state
+        .db
+        .inbox_insert(&event(&setup, "tg:1", "2274209 refill"), Utc::now())
+        .await
+        .unwrap();
+    drain(&app).await;
+    let outbox = app.state.db.outbox_of(setup.workspace, 10).await.unwrap();
+    assert_eq!(outbox.len(), 1, "a reply and nothing else");
+    assert_eq!(outbox[0].kind, "reply");
+    assert!(
+        !outbox[0].text.to_lowercase().contains("error 5"),
+        "a safe message: {}",
+        outbox[0].text
+    );
+    assert!(
+        !outbox[0].text.contains("127.0.0.1"),
+        "no technical details: {}",
+        outbox[0].text
+    );
+
+    // The panel comes back: the same order is accepted, its cooldown was never taken.
+    let fake = panel().await;
+    let body = json!({"type": "perfect_panel_v2", "base_url": fake.uri(), "api_key": "k-123456"});
+    app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
+        .await;
+    app.state
+        .db
+        .inbox_insert(&event(&setup, "tg:2", "2274209 refill"), Utc::now())
+        .await
+        .unwrap();
+    drain(&app).await;
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(setup.workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+    app.state
+        .db
+        .inbox_insert(&event(&setup, "tg:1", "2274209 refill"), Utc::now())
+        .await
+        .unwrap();
+    // A worker claims the event and handles it (claiming the cooldown) but dies before
+    // committing.
+    let claimed = app
+        .state
+        .db
+        .inbox_claim(10, worker::INBOX_LEASE, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    let _lost = worker::handle(&app.state, &claimed[0]).await.unwrap();
+    assert_eq!(
+        worker::run_once(&app.state, 10).await.unwrap(),
+        0,
+        "leased: nobody else takes it"
+    );
+    // After the lease, another worker takes it over and its own cooldown claim still holds.
+    let later = Utc::now() + worker::INBOX_LEASE + chrono::Duration::seconds(1);
+    let retaken = app
+        .state
+        .db
+        .inbox_claim(10, worker::INBOX_LEASE, later)
+        .await
+        .unwrap();
+    assert_eq!(retaken.len(), 1);
+    assert_eq!(retaken[0].attempts, 2);
+    let completion = worker::handle(&app.state, &retaken[0]).await.unwrap();
+    app.state
+        .db
+        .inbox_complete(&retaken[0].id, completion, later)
+        .await
+        .unwrap();
+    let dispatches = app
+        .state
+        .db
+        .dispatch_log(setup.workspace, 10)
+        .await
+        .unwrap();
+    assert_eq!(dispatches.len(), 1, "dispatched after the restart");
+    assert_eq!(dispatches[0].text, "ext2274209 refill");
+    // The first worker's late completion changes nothing.
+    let stale = worker::handle(&app.state, &claimed[0]).await.unwrap();
+    assert!(
+        app.state
+            .db
+            .inbox_complete(&claimed[0].id, stale, later)
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(setup.workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}

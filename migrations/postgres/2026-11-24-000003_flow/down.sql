@@ -1,0 +1,12 @@
+DROP TABLE conversation_messages;
+DROP TABLE outbound_log;
+DROP TABLE webhook_log;
+DROP TABLE dispatches;
+DROP TABLE command_log;
+DROP TABLE outbox_messages;
+DROP TABLE inbox_events;
+DROP TABLE order_first_seen;
+DROP TABLE provider_routes;
+DROP TABLE admin_chats;
+DROP TABLE linked_users;
+DROP TABLE channels;
