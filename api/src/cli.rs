@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Optional TOML configuration file (keys: listen, data_dir, database_url, redis_url,
-    /// master_key, previous_master_keys, log_format, log_filter, db_pool_size).
+    /// master_key, previous_master_keys, log_format, log_filter, db_pool_size, public_url).
     #[arg(long, global = true, env = "PANELRELAY_CONFIG", value_name = "FILE")]
     pub config: Option<String>,
     /// Directory for embedded data: the SQLite file and the generated master key [default: ./data]
@@ -76,6 +76,10 @@ pub struct GlobalArgs {
     /// Log filter in tracing's syntax, e.g. info or panelrelay_api=debug [default: info]
     #[arg(long, global = true, env = "PANELRELAY_LOG", value_name = "FILTER")]
     pub log_filter: Option<String>,
+    /// Public base URL of this server, used in channel webhook URLs
+    /// [default: http://LISTEN]
+    #[arg(long, global = true, env = "PANELRELAY_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
     /// Maximum PostgreSQL connections per process [default: 16]
     #[arg(long, global = true, env = "PANELRELAY_DB_POOL_SIZE", value_name = "N")]
     pub db_pool_size: Option<String>,

@@ -53,6 +53,8 @@ pub struct Config {
     pub log_filter: String,
     /// PostgreSQL pool size.
     pub db_pool_size: usize,
+    /// The public base URL (no trailing slash) for webhook URLs.
+    pub public_url: String,
 }
 
 impl Config {
@@ -80,6 +82,7 @@ struct FileConfig {
     log_format: Option<String>,
     log_filter: Option<String>,
     db_pool_size: Option<String>,
+    public_url: Option<String>,
 }
 
 impl Config {
@@ -190,6 +193,12 @@ impl Config {
             },
         };
 
+        let public_url = match pick(&global.public_url, &file.public_url) {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => url.trim_end_matches('/').to_string(),
+            Some(url) => return Err(invalid("PANELRELAY_PUBLIC_URL", format!("'{url}': expected https://HOST[:PORT]"))),
+            None => format!("http://{listen}"),
+        };
+
         let config = Config {
             listen,
             data_dir,
@@ -200,6 +209,7 @@ impl Config {
             log_format,
             log_filter,
             db_pool_size,
+            public_url,
         };
         if !config.is_sqlite() && config.master_key.is_none() {
             return Err(invalid(

@@ -63,6 +63,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         kv_kind,
         secrets,
         metrics,
+        public_url: config.public_url.clone(),
         panels: Default::default(),
     })
 }

@@ -20,6 +20,8 @@ pub struct AppState {
     pub kv_kind: &'static str,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// Public base URL, for webhook URLs.
+    pub public_url: String,
     /// Panel clients per workspace.
     pub panels: Arc<PanelClients>,
 }

@@ -1,6 +1,7 @@
 //! The REST resources, one poem-openapi `Api` struct per resource.
 
 pub mod api_keys;
+pub mod channels;
 pub mod health;
 pub mod panel;
 pub mod service_rules;
@@ -24,6 +25,8 @@ pub enum ApiTags {
     Panel,
     /// The panel's services and their refill and start-time rules.
     ServiceRules,
+    /// Messaging channels: Telegram bots, Green API instances, Meta numbers.
+    Channels,
 }
 
 /// Every API of the service, in the order they appear in the document.
@@ -34,6 +37,7 @@ pub type Apis = (
     api_keys::ApiKeysApi,
     panel::PanelApiResource,
     service_rules::ServiceRulesApi,
+    channels::ChannelsApi,
 );
 
 /// The value of [`Apis`].
@@ -45,5 +49,6 @@ pub fn apis() -> Apis {
         api_keys::ApiKeysApi,
         panel::PanelApiResource,
         service_rules::ServiceRulesApi,
+        channels::ChannelsApi,
     )
 }

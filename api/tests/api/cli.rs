@@ -38,6 +38,7 @@ fn help_documents_every_option_and_variable() {
         "PANELRELAY_LOG",
         "PANELRELAY_CONFIG",
         "PANELRELAY_DB_POOL_SIZE",
+        "PANELRELAY_PUBLIC_URL",
     ] {
         assert!(
             help.contains(expected),

@@ -74,6 +74,7 @@ impl TestApp {
             kv_kind,
             secrets: SecretBox::new(MasterKey::generate().unwrap(), vec![]),
             metrics: Arc::new(Metrics::new().unwrap()),
+            public_url: "https://relay.example".into(),
             panels: Default::default(),
         };
         let admin_key = bootstrap_admin_key(&state.db)

@@ -1,0 +1,387 @@
+//! `/v1/channels`: the workspace's Telegram bots, Green API instances and Meta WhatsApp
+//! numbers. Secrets are write-only and sealed; each channel shows its webhook URL.
+
+use super::ApiTags;
+use crate::auth::WorkspaceAuth;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::idempotency::run_once;
+use crate::pagination::{PageRequest, encode};
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use panelrelay_adapters::secrets::{TokenKind, issue_token, last_chars};
+use panelrelay_adapters::storage::channels::{Channel as StoredChannel, ChannelFields};
+use panelrelay_adapters::storage::idempotency::IdempotencyScope;
+use panelrelay_core::access::Role;
+use panelrelay_core::ids::ChannelId;
+use panelrelay_core::medium::Medium;
+use poem::web::Data;
+use poem_openapi::param::{Header, Path, Query};
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A messaging medium.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[oai(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum MediumName {
+    /// Telegram Bot API.
+    Telegram,
+    /// WhatsApp through Green API.
+    WhatsappGreenapi,
+    /// WhatsApp Cloud API (Meta).
+    WhatsappMeta,
+}
+
+impl From<MediumName> for Medium {
+    fn from(medium: MediumName) -> Self {
+        match medium {
+            MediumName::Telegram => Medium::Telegram,
+            MediumName::WhatsappGreenapi => Medium::WhatsappGreenapi,
+            MediumName::WhatsappMeta => Medium::WhatsappMeta,
+        }
+    }
+}
+
+impl From<Medium> for MediumName {
+    fn from(medium: Medium) -> Self {
+        match medium {
+            Medium::Telegram => MediumName::Telegram,
+            Medium::WhatsappGreenapi => MediumName::WhatsappGreenapi,
+            Medium::WhatsappMeta => MediumName::WhatsappMeta,
+        }
+    }
+}
+
+/// A channel's settings and secrets. Which fields apply depends on the medium:
+/// Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
+/// `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
+/// (Meta) are generated when not given. Base URLs default to the providers' own.
+#[derive(Object, Debug, Clone, Default, Serialize)]
+pub struct ChannelInput {
+    /// A label, 1-100 characters.
+    pub name: Option<String>,
+    /// Telegram: the bot token from @BotFather (secret).
+    pub bot_token: Option<String>,
+    /// Green API: the instance id.
+    pub id_instance: Option<String>,
+    /// Green API: the instance's API token (secret).
+    pub api_token: Option<String>,
+    /// Meta: the WhatsApp phone number id.
+    pub phone_number_id: Option<String>,
+    /// Meta: the access token (secret).
+    pub access_token: Option<String>,
+    /// Meta: the app secret that signs webhooks (secret).
+    pub app_secret: Option<String>,
+    /// Meta: the webhook verify token (secret; generated when absent).
+    pub verify_token: Option<String>,
+    /// Telegram and Green API: the token webhooks must carry (secret; generated when absent).
+    pub webhook_secret: Option<String>,
+    /// The provider API's base URL (Telegram `https://api.telegram.org`, Green API
+    /// `https://api.green-api.com`, Meta `https://graph.facebook.com`); set it to point a
+    /// channel at a local sandbox.
+    pub api_base_url: Option<String>,
+    /// Meta: the Graph API version (default `v26.0`).
+    pub graph_version: Option<String>,
+}
+
+/// A new channel.
+#[derive(Object, Debug, Clone, Serialize)]
+pub struct CreateChannel {
+    /// The medium.
+    pub medium: MediumName,
+    /// Settings and secrets.
+    #[oai(flatten)]
+    #[serde(flatten)]
+    pub input: ChannelInput,
+}
+
+/// What is known of a stored secret.
+#[derive(Object, Debug, Clone, Serialize, Deserialize)]
+pub struct SecretHint {
+    /// Whether it is set.
+    pub set: bool,
+    /// Its last four characters.
+    pub last4: String,
+}
+
+/// A channel. Secrets are never returned, only hints.
+#[derive(Object, Debug, Clone, Serialize, Deserialize)]
+pub struct Channel {
+    /// Its id.
+    pub id: String,
+    /// The medium.
+    pub medium: MediumName,
+    /// A label.
+    pub name: String,
+    /// Where the provider must deliver webhooks.
+    pub webhook_url: String,
+    /// Non-secret settings (`id_instance`, `phone_number_id`, `api_base_url`, `graph_version`).
+    pub settings: BTreeMap<String, String>,
+    /// Secret hints by name.
+    pub secrets: BTreeMap<String, SecretHint>,
+    /// `unvalidated`, `ok` or `error`.
+    pub status: String,
+    /// When it was last validated.
+    pub last_validated_at: Option<DateTime<Utc>>,
+    /// The last validation error.
+    pub last_error: Option<String>,
+    /// When its webhook last delivered an event.
+    pub last_event_at: Option<DateTime<Utc>>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A page of channels.
+#[derive(Object, Debug)]
+pub struct ChannelList {
+    /// Newest first.
+    pub items: Vec<Channel>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// 201 Created.
+#[derive(ApiResponse)]
+pub enum CreateChannelResponse {
+    /// The channel.
+    #[oai(status = 201)]
+    Created(Json<Channel>),
+}
+
+/// Which settings and secrets each medium takes: (settings, required secrets, generated secret).
+fn shape(medium: Medium) -> (&'static [&'static str], &'static [&'static str], &'static str) {
+    match medium {
+        Medium::Telegram => (&[], &["bot_token"], "webhook_secret"),
+        Medium::WhatsappGreenapi => (&["id_instance"], &["api_token"], "webhook_secret"),
+        Medium::WhatsappMeta => (&["phone_number_id"], &["access_token", "app_secret"], "verify_token"),
+    }
+}
+
+fn default_base(medium: Medium) -> &'static str {
+    match medium {
+        Medium::Telegram => "https://api.telegram.org",
+        Medium::WhatsappGreenapi => "https://api.green-api.com",
+        Medium::WhatsappMeta => "https://graph.facebook.com",
+    }
+}
+
+fn secret_fields(input: &ChannelInput) -> [(&'static str, &Option<String>); 6] {
+    [
+        ("bot_token", &input.bot_token),
+        ("api_token", &input.api_token),
+        ("access_token", &input.access_token),
+        ("app_secret", &input.app_secret),
+        ("verify_token", &input.verify_token),
+        ("webhook_secret", &input.webhook_secret),
+    ]
+}
+
+fn check_value(name: &str, value: &str) -> Result<String, ApiError> {
+    let value = value.trim();
+    if value.is_empty() || value.len() > 1000 || value.chars().any(char::is_control) {
+        return Err(ApiError::invalid_body(format!("{name} must be 1-1000 printable characters")));
+    }
+    Ok(value.to_string())
+}
+
+/// Merges input into the existing settings and secrets, checking what the medium needs.
+fn merge(
+    state: &AppState,
+    medium: Medium,
+    input: &ChannelInput,
+    existing: Option<&StoredChannel>,
+) -> Result<ChannelFields, ApiError> {
+    let (setting_names, required, generated) = shape(medium);
+    let mut secrets: BTreeMap<String, String> = match existing {
+        Some(channel) => {
+            let opened = state.secrets.open(&channel.secrets_sealed).map_err(ApiError::internal)?;
+            serde_json::from_str(&opened).map_err(ApiError::internal)?
+        }
+        None => BTreeMap::new(),
+    };
+    let allowed: Vec<&str> = required.iter().copied().chain([generated]).collect();
+    for (name, value) in secret_fields(input) {
+        if let Some(value) = value {
+            if !allowed.contains(&name) {
+                return Err(ApiError::invalid_body(format!("{name} does not apply to {}", medium.as_str())));
+            }
+            secrets.insert(name.to_string(), check_value(name, value)?);
+        }
+    }
+    for name in required {
+        if !secrets.contains_key(*name) {
+            return Err(ApiError::invalid_body(format!("{name} is required for {}", medium.as_str())));
+        }
+    }
+    if !secrets.contains_key(generated) {
+        let token = issue_token(TokenKind::Workspace).map_err(ApiError::internal)?;
+        secrets.insert(generated.to_string(), token.secret.trim_start_matches("prk_").replace(['-', '_'], ""));
+    }
+    let mut config: BTreeMap<String, String> = existing
+        .and_then(|c| serde_json::from_value(c.config.clone()).ok())
+        .unwrap_or_default();
+    for (name, value) in [("id_instance", &input.id_instance), ("phone_number_id", &input.phone_number_id)] {
+        if let Some(value) = value {
+            if !setting_names.contains(&name) {
+                return Err(ApiError::invalid_body(format!("{name} does not apply to {}", medium.as_str())));
+            }
+            config.insert(name.to_string(), check_value(name, value)?);
+        }
+    }
+    for name in setting_names {
+        if !config.contains_key(*name) {
+            return Err(ApiError::invalid_body(format!("{name} is required for {}", medium.as_str())));
+        }
+    }
+    if let Some(url) = &input.api_base_url {
+        let url = panelrelay_adapters::panels::validate_base_url(url).map_err(|e| ApiError::invalid_body(e.replace("base_url", "api_base_url")))?;
+        config.insert("api_base_url".into(), url);
+    }
+    config.entry("api_base_url".into()).or_insert_with(|| default_base(medium).into());
+    if medium == Medium::WhatsappMeta {
+        if let Some(version) = &input.graph_version {
+            if !version.starts_with('v') || version.len() > 10 {
+                return Err(ApiError::invalid_body("graph_version looks like v26.0"));
+            }
+            config.insert("graph_version".into(), version.clone());
+        }
+        config.entry("graph_version".into()).or_insert_with(|| "v26.0".into());
+    }
+    let name = match (&input.name, existing) {
+        (Some(name), _) => super::workspaces::validate_name(name)?,
+        (None, Some(channel)) => channel.name.clone(),
+        (None, None) => medium.as_str().to_string(),
+    };
+    let hints = secrets.iter().map(|(k, v)| (k.clone(), last_chars(v, 4))).collect();
+    let sealed = state.secrets.seal(&serde_json::to_string(&secrets).map_err(ApiError::internal)?).map_err(ApiError::internal)?;
+    Ok(ChannelFields {
+        name,
+        config: serde_json::to_value(config).map_err(ApiError::internal)?,
+        secrets_sealed: sealed,
+        secret_hints: hints,
+    })
+}
+
+/// The public form of a stored channel.
+pub fn view(state: &AppState, channel: StoredChannel) -> Channel {
+    Channel {
+        webhook_url: format!("{}/webhooks/{}/{}", state.public_url, channel.medium.as_str(), channel.id),
+        id: channel.id.to_string(),
+        medium: channel.medium.into(),
+        name: channel.name,
+        settings: serde_json::from_value(channel.config).unwrap_or_default(),
+        secrets: channel
+            .secret_hints
+            .into_iter()
+            .map(|(name, last4)| (name, SecretHint { set: true, last4 }))
+            .collect(),
+        status: channel.status,
+        last_validated_at: channel.last_validated_at,
+        last_error: channel.last_error,
+        last_event_at: channel.last_event_at,
+        created_at: channel.created_at,
+        updated_at: channel.updated_at,
+    }
+}
+
+fn parse_id(id: &str) -> Result<ChannelId, ApiError> {
+    ChannelId::parse(id).ok_or_else(|| ApiError::not_found("channel"))
+}
+
+/// Channels.
+pub struct ChannelsApi;
+
+#[OpenApi(tag = "ApiTags::Channels")]
+impl ChannelsApi {
+    /// Add a channel (owner). Secrets are encrypted and never returned.
+    #[oai(path = "/v1/channels", method = "post", operation_id = "create_channel")]
+    async fn create(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        /// Makes retries safe: the same key and body return the first answer.
+        #[oai(name = "Idempotency-Key")]
+        idempotency_key: Header<Option<String>>,
+        body: Json<CreateChannel>,
+    ) -> ApiResult<CreateChannelResponse> {
+        let member = auth.0;
+        member.require(Role::Owner)?;
+        let medium: Medium = body.medium.into();
+        let fields = merge(&state, medium, &body.input, None)?;
+        let scope = IdempotencyScope::Workspace(member.workspace_id);
+        let channel = run_once(&state, scope, idempotency_key.0.as_deref(), "create_channel", &body.0, async {
+            let channel = state.db.channels(member.workspace_id).create(medium, fields, Utc::now()).await?;
+            Ok(view(&state, channel))
+        })
+        .await?;
+        Ok(CreateChannelResponse::Created(Json(channel)))
+    }
+
+    /// List the workspace's channels, newest first.
+    #[oai(path = "/v1/channels", method = "get", operation_id = "list_channels")]
+    async fn list(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        /// Only channels of this medium.
+        medium: Query<Option<MediumName>>,
+        /// Items per page, 1-200 (default 50).
+        limit: Query<Option<i64>>,
+        /// The `next_cursor` of the previous page.
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<Json<ChannelList>> {
+        let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let rows = state.db.channels(auth.0.workspace_id).list(medium.0.map(Into::into), page.after(), page.limit).await?;
+        Ok(Json(ChannelList {
+            next_cursor: rows.next_after.as_deref().map(encode),
+            items: rows.items.into_iter().map(|c| view(&state, c)).collect(),
+        }))
+    }
+
+    /// Get a channel.
+    #[oai(path = "/v1/channels/:id", method = "get", operation_id = "get_channel")]
+    async fn get(&self, auth: WorkspaceAuth, state: Data<&AppState>, id: Path<String>) -> ApiResult<Json<Channel>> {
+        let channel = state.db.channels(auth.0.workspace_id).get(parse_id(&id)?).await?;
+        channel.map(|c| Json(view(&state, c))).ok_or_else(|| ApiError::not_found("channel"))
+    }
+
+    /// Update a channel (owner): given fields replace, absent ones stay. Validation state
+    /// is reset.
+    #[oai(path = "/v1/channels/:id", method = "patch", operation_id = "update_channel")]
+    async fn update(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+        body: Json<ChannelInput>,
+    ) -> ApiResult<Json<Channel>> {
+        auth.0.require(Role::Owner)?;
+        let channels = state.db.channels(auth.0.workspace_id);
+        let id = parse_id(&id)?;
+        let existing = channels.get(id).await?.ok_or_else(|| ApiError::not_found("channel"))?;
+        let fields = merge(&state, existing.medium, &body, Some(&existing))?;
+        let updated = channels.update(id, fields, Utc::now()).await?;
+        updated.map(|c| Json(view(&state, c))).ok_or_else(|| ApiError::not_found("channel"))
+    }
+
+    /// Delete a channel (owner). A channel that provider routes use cannot be deleted.
+    #[oai(path = "/v1/channels/:id", method = "delete", operation_id = "delete_channel")]
+    async fn delete(&self, auth: WorkspaceAuth, state: Data<&AppState>, id: Path<String>) -> ApiResult<Json<Channel>> {
+        auth.0.require(Role::Owner)?;
+        let channels = state.db.channels(auth.0.workspace_id);
+        let id = parse_id(&id)?;
+        let existing = channels.get(id).await?.ok_or_else(|| ApiError::not_found("channel"))?;
+        match channels.delete(id).await {
+            Ok(true) => Ok(Json(view(&state, existing))),
+            Ok(false) => Err(ApiError::not_found("channel")),
+            Err(panelrelay_adapters::storage::StorageError::Conflict(_)) => {
+                Err(ApiError::new(ErrorCode::Conflict, "provider routes use this channel; delete or move them first"))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+}
