@@ -2,10 +2,12 @@
 
 pub mod clock;
 pub mod key_value;
+pub mod messenger;
 pub mod order_history;
 pub mod panel;
 
 pub use clock::{Clock, SystemClock};
 pub use key_value::{KeyValue, KeyValueError};
+pub use messenger::{Messenger, OutboundText, SendError, Sent};
 pub use order_history::{OrderHistory, OrderHistoryError};
 pub use panel::{PanelApi, PanelError, PanelOrder, PanelUser};
