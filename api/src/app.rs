@@ -4,6 +4,7 @@ use crate::docs::swagger_ui;
 use crate::http::middleware::RequestContext;
 use crate::resources::{Apis, apis};
 use crate::state::AppState;
+use crate::webhooks;
 use poem::web::Data;
 use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
 use poem_openapi::OpenApiService;
@@ -51,6 +52,10 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/metrics", get(metrics_handler))
         .at("/docs", get(swagger_ui))
         .at("/docs/*path", get(swagger_ui))
+        .at(
+            "/webhooks/:medium/:channel_id",
+            poem::post(webhooks::receive).get(webhooks::verify),
+        )
         .nest("/", service)
         .data(state)
         .with(RequestContext::new(metrics))

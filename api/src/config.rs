@@ -194,8 +194,15 @@ impl Config {
         };
 
         let public_url = match pick(&global.public_url, &file.public_url) {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => url.trim_end_matches('/').to_string(),
-            Some(url) => return Err(invalid("PANELRELAY_PUBLIC_URL", format!("'{url}': expected https://HOST[:PORT]"))),
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                url.trim_end_matches('/').to_string()
+            }
+            Some(url) => {
+                return Err(invalid(
+                    "PANELRELAY_PUBLIC_URL",
+                    format!("'{url}': expected https://HOST[:PORT]"),
+                ));
+            }
             None => format!("http://{listen}"),
         };
 

@@ -16,3 +16,4 @@ pub mod runtime;
 pub mod server;
 pub mod state;
 pub mod telemetry;
+pub mod webhooks;

@@ -1,6 +1,7 @@
 //! Opening what a command needs: the database (migrated), the key-value store, secrets.
 
 use crate::config::Config;
+use crate::flow::channels::Messengers;
 use crate::http::metrics::Metrics;
 use crate::state::AppState;
 use chrono::Utc;
@@ -65,6 +66,10 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         metrics,
         public_url: config.public_url.clone(),
         panels: Default::default(),
+        messengers: Arc::new(
+            Messengers::new().map_err(|err| StartupError(format!("HTTP client: {err}")))?,
+        ),
+        wake: Default::default(),
     })
 }
 

@@ -1,5 +1,6 @@
 //! What every handler can reach: storage, the key-value store, secrets and metrics.
 
+use crate::flow::channels::Messengers;
 use crate::flow::panels::PanelClients;
 use crate::http::metrics::Metrics;
 use panelrelay_adapters::secrets::SecretBox;
@@ -24,4 +25,8 @@ pub struct AppState {
     pub public_url: String,
     /// Panel clients per workspace.
     pub panels: Arc<PanelClients>,
+    /// Sending clients per channel.
+    pub messengers: Arc<Messengers>,
+    /// Wakes the worker and the sender when work arrives.
+    pub wake: Arc<tokio::sync::Notify>,
 }

@@ -153,11 +153,21 @@ pub enum CreateChannelResponse {
 }
 
 /// Which settings and secrets each medium takes: (settings, required secrets, generated secret).
-fn shape(medium: Medium) -> (&'static [&'static str], &'static [&'static str], &'static str) {
+fn shape(
+    medium: Medium,
+) -> (
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+) {
     match medium {
         Medium::Telegram => (&[], &["bot_token"], "webhook_secret"),
         Medium::WhatsappGreenapi => (&["id_instance"], &["api_token"], "webhook_secret"),
-        Medium::WhatsappMeta => (&["phone_number_id"], &["access_token", "app_secret"], "verify_token"),
+        Medium::WhatsappMeta => (
+            &["phone_number_id"],
+            &["access_token", "app_secret"],
+            "verify_token",
+        ),
     }
 }
 
@@ -183,7 +193,9 @@ fn secret_fields(input: &ChannelInput) -> [(&'static str, &Option<String>); 6] {
 fn check_value(name: &str, value: &str) -> Result<String, ApiError> {
     let value = value.trim();
     if value.is_empty() || value.len() > 1000 || value.chars().any(char::is_control) {
-        return Err(ApiError::invalid_body(format!("{name} must be 1-1000 printable characters")));
+        return Err(ApiError::invalid_body(format!(
+            "{name} must be 1-1000 printable characters"
+        )));
     }
     Ok(value.to_string())
 }
@@ -198,7 +210,10 @@ fn merge(
     let (setting_names, required, generated) = shape(medium);
     let mut secrets: BTreeMap<String, String> = match existing {
         Some(channel) => {
-            let opened = state.secrets.open(&channel.secrets_sealed).map_err(ApiError::internal)?;
+            let opened = state
+                .secrets
+                .open(&channel.secrets_sealed)
+                .map_err(ApiError::internal)?;
             serde_json::from_str(&opened).map_err(ApiError::internal)?
         }
         None => BTreeMap::new(),
@@ -207,41 +222,65 @@ fn merge(
     for (name, value) in secret_fields(input) {
         if let Some(value) = value {
             if !allowed.contains(&name) {
-                return Err(ApiError::invalid_body(format!("{name} does not apply to {}", medium.as_str())));
+                return Err(ApiError::invalid_body(format!(
+                    "{name} does not apply to {}",
+                    medium.as_str()
+                )));
             }
             secrets.insert(name.to_string(), check_value(name, value)?);
         }
     }
     for name in required {
         if !secrets.contains_key(*name) {
-            return Err(ApiError::invalid_body(format!("{name} is required for {}", medium.as_str())));
+            return Err(ApiError::invalid_body(format!(
+                "{name} is required for {}",
+                medium.as_str()
+            )));
         }
     }
     if !secrets.contains_key(generated) {
         let token = issue_token(TokenKind::Workspace).map_err(ApiError::internal)?;
-        secrets.insert(generated.to_string(), token.secret.trim_start_matches("prk_").replace(['-', '_'], ""));
+        secrets.insert(
+            generated.to_string(),
+            token
+                .secret
+                .trim_start_matches("prk_")
+                .replace(['-', '_'], ""),
+        );
     }
     let mut config: BTreeMap<String, String> = existing
         .and_then(|c| serde_json::from_value(c.config.clone()).ok())
         .unwrap_or_default();
-    for (name, value) in [("id_instance", &input.id_instance), ("phone_number_id", &input.phone_number_id)] {
+    for (name, value) in [
+        ("id_instance", &input.id_instance),
+        ("phone_number_id", &input.phone_number_id),
+    ] {
         if let Some(value) = value {
             if !setting_names.contains(&name) {
-                return Err(ApiError::invalid_body(format!("{name} does not apply to {}", medium.as_str())));
+                return Err(ApiError::invalid_body(format!(
+                    "{name} does not apply to {}",
+                    medium.as_str()
+                )));
             }
             config.insert(name.to_string(), check_value(name, value)?);
         }
     }
     for name in setting_names {
         if !config.contains_key(*name) {
-            return Err(ApiError::invalid_body(format!("{name} is required for {}", medium.as_str())));
+            return Err(ApiError::invalid_body(format!(
+                "{name} is required for {}",
+                medium.as_str()
+            )));
         }
     }
     if let Some(url) = &input.api_base_url {
-        let url = panelrelay_adapters::panels::validate_base_url(url).map_err(|e| ApiError::invalid_body(e.replace("base_url", "api_base_url")))?;
+        let url = panelrelay_adapters::panels::validate_base_url(url)
+            .map_err(|e| ApiError::invalid_body(e.replace("base_url", "api_base_url")))?;
         config.insert("api_base_url".into(), url);
     }
-    config.entry("api_base_url".into()).or_insert_with(|| default_base(medium).into());
+    config
+        .entry("api_base_url".into())
+        .or_insert_with(|| default_base(medium).into());
     if medium == Medium::WhatsappMeta {
         if let Some(version) = &input.graph_version {
             if !version.starts_with('v') || version.len() > 10 {
@@ -249,15 +288,23 @@ fn merge(
             }
             config.insert("graph_version".into(), version.clone());
         }
-        config.entry("graph_version".into()).or_insert_with(|| "v26.0".into());
+        config
+            .entry("graph_version".into())
+            .or_insert_with(|| "v26.0".into());
     }
     let name = match (&input.name, existing) {
         (Some(name), _) => super::workspaces::validate_name(name)?,
         (None, Some(channel)) => channel.name.clone(),
         (None, None) => medium.as_str().to_string(),
     };
-    let hints = secrets.iter().map(|(k, v)| (k.clone(), last_chars(v, 4))).collect();
-    let sealed = state.secrets.seal(&serde_json::to_string(&secrets).map_err(ApiError::internal)?).map_err(ApiError::internal)?;
+    let hints = secrets
+        .iter()
+        .map(|(k, v)| (k.clone(), last_chars(v, 4)))
+        .collect();
+    let sealed = state
+        .secrets
+        .seal(&serde_json::to_string(&secrets).map_err(ApiError::internal)?)
+        .map_err(ApiError::internal)?;
     Ok(ChannelFields {
         name,
         config: serde_json::to_value(config).map_err(ApiError::internal)?,
@@ -269,7 +316,12 @@ fn merge(
 /// The public form of a stored channel.
 pub fn view(state: &AppState, channel: StoredChannel) -> Channel {
     Channel {
-        webhook_url: format!("{}/webhooks/{}/{}", state.public_url, channel.medium.as_str(), channel.id),
+        webhook_url: format!(
+            "{}/webhooks/{}/{}",
+            state.public_url,
+            channel.medium.as_str(),
+            channel.id
+        ),
         id: channel.id.to_string(),
         medium: channel.medium.into(),
         name: channel.name,
@@ -292,13 +344,37 @@ fn parse_id(id: &str) -> Result<ChannelId, ApiError> {
     ChannelId::parse(id).ok_or_else(|| ApiError::not_found("channel"))
 }
 
+/// The result of validating a channel.
+#[derive(Object, Debug)]
+pub struct ChannelValidation {
+    /// Whether the channel works and its webhook points here.
+    pub ok: bool,
+    /// `ok`, `auth_failed`, `timeout`, `unreachable`, `instance_not_authorized`,
+    /// `webhook_mismatch`, `phone_mismatch`, `provider_error`, `invalid_config`, …
+    pub status: String,
+    /// What was checked and what to do, in plain words.
+    pub detail: String,
+    /// Telegram: the bot's username.
+    pub bot_username: Option<String>,
+    /// Meta: the number as displayed.
+    pub display_phone: Option<String>,
+    /// Meta: the verified business name.
+    pub verified_name: Option<String>,
+    /// The channel with its stored validation state.
+    pub channel: Channel,
+}
+
 /// Channels.
 pub struct ChannelsApi;
 
 #[OpenApi(tag = "ApiTags::Channels")]
 impl ChannelsApi {
     /// Add a channel (owner). Secrets are encrypted and never returned.
-    #[oai(path = "/v1/channels", method = "post", operation_id = "create_channel")]
+    #[oai(
+        path = "/v1/channels",
+        method = "post",
+        operation_id = "create_channel"
+    )]
     async fn create(
         &self,
         auth: WorkspaceAuth,
@@ -313,10 +389,21 @@ impl ChannelsApi {
         let medium: Medium = body.medium.into();
         let fields = merge(&state, medium, &body.input, None)?;
         let scope = IdempotencyScope::Workspace(member.workspace_id);
-        let channel = run_once(&state, scope, idempotency_key.0.as_deref(), "create_channel", &body.0, async {
-            let channel = state.db.channels(member.workspace_id).create(medium, fields, Utc::now()).await?;
-            Ok(view(&state, channel))
-        })
+        let channel = run_once(
+            &state,
+            scope,
+            idempotency_key.0.as_deref(),
+            "create_channel",
+            &body.0,
+            async {
+                let channel = state
+                    .db
+                    .channels(member.workspace_id)
+                    .create(medium, fields, Utc::now())
+                    .await?;
+                Ok(view(&state, channel))
+            },
+        )
         .await?;
         Ok(CreateChannelResponse::Created(Json(channel)))
     }
@@ -335,7 +422,11 @@ impl ChannelsApi {
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<ChannelList>> {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
-        let rows = state.db.channels(auth.0.workspace_id).list(medium.0.map(Into::into), page.after(), page.limit).await?;
+        let rows = state
+            .db
+            .channels(auth.0.workspace_id)
+            .list(medium.0.map(Into::into), page.after(), page.limit)
+            .await?;
         Ok(Json(ChannelList {
             next_cursor: rows.next_after.as_deref().map(encode),
             items: rows.items.into_iter().map(|c| view(&state, c)).collect(),
@@ -343,15 +434,34 @@ impl ChannelsApi {
     }
 
     /// Get a channel.
-    #[oai(path = "/v1/channels/:id", method = "get", operation_id = "get_channel")]
-    async fn get(&self, auth: WorkspaceAuth, state: Data<&AppState>, id: Path<String>) -> ApiResult<Json<Channel>> {
-        let channel = state.db.channels(auth.0.workspace_id).get(parse_id(&id)?).await?;
-        channel.map(|c| Json(view(&state, c))).ok_or_else(|| ApiError::not_found("channel"))
+    #[oai(
+        path = "/v1/channels/:id",
+        method = "get",
+        operation_id = "get_channel"
+    )]
+    async fn get(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+    ) -> ApiResult<Json<Channel>> {
+        let channel = state
+            .db
+            .channels(auth.0.workspace_id)
+            .get(parse_id(&id)?)
+            .await?;
+        channel
+            .map(|c| Json(view(&state, c)))
+            .ok_or_else(|| ApiError::not_found("channel"))
     }
 
     /// Update a channel (owner): given fields replace, absent ones stay. Validation state
     /// is reset.
-    #[oai(path = "/v1/channels/:id", method = "patch", operation_id = "update_channel")]
+    #[oai(
+        path = "/v1/channels/:id",
+        method = "patch",
+        operation_id = "update_channel"
+    )]
     async fn update(
         &self,
         auth: WorkspaceAuth,
@@ -362,25 +472,98 @@ impl ChannelsApi {
         auth.0.require(Role::Owner)?;
         let channels = state.db.channels(auth.0.workspace_id);
         let id = parse_id(&id)?;
-        let existing = channels.get(id).await?.ok_or_else(|| ApiError::not_found("channel"))?;
+        let existing = channels
+            .get(id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("channel"))?;
         let fields = merge(&state, existing.medium, &body, Some(&existing))?;
         let updated = channels.update(id, fields, Utc::now()).await?;
-        updated.map(|c| Json(view(&state, c))).ok_or_else(|| ApiError::not_found("channel"))
+        updated
+            .map(|c| Json(view(&state, c)))
+            .ok_or_else(|| ApiError::not_found("channel"))
     }
 
-    /// Delete a channel (owner). A channel that provider routes use cannot be deleted.
-    #[oai(path = "/v1/channels/:id", method = "delete", operation_id = "delete_channel")]
-    async fn delete(&self, auth: WorkspaceAuth, state: Data<&AppState>, id: Path<String>) -> ApiResult<Json<Channel>> {
+    /// Validate a channel against its provider and point the provider's webhook here
+    /// (owner): Telegram `getMe` + `setWebhook` + `getWebhookInfo`; Green API
+    /// `getStateInstance` + webhook settings (the instance restarts); Meta phone-number check.
+    #[oai(
+        path = "/v1/channels/:id/validate",
+        method = "post",
+        operation_id = "validate_channel"
+    )]
+    async fn validate(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+    ) -> ApiResult<Json<ChannelValidation>> {
         auth.0.require(Role::Owner)?;
         let channels = state.db.channels(auth.0.workspace_id);
         let id = parse_id(&id)?;
-        let existing = channels.get(id).await?.ok_or_else(|| ApiError::not_found("channel"))?;
+        let stored = channels
+            .get(id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("channel"))?;
+        let open =
+            crate::flow::channels::OpenChannel::open(&state, stored).map_err(ApiError::internal)?;
+        let report = match open
+            .validate(state.messengers.http(), &state.public_url)
+            .await
+        {
+            Ok(report) => report,
+            Err(err) => panelrelay_adapters::messaging::ValidationReport {
+                ok: false,
+                status: "invalid_config".into(),
+                detail: err.to_string(),
+                ..Default::default()
+            },
+        };
+        let error = (!report.ok).then_some(report.detail.as_str());
+        channels
+            .record_validation(id, report.ok, error, Utc::now())
+            .await?;
+        tracing::info!(workspace_id = %auth.0.workspace_id, channel = %id, ok = report.ok, status = %report.status, "channel validated");
+        let channel = channels
+            .get(id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("channel"))?;
+        Ok(Json(ChannelValidation {
+            ok: report.ok,
+            status: report.status,
+            detail: report.detail,
+            bot_username: report.bot_username,
+            display_phone: report.display_phone,
+            verified_name: report.verified_name,
+            channel: view(&state, channel),
+        }))
+    }
+
+    /// Delete a channel (owner). A channel that provider routes use cannot be deleted.
+    #[oai(
+        path = "/v1/channels/:id",
+        method = "delete",
+        operation_id = "delete_channel"
+    )]
+    async fn delete(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+    ) -> ApiResult<Json<Channel>> {
+        auth.0.require(Role::Owner)?;
+        let channels = state.db.channels(auth.0.workspace_id);
+        let id = parse_id(&id)?;
+        let existing = channels
+            .get(id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("channel"))?;
         match channels.delete(id).await {
             Ok(true) => Ok(Json(view(&state, existing))),
             Ok(false) => Err(ApiError::not_found("channel")),
-            Err(panelrelay_adapters::storage::StorageError::Conflict(_)) => {
-                Err(ApiError::new(ErrorCode::Conflict, "provider routes use this channel; delete or move them first"))
-            }
+            Err(panelrelay_adapters::storage::StorageError::Conflict(_)) => Err(ApiError::new(
+                ErrorCode::Conflict,
+                "provider routes use this channel; delete or move them first",
+            )),
             Err(err) => Err(err.into()),
         }
     }

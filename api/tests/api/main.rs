@@ -8,7 +8,9 @@ mod support;
 
 mod api_keys;
 mod bad_input;
+mod channels;
 mod cli;
+mod e2e;
 mod flow;
 mod health;
 mod idempotency;

@@ -76,6 +76,8 @@ impl TestApp {
             metrics: Arc::new(Metrics::new().unwrap()),
             public_url: "https://relay.example".into(),
             panels: Default::default(),
+            messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+            wake: Default::default(),
         };
         let admin_key = bootstrap_admin_key(&state.db)
             .await

@@ -1,0 +1,62 @@
+//! The background loops of a process: the worker and the sender, woken by ingress and
+//! polling as a fallback, stopping on shutdown.
+
+use super::{sender, worker};
+use crate::state::AppState;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Items claimed per round.
+const BATCH: i64 = 32;
+/// The longest sleep between rounds when idle.
+const IDLE_POLL: Duration = Duration::from_millis(250);
+
+/// Starts the worker and the sender; they stop when `stop` turns true.
+pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
+    let worker_state = state.clone();
+    let sender_state = state;
+    vec![
+        tokio::spawn(run_loop("worker", worker_state, stop.clone(), |state| {
+            Box::pin(async move {
+                worker::run_once(&state, BATCH)
+                    .await
+                    .map_err(|e| e.to_string())
+            })
+        })),
+        tokio::spawn(run_loop("sender", sender_state, stop, |state| {
+            Box::pin(async move { sender::run_once(&state, BATCH).await })
+        })),
+    ]
+}
+
+type Round = std::pin::Pin<Box<dyn std::future::Future<Output = Result<usize, String>> + Send>>;
+
+async fn run_loop(
+    name: &'static str,
+    state: AppState,
+    mut stop: watch::Receiver<bool>,
+    round: fn(AppState) -> Round,
+) {
+    tracing::info!(loop_name = name, "started");
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let handled = match round(state.clone()).await {
+            Ok(handled) => handled,
+            Err(err) => {
+                tracing::warn!(loop_name = name, error = %err, "round failed");
+                0
+            }
+        };
+        if handled > 0 {
+            continue;
+        }
+        tokio::select! {
+            _ = state.wake.notified() => {}
+            _ = tokio::time::sleep(IDLE_POLL) => {}
+            _ = stop.changed() => {}
+        }
+    }
+    tracing::info!(loop_name = name, "stopped");
+}

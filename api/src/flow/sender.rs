@@ -1,0 +1,152 @@
+//! The sender: drains the outbox through each channel's client, within per-destination rate
+//! limits, retrying with backoff (honouring `retry_after`), following migrated Telegram
+//! groups, and recording every attempt in the outbound log.
+//!
+//! Delivery is at least once: a message whose send succeeded but whose result was not
+//! recorded (a crash in between) is sent again after its lease. A message claimed but never
+//! sent is sent once after the lease.
+
+use super::rate_limit::take_slot;
+use crate::state::AppState;
+use chrono::{Duration, Utc};
+use panelrelay_adapters::storage::flow::{OutboundRecord, OutboxMessage, stamp};
+use panelrelay_core::ids::{ChannelId, WorkspaceId};
+use panelrelay_core::medium::Medium;
+use panelrelay_core::ports::messenger::{OutboundText, SendError};
+
+/// How long a claimed message is reserved for its sender.
+pub const OUTBOX_LEASE: Duration = Duration::seconds(30);
+/// Attempts before a message is given up.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// Claims and sends up to `batch` due messages. Returns how many were claimed.
+pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, String> {
+    let messages = state
+        .db
+        .outbox_claim(batch, OUTBOX_LEASE, Utc::now())
+        .await
+        .map_err(|e| e.to_string())?;
+    for message in &messages {
+        if let Err(err) = send(state, message).await {
+            tracing::warn!(outbox = %message.id, error = %err, "outbox bookkeeping failed");
+        }
+    }
+    Ok(messages.len())
+}
+
+fn backoff(attempts: i32) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(1, 9) - 1).unwrap_or(0);
+    Duration::seconds(2i64.pow(exponent)).min(Duration::minutes(5))
+}
+
+async fn send(state: &AppState, message: &OutboxMessage) -> Result<(), String> {
+    let db = &state.db;
+    let Some(channel_id) = ChannelId::parse(&message.channel_id) else {
+        return db
+            .outbox_failed(&message.id, "bad channel id")
+            .await
+            .map_err(|e| e.to_string());
+    };
+    let messenger = match state.messengers.get(state, channel_id).await {
+        Ok(messenger) => messenger,
+        Err(err) => {
+            return db
+                .outbox_failed(&message.id, &err.to_string())
+                .await
+                .map_err(|e| e.to_string());
+        }
+    };
+    let medium = match db.find_channel(channel_id).await {
+        Ok(Some(channel)) => channel.medium,
+        _ => Medium::Telegram,
+    };
+    match take_slot(
+        state.kv.as_ref(),
+        medium,
+        &message.channel_id,
+        &message.chat_id,
+    )
+    .await
+    {
+        Ok(Some(wait)) => {
+            let at = Utc::now() + Duration::from_std(wait).unwrap_or(Duration::seconds(1));
+            return db
+                .outbox_retry(&message.id, at, "rate limited locally", None, true)
+                .await
+                .map_err(|e| e.to_string());
+        }
+        Ok(None) => {}
+        Err(err) => tracing::warn!(error = %err, "rate limiter unavailable; sending anyway"),
+    }
+    let text = OutboundText {
+        chat_id: message.chat_id.clone(),
+        topic_id: message.topic_id,
+        text: message.text.clone(),
+    };
+    let result = messenger.send_text(&text).await;
+    let now = Utc::now();
+    let (id, created_at) = stamp(now);
+    let record = OutboundRecord {
+        id,
+        workspace_id: message.workspace_id.clone(),
+        outbox_id: message.id.clone(),
+        channel_id: message.channel_id.clone(),
+        ok: result.is_ok(),
+        response: match &result {
+            Ok(sent) => sent.response.clone(),
+            Err(_) => String::new(),
+        },
+        error: result.as_ref().err().map(ToString::to_string),
+        created_at,
+    };
+    if let Err(err) = db.log_outbound(record).await {
+        tracing::warn!(error = %err, "outbound log write failed");
+    }
+    let outcome = match result {
+        Ok(sent) => {
+            db.outbox_sent(&message.id, sent.provider_message_id.as_deref(), now)
+                .await
+        }
+        Err(SendError::RateLimited { retry_after }) => {
+            let wait = retry_after
+                .and_then(|d| Duration::from_std(d).ok())
+                .unwrap_or_else(|| backoff(message.attempts));
+            db.outbox_retry(
+                &message.id,
+                now + wait,
+                "rate limited by the provider",
+                None,
+                true,
+            )
+            .await
+        }
+        Err(SendError::ChatMigrated { new_chat_id }) => {
+            if message.kind == "dispatch" {
+                if let Some(workspace) = WorkspaceId::parse(&message.workspace_id) {
+                    let moved = db
+                        .provider_routes(workspace)
+                        .retarget(channel_id, &message.chat_id, &new_chat_id, now)
+                        .await;
+                    tracing::info!(from = %message.chat_id, to = %new_chat_id, routes = ?moved, "group migrated");
+                }
+            }
+            db.outbox_retry(&message.id, now, "chat migrated", Some(&new_chat_id), true)
+                .await
+        }
+        Err(err) if err.is_retryable() && message.attempts < MAX_ATTEMPTS => {
+            db.outbox_retry(
+                &message.id,
+                now + backoff(message.attempts),
+                &err.to_string(),
+                None,
+                false,
+            )
+            .await
+        }
+        Err(err) => {
+            tracing::warn!(outbox = %message.id, error = %err, "message given up");
+            db.outbox_failed(&message.id, &err.to_string()).await
+        }
+    };
+    outcome.map_err(|e| e.to_string())
+}

@@ -1,0 +1,279 @@
+//! The ingress handlers.
+
+use crate::flow::channels::OpenChannel;
+use crate::state::AppState;
+use chrono::Utc;
+use panelrelay_adapters::messaging::inbound::{
+    self, InboundItem, InboundKind, META_SIGNATURE_HEADER, TELEGRAM_SECRET_HEADER,
+};
+use panelrelay_adapters::storage::flow::{NewInboxEvent, WebhookRecord, stamp};
+use panelrelay_core::ids::ChannelId;
+use panelrelay_core::medium::Medium;
+use poem::http::StatusCode;
+use poem::web::{Data, Path};
+use poem::{Body, IntoResponse, Request, Response, handler};
+use std::time::Duration;
+
+/// The largest webhook body accepted.
+pub const MAX_WEBHOOK_BYTES: usize = 256 * 1024;
+
+/// How long the fast-path dedupe key lives (providers retry for up to 24 h).
+const DEDUPE_TTL: Duration = Duration::from_secs(24 * 3600);
+
+/// What happened to one delivery, for the webhook log and the answer.
+struct Outcome {
+    status: StatusCode,
+    outcome: &'static str,
+    dedupe_key: Option<String>,
+    detail: Option<String>,
+}
+
+impl Outcome {
+    fn new(status: StatusCode, outcome: &'static str, detail: impl Into<Option<String>>) -> Self {
+        Outcome {
+            status,
+            outcome,
+            dedupe_key: None,
+            detail: detail.into(),
+        }
+    }
+}
+
+fn answer(outcome: &Outcome) -> Response {
+    let body = serde_json::json!({ "ok": outcome.status.is_success(), "outcome": outcome.outcome });
+    (outcome.status, poem::web::Json(body)).into_response()
+}
+
+/// Receives one webhook delivery.
+#[handler]
+pub async fn receive(
+    req: &Request,
+    Path((medium, channel_id)): Path<(String, String)>,
+    body: Body,
+    state: Data<&AppState>,
+) -> Response {
+    let bytes = body.into_bytes_limit(MAX_WEBHOOK_BYTES).await;
+    let (workspace, outcome, payload) = match bytes {
+        Err(_) => (
+            None,
+            Outcome::new(StatusCode::PAYLOAD_TOO_LARGE, "oversize", None),
+            "[redacted: too large]".to_string(),
+        ),
+        Ok(bytes) => {
+            let (workspace, outcome) = accept(req, &medium, &channel_id, &bytes, &state).await;
+            let payload = if outcome.status.is_success() {
+                String::from_utf8_lossy(&bytes[..bytes.len().min(2000)]).into_owned()
+            } else {
+                format!("[redacted: {} bytes]", bytes.len())
+            };
+            (workspace, outcome, payload)
+        }
+    };
+    let (id, received_at) = stamp(Utc::now());
+    let record = WebhookRecord {
+        id,
+        workspace_id: workspace,
+        channel_id: channel_id.chars().take(64).collect(),
+        medium: medium.chars().take(32).collect(),
+        status_code: i32::from(outcome.status.as_u16()),
+        outcome: outcome.outcome.into(),
+        dedupe_key: outcome.dedupe_key.clone(),
+        payload,
+        detail: outcome.detail.clone(),
+        received_at,
+    };
+    if let Err(err) = state.db.log_webhook(record).await {
+        tracing::warn!(error = %err, "webhook log write failed");
+    }
+    if outcome.status.is_success() {
+        tracing::debug!(outcome = outcome.outcome, "webhook");
+    } else {
+        tracing::info!(status = outcome.status.as_u16(), outcome = outcome.outcome, detail = ?outcome.detail, "webhook refused");
+    }
+    answer(&outcome)
+}
+
+/// The channel addressed by the URL, if it exists and speaks `medium`.
+async fn channel(state: &AppState, medium: &str, channel_id: &str) -> Option<OpenChannel> {
+    let medium = Medium::parse(medium)?;
+    let id = ChannelId::parse(channel_id)?;
+    let channel = state.db.find_channel(id).await.ok()??;
+    if channel.medium != medium {
+        return None;
+    }
+    OpenChannel::open(state, channel).ok()
+}
+
+/// Authenticates, parses and stores a delivery. Returns the workspace and the outcome.
+async fn accept(
+    req: &Request,
+    medium: &str,
+    channel_id: &str,
+    body: &[u8],
+    state: &AppState,
+) -> (Option<String>, Outcome) {
+    let Some(channel) = channel(state, medium, channel_id).await else {
+        return (
+            None,
+            Outcome::new(StatusCode::NOT_FOUND, "unknown_channel", None),
+        );
+    };
+    let workspace = Some(channel.channel.workspace_id.to_string());
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let authenticated = match channel.channel.medium {
+        Medium::Telegram => inbound::verify_telegram_secret(
+            header(TELEGRAM_SECRET_HEADER),
+            channel.secret("webhook_secret"),
+        ),
+        Medium::WhatsappGreenapi => inbound::verify_greenapi_token(
+            header("authorization"),
+            channel.secret("webhook_secret"),
+        ),
+        Medium::WhatsappMeta => inbound::verify_meta_signature(
+            body,
+            header(META_SIGNATURE_HEADER),
+            channel.secret("app_secret"),
+        ),
+    };
+    if let Err(failure) = authenticated {
+        return (
+            workspace,
+            Outcome::new(
+                StatusCode::UNAUTHORIZED,
+                "bad_signature",
+                format!("{failure:?}"),
+            ),
+        );
+    }
+    let parsed = match channel.channel.medium {
+        Medium::Telegram => inbound::parse_telegram(body),
+        Medium::WhatsappGreenapi => inbound::parse_greenapi(body),
+        Medium::WhatsappMeta => inbound::parse_meta(body),
+    };
+    let items = match parsed {
+        Ok(items) => items,
+        Err(err) => {
+            return (
+                workspace,
+                Outcome::new(StatusCode::BAD_REQUEST, "malformed", err.to_string()),
+            );
+        }
+    };
+    let now = Utc::now();
+    if let Err(err) = state.db.touch_channel(channel.channel.id, now).await {
+        tracing::warn!(error = %err, "channel touch failed");
+    }
+    let mut outcome = Outcome::new(StatusCode::OK, "ignored", None);
+    for item in items {
+        let item_outcome = store(state, &channel, item).await;
+        // The most significant outcome of the delivery is the one logged.
+        if rank(item_outcome.outcome) >= rank(outcome.outcome) {
+            outcome = item_outcome;
+        }
+    }
+    if outcome.outcome == "accepted" {
+        state.wake.notify_waiters();
+    }
+    (workspace, outcome)
+}
+
+fn rank(outcome: &str) -> u8 {
+    match outcome {
+        "accepted" => 5,
+        "duplicate" => 4,
+        "failed" => 6,
+        "echo" | "status" => 2,
+        _ => 1,
+    }
+}
+
+/// Stores one normalised item: messages into the inbox (once), the rest only logged.
+async fn store(state: &AppState, channel: &OpenChannel, item: InboundItem) -> Outcome {
+    let expected_account = match channel.channel.medium {
+        Medium::WhatsappGreenapi => channel.settings.get("id_instance"),
+        Medium::WhatsappMeta => channel.settings.get("phone_number_id"),
+        Medium::Telegram => None,
+    };
+    if let (Some(expected), Some(account)) = (expected_account, &item.account) {
+        if expected != account {
+            return Outcome::new(
+                StatusCode::OK,
+                "ignored",
+                format!("addressed to account {account}, not this channel"),
+            );
+        }
+    }
+    let key = item.dedupe_key;
+    let mut outcome = match item.kind {
+        InboundKind::Echo { .. } => Outcome::new(StatusCode::OK, "echo", None),
+        InboundKind::Status { status, .. } => Outcome::new(StatusCode::OK, "status", status),
+        InboundKind::Ignored { reason } => Outcome::new(StatusCode::OK, "ignored", reason),
+        InboundKind::Message(message) => {
+            let fast_key = format!("dedupe:{}:{key}", channel.channel.id);
+            match state.kv.set_if_absent(&fast_key, "1", DEDUPE_TTL).await {
+                Ok(false) => Outcome::new(StatusCode::OK, "duplicate", None),
+                // A key-value failure falls back to the durable unique key.
+                Ok(true) | Err(_) => {
+                    let event = NewInboxEvent {
+                        workspace_id: channel.channel.workspace_id.to_string(),
+                        channel_id: channel.channel.id.to_string(),
+                        dedupe_key: key.clone(),
+                        medium: channel.channel.medium.as_str().into(),
+                        chat_id: message.chat_id,
+                        sender_id: message.sender_id,
+                        text: message.text.replace('\0', ""),
+                        is_group: message.is_group,
+                        topic_id: message.topic_id,
+                    };
+                    match state.db.inbox_insert(&event, Utc::now()).await {
+                        Ok(true) => Outcome::new(StatusCode::OK, "accepted", None),
+                        Ok(false) => {
+                            Outcome::new(StatusCode::OK, "duplicate", "durable key".to_string())
+                        }
+                        Err(err) => {
+                            // Not stored: let the provider retry, and free the fast key for it.
+                            let _ = state.kv.delete(&fast_key).await;
+                            tracing::error!(error = %err, "inbox write failed");
+                            Outcome::new(
+                                StatusCode::SERVICE_UNAVAILABLE,
+                                "failed",
+                                "inbox unavailable".to_string(),
+                            )
+                        }
+                    }
+                }
+            }
+        }
+    };
+    outcome.dedupe_key = Some(key);
+    outcome
+}
+
+/// Meta's verification handshake: echoes `hub.challenge` when `hub.verify_token` matches.
+#[handler]
+pub async fn verify(
+    req: &Request,
+    Path((medium, channel_id)): Path<(String, String)>,
+    state: Data<&AppState>,
+) -> Response {
+    let Some(channel) = channel(&state, &medium, &channel_id).await else {
+        return (StatusCode::NOT_FOUND, "unknown channel").into_response();
+    };
+    if channel.channel.medium != Medium::WhatsappMeta {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only Meta channels verify by GET",
+        )
+            .into_response();
+    }
+    match inbound::meta_challenge(
+        req.uri().query().unwrap_or(""),
+        channel.secret("verify_token"),
+    ) {
+        Ok(challenge) => challenge.with_content_type("text/plain").into_response(),
+        Err(failure) => {
+            tracing::info!(?failure, "meta verification refused");
+            (StatusCode::FORBIDDEN, "verification failed").into_response()
+        }
+    }
+}

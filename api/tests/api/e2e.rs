@@ -1,0 +1,437 @@
+//! End to end over HTTP: a customer's webhook through ingress, the worker and the sender to
+//! fake Telegram, Green API and Meta APIs, with a fake panel behind.
+
+use crate::support::{TestApp, TestWorkspace};
+use chrono::Utc;
+use panelrelay_adapters::storage::provider_routes::RouteFields;
+use panelrelay_api::flow::{sender, worker};
+use panelrelay_core::ids::{ChannelId, WorkspaceId};
+use panelrelay_core::medium::Medium;
+use panelrelay_core::routing::DispatchTemplates;
+use poem::http::{Method, StatusCode};
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path, path_regex};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SECRET: &str = "hook-secret-123";
+
+async fn fake_panel() -> MockServer {
+    let server = MockServer::start().await;
+    let created = (Utc::now() - chrono::Duration::days(2))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    let order = json!({"data": {"id": 2274209, "user": "alice", "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
+        "status": "completed", "provider": "provider-one.com", "external_id": "7450284", "created": created}, "error_code": 0});
+    Mock::given(method("GET"))
+        .and(path("/adminapi/v2/orders/2274209"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(order))
+        .mount(&server)
+        .await;
+    server
+}
+
+fn telegram_ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(
+        json!({"ok": true, "result": {"message_id": 99, "chat": {"id": 1}, "date": 1}}),
+    )
+}
+
+/// Connects the fake panel, a channel, a route of provider-one.com to group -1001 through
+/// that channel, and links `customer` to alice.
+async fn configure(
+    app: &TestApp,
+    ws: &TestWorkspace,
+    panel: &str,
+    channel: Value,
+    customer: &str,
+) -> ChannelId {
+    let body = json!({"type": "perfect_panel_v2", "base_url": panel, "api_key": "k-123456"});
+    assert_eq!(
+        app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let created = app.post("/v1/channels", &ws.owner_key, channel).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let channel_id = ChannelId::parse(created.body["id"].as_str().unwrap()).unwrap();
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let medium = Medium::parse(created.body["medium"].as_str().unwrap()).unwrap();
+    let route = RouteFields {
+        name: "provider one".into(),
+        channel_id,
+        provider_domains: vec!["provider-one.com".into()],
+        alias: Some("Main".into()),
+        target_chat_id: "-1001".into(),
+        target_topic_id: None,
+        templates: DispatchTemplates::default(),
+        enabled: true,
+        is_fallback: false,
+    };
+    app.state
+        .db
+        .provider_routes(workspace)
+        .create(route, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    app.state
+        .db
+        .identities(workspace)
+        .link(medium, customer, "alice", Utc::now())
+        .await
+        .unwrap();
+    channel_id
+}
+
+fn telegram_update(update_id: u64, chat: i64, text: &str) -> Value {
+    json!({"update_id": update_id, "message": {"message_id": 1520, "from": {"id": chat, "is_bot": false, "first_name": "Aziz"},
+        "chat": {"id": chat, "first_name": "Aziz", "type": "private"}, "date": 1795505900, "text": text}})
+}
+
+async fn deliver(
+    app: &TestApp,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &Value,
+) -> crate::support::Reply {
+    let mut all = vec![("content-type", "application/json")];
+    all.extend_from_slice(headers);
+    app.call_raw(Method::POST, url, &all, poem::Body::from(body.to_string()))
+        .await
+}
+
+async fn run_flow(app: &TestApp) {
+    while worker::run_once(&app.state, 16).await.unwrap() > 0 {}
+    while sender::run_once(&app.state, 16).await.unwrap() > 0 {}
+}
+
+/// The texts a fake Telegram received, by chat id.
+async fn telegram_sent(server: &MockServer) -> Vec<(String, String)> {
+    let mut sent: Vec<(String, String)> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path().ends_with("/sendMessage"))
+        .map(|r| {
+            let body: Value = serde_json::from_slice(&r.body).unwrap();
+            (
+                body["chat_id"].to_string().trim_matches('"').to_string(),
+                body["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    sent.sort();
+    sent
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn telegram_refill_reaches_the_provider_group_and_the_customer_once() {
+    let app = std::sync::Arc::new(TestApp::new().await);
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "name": "support bot", "bot_token": "123:ABC",
+        "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let url = format!("/webhooks/telegram/{id}");
+
+    // The provider delivers the same update 20 times, concurrently.
+    let update = telegram_update(884215001, 555, "2274209 refill");
+    let mut deliveries = Vec::new();
+    for _ in 0..20 {
+        let (app, url, update) = (app.clone(), url.clone(), update.clone());
+        deliveries.push(tokio::spawn(async move {
+            deliver(
+                &app,
+                &url,
+                &[("x-telegram-bot-api-secret-token", SECRET)],
+                &update,
+            )
+            .await
+            .status
+        }));
+    }
+    for delivery in deliveries {
+        assert_eq!(delivery.await.unwrap(), StatusCode::OK);
+    }
+    run_flow(&app).await;
+    let sent = telegram_sent(&telegram).await;
+    assert_eq!(
+        sent.len(),
+        2,
+        "one provider command and one reply: {sent:?}"
+    );
+    assert_eq!(sent[0], ("-1001".to_string(), "7450284 refill".to_string()));
+    assert_eq!(sent[1].0, "555");
+    assert!(sent[1].1.contains("2274209"), "{}", sent[1].1);
+    assert!(!sent[1].1.contains("provider-one.com"));
+
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let webhooks = app.state.db.webhook_log(workspace, 50).await.unwrap();
+    assert_eq!(
+        webhooks.iter().filter(|w| w.outcome == "accepted").count(),
+        1
+    );
+    assert_eq!(
+        webhooks.iter().filter(|w| w.outcome == "duplicate").count(),
+        19
+    );
+    assert_eq!(
+        app.state.db.command_log(workspace, 10).await.unwrap().len(),
+        1
+    );
+    let outbound = app.state.db.outbound_log(workspace, 10).await.unwrap();
+    assert_eq!(outbound.len(), 2);
+    assert!(
+        outbound
+            .iter()
+            .all(|o| o.ok && !o.response.contains("123:ABC")),
+        "token redacted"
+    );
+    let channel = app.get(&format!("/v1/channels/{id}"), &ws.owner_key).await;
+    assert!(channel.body["last_event_at"].is_string());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_secrets_malformed_and_oversize_deliveries_are_refused_and_logged() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let url = format!("/webhooks/telegram/{id}");
+    let update = telegram_update(1, 555, "2274209 refill");
+    assert_eq!(
+        deliver(&app, &url, &[], &update).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        deliver(
+            &app,
+            &url,
+            &[("x-telegram-bot-api-secret-token", "wrong")],
+            &update
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let malformed = app
+        .call_raw(
+            Method::POST,
+            &url,
+            &[("x-telegram-bot-api-secret-token", SECRET)],
+            poem::Body::from("{not json"),
+        )
+        .await;
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
+    let huge = format!(
+        "{{\"update_id\": 1, \"pad\": \"{}\"}}",
+        "x".repeat(300 * 1024)
+    );
+    let oversize = app
+        .call_raw(
+            Method::POST,
+            &url,
+            &[("x-telegram-bot-api-secret-token", SECRET)],
+            poem::Body::from(huge),
+        )
+        .await;
+    assert_eq!(oversize.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let unknown = deliver(
+        &app,
+        "/webhooks/telegram/00000000-0000-7000-8000-000000000000",
+        &[],
+        &update,
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let log = app.state.db.webhook_log(workspace, 10).await.unwrap();
+    let outcomes: Vec<&str> = log.iter().map(|w| w.outcome.as_str()).collect();
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == "bad_signature").count(),
+        2
+    );
+    assert!(outcomes.contains(&"malformed"));
+    assert!(
+        log.iter()
+            .all(|w| !w.payload.contains("2274209") || w.outcome == "accepted"),
+        "refused payloads are redacted"
+    );
+    run_flow(&app).await;
+    assert_eq!(
+        app.state.db.command_log(workspace, 10).await.unwrap().len(),
+        0,
+        "nothing refused was run"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provider_429_is_retried_after_retry_after_and_delivered_once() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(
+            ResponseTemplate::new(429).set_body_json(json!({"ok": false, "error_code": 429,
+            "description": "Too Many Requests: retry after 1", "parameters": {"retry_after": 1}})),
+        )
+        .up_to_n_times(1)
+        .mount(&telegram)
+        .await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let reply = deliver(
+        &app,
+        &format!("/webhooks/telegram/{id}"),
+        &[("x-telegram-bot-api-secret-token", SECRET)],
+        &telegram_update(5, 555, "help"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    run_flow(&app).await;
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
+    assert_eq!(outbox[0].status, "pending", "waiting for retry_after");
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    run_flow(&app).await;
+    let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
+    assert_eq!(outbox[0].status, "sent");
+    let requests = telegram.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2, "one refused attempt, one delivery");
+    let outbound = app.state.db.outbound_log(workspace, 10).await.unwrap();
+    assert_eq!(outbound.iter().filter(|o| o.ok).count(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn greenapi_and_meta_messages_flow_end_to_end() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let green = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/waInstance1101823456/sendMessage/.*"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"idMessage": "BAE5F4886F6F2D05"})),
+        )
+        .mount(&green)
+        .await;
+    let channel = json!({"medium": "whatsapp_greenapi", "id_instance": "1101823456", "api_token": "ga-token-999",
+        "webhook_secret": SECRET, "api_base_url": green.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "79991234567@c.us").await;
+    let incoming = json!({"typeWebhook": "incomingMessageReceived",
+        "instanceData": {"idInstance": 1101823456, "wid": "79990000000@c.us", "typeInstance": "whatsapp"},
+        "timestamp": 1795505900, "idMessage": "3EB0C767D26A1D2E5A8B",
+        "senderData": {"chatId": "79991234567@c.us", "sender": "79991234567@c.us", "senderName": "Ali"},
+        "messageData": {"typeMessage": "textMessage", "textMessageData": {"textMessage": "2274209 refill"}}});
+    let reply = deliver(
+        &app,
+        &format!("/webhooks/whatsapp_greenapi/{id}"),
+        &[("authorization", &format!("Bearer {SECRET}"))],
+        &incoming,
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    run_flow(&app).await;
+    let texts: Vec<Value> = green
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t["chatId"] == "-1001" && t["message"] == "7450284 refill"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t["chatId"] == "79991234567@c.us"),
+        "{texts:?}"
+    );
+
+    // Meta: the verification handshake and a signed delivery.
+    let ws2 = app.workspace("B").await;
+    let meta = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/v26.0/106540352242922/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"messaging_product": "whatsapp", "messages": [{"id": "wamid.X"}]}),
+        ))
+        .mount(&meta)
+        .await;
+    let channel = json!({"medium": "whatsapp_meta", "phone_number_id": "106540352242922", "access_token": "EAAG-token",
+        "app_secret": "app-secret-1", "verify_token": "verify-me", "api_base_url": meta.uri()});
+    let meta_id = configure(&app, &ws2, &panel.uri(), channel, "16505551234").await;
+    let handshake = app
+        .call_raw(Method::GET, &format!("/webhooks/whatsapp_meta/{meta_id}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"), &[], poem::Body::empty())
+        .await;
+    assert_eq!(handshake.status, StatusCode::OK);
+    let refused = app
+        .call_raw(Method::GET, &format!("/webhooks/whatsapp_meta/{meta_id}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1"), &[], poem::Body::empty())
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let body = json!({"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{"field": "messages",
+        "value": {"messaging_product": "whatsapp", "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+        "contacts": [{"profile": {"name": "Kerry"}, "wa_id": "16505551234"}],
+        "messages": [{"from": "16505551234", "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+            "timestamp": "1749416383", "type": "text", "text": {"body": "2274209 refill"}}]}}]}]}).to_string();
+    let signature = sign("app-secret-1", body.as_bytes());
+    let bad = app
+        .call_raw(
+            Method::POST,
+            &format!("/webhooks/whatsapp_meta/{meta_id}"),
+            &[("x-hub-signature-256", "sha256=00")],
+            poem::Body::from(body.clone()),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+    let good = app
+        .call_raw(
+            Method::POST,
+            &format!("/webhooks/whatsapp_meta/{meta_id}"),
+            &[("x-hub-signature-256", &signature)],
+            poem::Body::from(body),
+        )
+        .await;
+    assert_eq!(good.status, StatusCode::OK, "{}", good.body);
+    run_flow(&app).await;
+    let sent: Vec<Value> = meta
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect();
+    assert!(
+        sent.iter()
+            .any(|m| m["to"] == "-1001" && m["text"]["body"] == "7450284 refill"),
+        "{sent:?}"
+    );
+    assert!(sent.iter().any(|m| m["to"] == "16505551234"), "{sent:?}");
+}
+
+fn sign(secret: &str, body: &[u8]) -> String {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(body);
+    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+}
