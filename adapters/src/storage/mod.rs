@@ -20,6 +20,7 @@ pub mod panel_connections;
 pub mod platform_state;
 pub mod provider_routes;
 pub mod service_rules;
+pub mod settings;
 pub mod workspaces;
 
 pub use connect::{Backend, Database};

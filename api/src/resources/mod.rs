@@ -5,6 +5,7 @@ pub mod channels;
 pub mod health;
 pub mod panel;
 pub mod service_rules;
+pub mod settings;
 pub mod workspace;
 pub mod workspaces;
 
@@ -27,6 +28,8 @@ pub enum ApiTags {
     ServiceRules,
     /// Messaging channels: Telegram bots, Green API instances, Meta numbers.
     Channels,
+    /// How the workspace's automation behaves.
+    Settings,
 }
 
 /// Every API of the service, in the order they appear in the document.
@@ -38,6 +41,7 @@ pub type Apis = (
     panel::PanelApiResource,
     service_rules::ServiceRulesApi,
     channels::ChannelsApi,
+    settings::SettingsApi,
 );
 
 /// The value of [`Apis`].
@@ -50,5 +54,6 @@ pub fn apis() -> Apis {
         panel::PanelApiResource,
         service_rules::ServiceRulesApi,
         channels::ChannelsApi,
+        settings::SettingsApi,
     )
 }

@@ -384,3 +384,249 @@ async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() 
         1
     );
 }
+
+async fn run_text(app: &TestApp, setup: &Setup, key: &str, text: &str) {
+    app.state
+        .db
+        .inbox_insert(&event(setup, key, text), Utc::now())
+        .await
+        .unwrap();
+    drain(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_drive_cooldowns_and_the_service_rules_mode() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+
+    // Cooldowns off: the same order may be asked twice.
+    let mut settings = app.get("/v1/settings", &ws.owner_key).await.body;
+    assert_eq!(settings["rules_mode"], "quick");
+    assert_eq!(settings["cooldowns"]["refill_seconds"], 43200);
+    settings["cooldowns"]["refill_seconds"] = json!(0);
+    let put = app
+        .call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(settings.clone()),
+        )
+        .await;
+    assert_eq!(put.status, poem::http::StatusCode::OK, "{}", put.body);
+    run_text(&app, &setup, "tg:1", "2274209 refill").await;
+    run_text(&app, &setup, "tg:2", "2274209 refill").await;
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(setup.workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // A manual override saying "no refill" applies in advanced mode only.
+    app.state
+        .db
+        .service_rules(setup.workspace)
+        .refresh(
+            &[
+                panelrelay_adapters::storage::service_rules::RefreshedService {
+                    service_id: "1".into(),
+                    name: "Followers [Refill: 30 Days]".into(),
+                    category: None,
+                    refill: panelrelay_core::service_rules::RefillPolicy::Days(30),
+                    start: Default::default(),
+                },
+            ],
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    let manual = json!({"refill": "none"});
+    assert_eq!(
+        app.call(
+            Method::PUT,
+            "/v1/service-rules/1",
+            Some(&ws.owner_key),
+            Some(manual)
+        )
+        .await
+        .status,
+        poem::http::StatusCode::OK
+    );
+    run_text(&app, &setup, "tg:3", "2274209 refill").await;
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(setup.workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        3,
+        "quick mode: the name's 30 days apply"
+    );
+    settings["rules_mode"] = json!("advanced");
+    app.call(
+        Method::PUT,
+        "/v1/settings",
+        Some(&ws.owner_key),
+        Some(settings),
+    )
+    .await;
+    run_text(&app, &setup, "tg:4", "2274209 refill").await;
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(setup.workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        3,
+        "advanced mode: the override refuses"
+    );
+    let last = &app.state.db.command_log(setup.workspace, 1).await.unwrap()[0];
+    assert!(
+        last.outcomes.contains("refill_not_offered"),
+        "{}",
+        last.outcomes
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_are_validated_owned_and_isolated() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let other = app.workspace("B").await;
+    let defaults = app.get("/v1/settings", &ws.owner_key).await.body;
+    assert_eq!(
+        defaults["status_matrix"]["completed"],
+        json!({"speed": false, "cancel": false, "refill": true})
+    );
+    assert_eq!(defaults["max_order_ids"], 100);
+    for (field, value) in [
+        ("max_order_ids", json!(0)),
+        ("compact_threshold", json!(1000)),
+        ("log_retention_days", json!(0)),
+        ("lifetime_days", json!(-1)),
+    ] {
+        let mut body = defaults.clone();
+        body[field] = value;
+        let reply = app
+            .call(Method::PUT, "/v1/settings", Some(&ws.owner_key), Some(body))
+            .await;
+        assert_eq!(reply.status, poem::http::StatusCode::BAD_REQUEST, "{field}");
+    }
+    let (_, agent) = app.key(&ws.owner_key, "agent").await;
+    let mut changed = defaults.clone();
+    changed["lifetime_days"] = json!(365);
+    assert_eq!(
+        app.call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&agent),
+            Some(changed.clone())
+        )
+        .await
+        .status,
+        poem::http::StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(changed)
+        )
+        .await
+        .body["lifetime_days"],
+        365
+    );
+    assert!(
+        app.get("/v1/settings", &other.owner_key).await.body["lifetime_days"].is_null(),
+        "B keeps its own settings"
+    );
+}
+
+/// A fake rental-style admin API v1 answering alice's order.
+async fn admin_v1_panel() -> MockServer {
+    let server = MockServer::start().await;
+    let now = Utc::now();
+    let date = (now - chrono::Duration::days(1))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    let current = now.format("%Y-%m-%d %H:%M:%S").to_string();
+    Mock::given(method("POST"))
+        .and(path("/adminapi/v1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "success", "orders": [
+            {"id": 2274209, "username": "alice", "order_status": "Completed", "service": "Followers [Refill: 30 Days]",
+             "provider": "provider-one.com", "external_id": "V1-9", "date": date, "current_date": current}]})))
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_engine_verifies_orders_through_the_admin_v1_and_reseller_adapters() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let v1 = admin_v1_panel().await;
+    let setup = setup(&app, &ws, "http://127.0.0.1:9").await;
+    let body = json!({"type": "admin_v1", "base_url": v1.uri(), "api_key": "k-123456"});
+    app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
+        .await;
+    run_text(&app, &setup, "tg:1", "2274209 refill").await;
+    let dispatches = app
+        .state
+        .db
+        .dispatch_log(setup.workspace, 10)
+        .await
+        .unwrap();
+    assert_eq!(dispatches.len(), 1);
+    assert_eq!(dispatches[0].text, "V1-9 refill");
+
+    // Reseller API: no owners, so a linked customer is refused and an admin chat is served
+    // (status details; nothing to forward without external ids).
+    let reseller = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"2274209": {"charge": "1.2", "start_count": "10",
+            "status": "In progress", "remains": "40", "currency": "USD"}})),
+        )
+        .mount(&reseller)
+        .await;
+    let body = json!({"type": "reseller_v2", "base_url": reseller.uri(), "api_key": "k-123456"});
+    app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
+        .await;
+    run_text(&app, &setup, "tg:2", "2274209 details").await;
+    let linked = &app.state.db.command_log(setup.workspace, 1).await.unwrap()[0];
+    assert!(linked.outcomes.contains("not_yours"), "{}", linked.outcomes);
+    app.state
+        .db
+        .identities(setup.workspace)
+        .add_admin(Medium::Telegram, "777", "ops", Utc::now())
+        .await
+        .unwrap();
+    let mut admin = event(&setup, "tg:3", "2274209 details");
+    admin.chat_id = "777".into();
+    admin.sender_id = "777".into();
+    app.state.db.inbox_insert(&admin, Utc::now()).await.unwrap();
+    drain(&app).await;
+    let served = &app.state.db.command_log(setup.workspace, 1).await.unwrap()[0];
+    assert_eq!(served.sender_role, "admin");
+    assert!(served.outcomes.contains("accepted"), "{}", served.outcomes);
+    assert!(
+        served
+            .reply
+            .as_deref()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("progress"),
+        "{:?}",
+        served.reply
+    );
+}

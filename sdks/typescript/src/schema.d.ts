@@ -315,10 +315,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the workspace's settings (defaults until changed). */
+        get: operations["get_settings"];
+        /** Replace the workspace's settings (owner). */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description When a refill window starts.
+         * @enum {string}
+         */
+        Anchor: "created" | "last_update" | "first_seen_completed";
         /**
          * ApiKey
          * @description An API key (never its secret).
@@ -388,6 +411,18 @@ export interface components {
              * @description Order ids per panel call.
              */
             orders_per_call: number;
+        };
+        /**
+         * Cells
+         * @description What one order status allows.
+         */
+        Cells: {
+            /** @description Forward speed-up requests. */
+            speed: boolean;
+            /** @description Forward cancel requests. */
+            cancel: boolean;
+            /** @description Forward refill requests (within the refill window). */
+            refill: boolean;
         };
         /**
          * Channel
@@ -502,6 +537,27 @@ export interface components {
             verified_name?: string;
             /** @description The channel with its stored validation state. */
             channel: components["schemas"]["Channel"] & unknown;
+        };
+        /**
+         * Cooldowns
+         * @description Cooldowns per action, in seconds (0 turns one off).
+         */
+        Cooldowns: {
+            /**
+             * Format: int64
+             * @description Speed-up requests.
+             */
+            speed_seconds: number;
+            /**
+             * Format: int64
+             * @description Cancel requests.
+             */
+            cancel_seconds: number;
+            /**
+             * Format: int64
+             * @description Refill requests.
+             */
+            refill_seconds: number;
         };
         /**
          * CreateApiKey
@@ -650,6 +706,31 @@ export interface components {
             ok: boolean;
             /** @description Its diagnosis. */
             summary: string;
+        };
+        /**
+         * Matrix
+         * @description The status × action matrix. Defaults: speed and cancel while pending, in progress or
+         *     processing (speed only after the start window); refill only when completed.
+         */
+        Matrix: {
+            /** @description Pending. */
+            pending: components["schemas"]["Cells"] & unknown;
+            /** @description In progress. */
+            in_progress: components["schemas"]["Cells"] & unknown;
+            /** @description Processing. */
+            processing: components["schemas"]["Cells"] & unknown;
+            /** @description Completed. */
+            completed: components["schemas"]["Cells"] & unknown;
+            /** @description Partial. */
+            partial: components["schemas"]["Cells"] & unknown;
+            /** @description Canceled. */
+            canceled: components["schemas"]["Cells"] & unknown;
+            /** @description Failed. */
+            failed: components["schemas"]["Cells"] & unknown;
+            /** @description Refunded. */
+            refunded: components["schemas"]["Cells"] & unknown;
+            /** @description Any status the panel spells in an unknown way. */
+            unknown: components["schemas"]["Cells"] & unknown;
         };
         /**
          * @description A messaging medium.
@@ -818,6 +899,11 @@ export interface components {
             start_max_minutes?: number;
         };
         /**
+         * @description Which service rules the engine applies.
+         * @enum {string}
+         */
+        RulesMode: "quick" | "advanced";
+        /**
          * SecretHint
          * @description What is known of a stored secret.
          */
@@ -866,6 +952,11 @@ export interface components {
             updated_at: string;
         };
         /**
+         * @description What to do with a refill whose policy is unknown.
+         * @enum {string}
+         */
+        UnknownPolicy: "allow" | "deny" | "ask_admin";
+        /**
          * UpdateWorkspace
          * @description Changes to a workspace; absent fields stay as they are.
          */
@@ -909,6 +1000,44 @@ export interface components {
             items: components["schemas"]["Workspace"][];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string;
+        };
+        /**
+         * WorkspaceSettings
+         * @description A workspace's settings. `PUT` replaces them whole: read, change, write back.
+         */
+        WorkspaceSettings: {
+            /** @description Cooldowns per (order, action). */
+            cooldowns: components["schemas"]["Cooldowns"] & unknown;
+            /** @description Which actions each status allows. */
+            status_matrix: components["schemas"]["Matrix"] & unknown;
+            /** @description When refill windows start. */
+            refill_anchor: components["schemas"]["Anchor"] & unknown;
+            /**
+             * Format: int64
+             * @description How many days "lifetime" refill means; absent = unlimited.
+             */
+            lifetime_days?: number;
+            /** @description Refill requests for services without a known policy. */
+            unknown_refill_policy: components["schemas"]["UnknownPolicy"] & unknown;
+            /**
+             * Format: int64
+             * @description The most order ids one message may carry (1-500).
+             */
+            max_order_ids: number;
+            /**
+             * Format: int64
+             * @description Above this many orders, replies become a compact summary (1-100).
+             */
+            compact_threshold: number;
+            /** @description Stay silent in groups unless a message is a valid command. */
+            silent_in_groups: boolean;
+            /** @description Quick (parsed) or advanced (manual overrides win) service rules. */
+            rules_mode: components["schemas"]["RulesMode"] & unknown;
+            /**
+             * Format: int64
+             * @description Days logs are kept (1-365).
+             */
+            log_retention_days: number;
         };
         /**
          * @description Whether a workspace may use the API.
@@ -4429,6 +4558,282 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ChannelValidation"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["WorkspaceSettings"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["WorkspaceSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["WorkspaceSettings"];
                 };
             };
             /** @description The request is malformed. */
