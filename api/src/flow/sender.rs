@@ -27,7 +27,7 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, String> {
         .await
         .map_err(|e| e.to_string())?;
     for message in &messages {
-        if let Err(err) = send(state, message).await {
+        if let Err(err) = deliver(state, message).await {
             tracing::warn!(outbox = %message.id, error = %err, "outbox bookkeeping failed");
         }
     }
@@ -39,7 +39,8 @@ fn backoff(attempts: i32) -> Duration {
     Duration::seconds(2i64.pow(exponent)).min(Duration::minutes(5))
 }
 
-async fn send(state: &AppState, message: &OutboxMessage) -> Result<(), String> {
+/// Sends one claimed message and records the result.
+pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), String> {
     let db = &state.db;
     let Some(channel_id) = ChannelId::parse(&message.channel_id) else {
         return db

@@ -435,3 +435,63 @@ fn sign(secret: &str, body: &[u8]) -> String {
     mac.update(body);
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let update = telegram_update(42, 555, "2274209 refill");
+    deliver(
+        &app,
+        &format!("/webhooks/telegram/{id}"),
+        &[("x-telegram-bot-api-secret-token", SECRET)],
+        &update,
+    )
+    .await;
+    while worker::run_once(&app.state, 16).await.unwrap() > 0 {}
+
+    // A sender claims both messages and dies before sending them.
+    let claimed = app
+        .state
+        .db
+        .outbox_claim(16, sender::OUTBOX_LEASE, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    assert_eq!(
+        sender::run_once(&app.state, 16).await.unwrap(),
+        0,
+        "leased: nobody else sends them"
+    );
+    assert!(telegram.received_requests().await.unwrap().is_empty());
+
+    // After the lease another sender takes them over and sends each once.
+    let later = Utc::now() + sender::OUTBOX_LEASE + chrono::Duration::seconds(1);
+    let retaken = app
+        .state
+        .db
+        .outbox_claim(16, sender::OUTBOX_LEASE, later)
+        .await
+        .unwrap();
+    assert_eq!(retaken.len(), 2);
+    for message in &retaken {
+        sender::deliver(&app.state, message).await.unwrap();
+    }
+    assert_eq!(
+        sender::run_once(&app.state, 16).await.unwrap(),
+        0,
+        "nothing left to send"
+    );
+    let sent = telegram_sent(&telegram).await;
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[0], ("-1001".to_string(), "7450284 refill".to_string()));
+}
