@@ -32,15 +32,23 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         key_value = state.kv_kind,
         "panelrelay listening; Swagger UI at http://{address}/docs"
     );
+    // The worker and the sender run beside the HTTP server and stop after it.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let loops = crate::flow::runner::spawn(state.clone(), stopped);
     let app = build_app(state);
-    Server::new(TcpListener::bind(address))
+    let served = Server::new(TcpListener::bind(address))
         .run_with_graceful_shutdown(
             app,
             shutdown_signal(),
             Some(std::time::Duration::from_secs(10)),
         )
         .await
-        .map_err(|err| StartupError(format!("server: {err}")))
+        .map_err(|err| StartupError(format!("server: {err}")));
+    let _ = stop.send(true);
+    for handle in loops {
+        let _ = handle.await;
+    }
+    served
 }
 
 async fn shutdown_signal() {

@@ -126,11 +126,12 @@ impl Identities<'_> {
         row.into()
     }
 
-    /// Linked users newest first, optionally filtered.
+    /// Linked users newest first, optionally filtered by medium, username and identity.
     pub async fn linked(
         &self,
         medium: Option<Medium>,
         username: Option<&str>,
+        chat_identity: Option<&str>,
         after: Option<&str>,
         limit: i64,
     ) -> Result<Page<Identity>, StorageError> {
@@ -146,6 +147,9 @@ impl Identities<'_> {
             }
             if let Some(username) = username {
                 query = query.filter(linked_users::username.eq(username.to_string()));
+            }
+            if let Some(chat_identity) = chat_identity {
+                query = query.filter(linked_users::identity.eq(chat_identity.to_string()));
             }
             if let Some(after) = after {
                 query = query.filter(linked_users::id.lt(after.to_string()));
@@ -202,6 +206,54 @@ impl Identities<'_> {
                 .await?
         });
         row.into()
+    }
+
+    /// Admin chats newest first, optionally of one medium.
+    pub async fn admins(
+        &self,
+        medium: Option<Medium>,
+        after: Option<&str>,
+        limit: i64,
+    ) -> Result<Page<Identity>, StorageError> {
+        let rows: Vec<AdminRow> = with_conn!(self.db, |conn| {
+            let mut query = admin_chats::table
+                .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
+                .select(AdminRow::as_select())
+                .order(admin_chats::id.desc())
+                .limit(limit + 1)
+                .into_boxed();
+            if let Some(medium) = medium {
+                query = query.filter(admin_chats::medium.eq(medium.as_str()));
+            }
+            if let Some(after) = after {
+                query = query.filter(admin_chats::id.lt(after.to_string()));
+            }
+            query.load(conn).await?
+        });
+        let page = Page::from_rows(rows, limit, |row| row.id.clone());
+        let items = page
+            .items
+            .into_iter()
+            .map(Into::into)
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            items,
+            next_after: page.next_after,
+        })
+    }
+
+    /// Removes an admin chat. Returns whether it existed.
+    pub async fn remove_admin(&self, id: IdentityId) -> Result<bool, StorageError> {
+        let deleted = with_conn!(self.db, |conn| {
+            diesel::delete(
+                admin_chats::table
+                    .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
+                    .filter(admin_chats::id.eq(id.to_string())),
+            )
+            .execute(conn)
+            .await?
+        });
+        Ok(deleted == 1)
     }
 
     /// Who `chat_identity` is on `medium`: an admin chat first, then a linked user.

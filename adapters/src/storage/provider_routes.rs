@@ -203,6 +203,60 @@ impl ProviderRoutes<'_> {
         })
     }
 
+    /// One route of this workspace.
+    pub async fn get(&self, id: RouteId) -> Result<Option<StoredRoute>, StorageError> {
+        let row: Option<(Row, String)> = with_conn!(self.db, |conn| {
+            provider_routes::table
+                .inner_join(channels::table.on(channels::id.eq(provider_routes::channel_id)))
+                .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
+                .filter(provider_routes::id.eq(id.to_string()))
+                .select((Row::as_select(), channels::medium))
+                .first(conn)
+                .await
+                .optional()?
+        });
+        row.map(|(row, medium)| read(row, &medium)).transpose()
+    }
+
+    /// Replaces a route's fields. `None` when the route, or the channel, is not this
+    /// workspace's.
+    pub async fn update(
+        &self,
+        id: RouteId,
+        fields: RouteFields,
+        now: DateTime<Utc>,
+    ) -> Result<Option<StoredRoute>, StorageError> {
+        if self.channel_medium(fields.channel_id).await?.is_none() {
+            return Ok(None);
+        }
+        let (domains, templates) = (json(&fields.provider_domains)?, json(&fields.templates)?);
+        let updated = with_conn!(self.db, |conn| {
+            diesel::update(
+                provider_routes::table
+                    .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
+                    .filter(provider_routes::id.eq(id.to_string())),
+            )
+            .set((
+                provider_routes::name.eq(&fields.name),
+                provider_routes::channel_id.eq(fields.channel_id.to_string()),
+                provider_routes::provider_domains.eq(&domains),
+                provider_routes::alias.eq(&fields.alias),
+                provider_routes::target_chat_id.eq(&fields.target_chat_id),
+                provider_routes::target_topic_id.eq(fields.target_topic_id),
+                provider_routes::templates.eq(&templates),
+                provider_routes::enabled.eq(fields.enabled),
+                provider_routes::is_fallback.eq(fields.is_fallback),
+                provider_routes::updated_at.eq(to_db_time(now)),
+            ))
+            .execute(conn)
+            .await?
+        });
+        if updated == 0 {
+            return Ok(None);
+        }
+        self.get(id).await
+    }
+
     /// Deletes a route. Returns whether it existed.
     pub async fn delete(&self, id: RouteId) -> Result<bool, StorageError> {
         let deleted = with_conn!(self.db, |conn| {

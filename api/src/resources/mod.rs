@@ -3,7 +3,9 @@
 pub mod api_keys;
 pub mod channels;
 pub mod health;
+pub mod identities;
 pub mod panel;
+pub mod provider_routes;
 pub mod service_rules;
 pub mod settings;
 pub mod workspace;
@@ -30,6 +32,10 @@ pub enum ApiTags {
     Channels,
     /// How the workspace's automation behaves.
     Settings,
+    /// Where each provider's requests go.
+    ProviderRoutes,
+    /// Linked users and admin chats.
+    Identities,
 }
 
 /// Every API of the service, in the order they appear in the document.
@@ -42,6 +48,8 @@ pub type Apis = (
     service_rules::ServiceRulesApi,
     channels::ChannelsApi,
     settings::SettingsApi,
+    provider_routes::ProviderRoutesApi,
+    identities::IdentitiesApi,
 );
 
 /// The value of [`Apis`].
@@ -55,5 +63,7 @@ pub fn apis() -> Apis {
         service_rules::ServiceRulesApi,
         channels::ChannelsApi,
         settings::SettingsApi,
+        provider_routes::ProviderRoutesApi,
+        identities::IdentitiesApi,
     )
 }
