@@ -43,7 +43,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         .map_err(|err| StartupError(format!("server: {err}")))
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {

@@ -17,4 +17,5 @@ mod idempotency;
 mod isolation;
 mod openapi;
 mod panel;
+mod sandbox;
 mod workspaces;
