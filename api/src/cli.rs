@@ -1,4 +1,4 @@
-//! The command line: `panelrelay serve | migrate | openapi | admin create-key`.
+//! The command line: `panelrelay serve | sandbox | migrate | openapi | admin create-key`.
 
 use clap::{Args, Parser, Subcommand};
 
@@ -94,6 +94,13 @@ pub enum Command {
     Migrate,
     /// Print the OpenAPI document as YAML.
     Openapi,
+    /// Try the whole flow locally, without accounts: fake panel and messengers, a demo workspace.
+    ///
+    /// Starts a fake Perfect Panel and fake Telegram, Green API and Meta servers on loopback
+    /// ports, seeds a new demo workspace wired to them, serves the API with the worker and
+    /// sender, and prints the owner key and ready-to-run curl commands. Uses the same data
+    /// directory and database as `serve`.
+    Sandbox(ServeArgs),
     /// Platform administration.
     Admin {
         /// What to do.

@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod pagination;
 pub mod resources;
 pub mod runtime;
+pub mod sandbox;
 pub mod server;
 pub mod state;
 pub mod telemetry;

@@ -3,13 +3,13 @@
 use clap::Parser;
 use panelrelay_api::cli::{AdminCommand, Cli, Command};
 use panelrelay_api::config::Config;
-use panelrelay_api::{app, runtime, server, telemetry};
+use panelrelay_api::{app, runtime, sandbox, server, telemetry};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let serve_args = match &cli.command {
-        Command::Serve(args) => Some(args),
+        Command::Serve(args) | Command::Sandbox(args) => Some(args),
         _ => None,
     };
     let config = match Config::resolve(&cli.global, serve_args) {
@@ -37,6 +37,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Serve(_) => server::serve(config).await,
+            Command::Sandbox(_) => sandbox::run(config).await,
             Command::Migrate => {
                 let db = runtime::open_database(&config).await?;
                 println!("migrations up to date ({})", db.backend().as_str());

@@ -51,7 +51,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     served
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {

@@ -18,4 +18,5 @@ mod idempotency;
 mod isolation;
 mod openapi;
 mod panel;
+mod sandbox;
 mod workspaces;
