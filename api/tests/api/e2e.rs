@@ -495,3 +495,44 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert_eq!(sent[0], ("-1001".to_string(), "7450284 refill".to_string()));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_background_runner_handles_deliveries_without_help() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let loops = panelrelay_api::flow::runner::spawn(app.state.clone(), stopped);
+    let update = telegram_update(77, 555, "2274209 refill");
+    deliver(
+        &app,
+        &format!("/webhooks/telegram/{id}"),
+        &[("x-telegram-bot-api-secret-token", SECRET)],
+        &update,
+    )
+    .await;
+    let started = std::time::Instant::now();
+    while telegram_sent(&telegram).await.len() < 2 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the runner did not deliver"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    stop.send(true).unwrap();
+    for handle in loops {
+        handle.await.unwrap();
+    }
+    assert_eq!(
+        telegram_sent(&telegram).await[0],
+        ("-1001".to_string(), "7450284 refill".to_string())
+    );
+}
