@@ -288,3 +288,15 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    cooldown_log (id) {
+        id -> Text,
+        workspace_id -> Text,
+        command_id -> Text,
+        order_id -> BigInt,
+        action -> Text,
+        claimed_at -> Timestamp,
+        until -> Timestamp,
+    }
+}

@@ -9,13 +9,16 @@ use super::config;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
-    CommandRecord, Completion, ConversationRecord, DispatchRecord, InboxEvent, NewOutboxMessage,
+    CommandRecord, Completion, ConversationRecord, CooldownRecord, DispatchRecord, InboxEvent,
+    NewOutboxMessage,
 };
 use panelrelay_adapters::storage::to_db_time;
+use panelrelay_core::cooldown::CooldownSettings;
 use panelrelay_core::engine::{Engine, EngineResult, InboundEvent, Ports, WorkspaceContext};
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::ports::SystemClock;
+use panelrelay_core::rules::{OrderAction, ReasonCode};
 use panelrelay_core::sender::{Sender, SenderRole};
 use std::sync::Arc;
 
@@ -94,7 +97,14 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
     let result = Engine::live_for(event.id.clone())
         .handle(&inbound, &ctx, &ports)
         .await;
-    Ok(completion(event, &role, result, &loaded.route_channels))
+    let cooldowns = ctx.config.settings.cooldowns;
+    Ok(completion(
+        event,
+        &role,
+        result,
+        &loaded.route_channels,
+        &cooldowns,
+    ))
 }
 
 fn new_id() -> String {
@@ -118,8 +128,10 @@ fn completion(
         panelrelay_core::ids::RouteId,
         panelrelay_core::ids::ChannelId,
     >,
+    cooldowns: &CooldownSettings,
 ) -> Completion {
-    let now = to_db_time(Utc::now());
+    let claimed_at = Utc::now();
+    let now = to_db_time(claimed_at);
     let command_id = new_id();
     let mut completion = Completion::default();
     completion.conversation.push(ConversationRecord {
@@ -183,6 +195,34 @@ fn completion(
             text: reply.clone(),
             ref_id: outbox_id,
             created_at: now,
+        });
+    }
+    // Accepted speed, cancel and refill requests claimed their cooldown.
+    for outcome in result
+        .outcomes
+        .iter()
+        .filter(|o| o.reason == ReasonCode::Accepted)
+    {
+        let Some(action) = OrderAction::from_action(&outcome.action) else {
+            continue;
+        };
+        let period = cooldowns.period(action);
+        let (Ok(order_id), Ok(period)) =
+            (i64::try_from(outcome.order_id), Duration::from_std(period))
+        else {
+            continue;
+        };
+        if period.is_zero() {
+            continue;
+        }
+        completion.cooldowns.push(CooldownRecord {
+            id: new_id(),
+            workspace_id: event.workspace_id.clone(),
+            command_id: command_id.clone(),
+            order_id,
+            action: action.name().into(),
+            claimed_at: now,
+            until: to_db_time(claimed_at + period),
         });
     }
     let outcomes: Vec<serde_json::Value> = result

@@ -536,3 +536,89 @@ async fn the_background_runner_handles_deliveries_without_help() {
         ("-1001".to_string(), "7450284 refill".to_string())
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deliveries_spread_over_two_replicas_run_once() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    // A second replica: the same database and key-value store, its own caches and clients.
+    let replica = panelrelay_api::state::AppState {
+        panels: Default::default(),
+        messengers: std::sync::Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+        wake: Default::default(),
+        ..app.state.clone()
+    };
+    let clients = [
+        std::sync::Arc::new(poem::test::TestClient::new(panelrelay_api::app::build_app(
+            app.state.clone(),
+        ))),
+        std::sync::Arc::new(poem::test::TestClient::new(panelrelay_api::app::build_app(
+            replica.clone(),
+        ))),
+    ];
+    let body = telegram_update(9001, 555, "2274209 refill").to_string();
+    let mut tasks = Vec::new();
+    for i in 0..10 {
+        let (client, body, url) = (
+            clients[i % 2].clone(),
+            body.clone(),
+            format!("/webhooks/telegram/{id}"),
+        );
+        tasks.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("content-type", "application/json")
+                .header("x-telegram-bot-api-secret-token", SECRET)
+                .body(body)
+                .send()
+                .await
+                .0
+                .status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::OK);
+    }
+    // Both replicas' workers and senders run at once.
+    let states = [app.state.clone(), replica];
+    let mut rounds = Vec::new();
+    for state in states {
+        rounds.push(tokio::spawn(async move {
+            while worker::run_once(&state, 4).await.unwrap() > 0 {}
+            while sender::run_once(&state, 4).await.unwrap() > 0 {}
+        }));
+    }
+    for round in rounds {
+        round.await.unwrap();
+    }
+    while sender::run_once(&app.state, 4).await.unwrap() > 0 {}
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    assert_eq!(
+        app.state.db.command_log(workspace, 10).await.unwrap().len(),
+        1
+    );
+    assert_eq!(
+        app.state
+            .db
+            .dispatch_log(workspace, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let sent = telegram_sent(&telegram).await;
+    assert_eq!(
+        sent.iter().filter(|(chat, _)| chat == "-1001").count(),
+        1,
+        "{sent:?}"
+    );
+}

@@ -3,11 +3,11 @@
 //! (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite has a single writer).
 
 use super::super::schema::{
-    command_log, conversation_messages, dispatches, inbox_events, outbox_messages,
+    command_log, conversation_messages, cooldown_log, dispatches, inbox_events, outbox_messages,
 };
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
 use super::outbox::OutboxRow;
-use super::records::{CommandRecord, ConversationRecord, DispatchRecord};
+use super::records::{CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
@@ -85,6 +85,8 @@ pub struct Completion {
     pub dispatches: Vec<DispatchRecord>,
     /// Conversation lines.
     pub conversation: Vec<ConversationRecord>,
+    /// Cooldowns claimed.
+    pub cooldowns: Vec<CooldownRecord>,
 }
 
 /// Events claimed this many times without completing are given up.
@@ -197,6 +199,12 @@ impl Database {
                 }
                 for row in &completion.conversation {
                     diesel::insert_into(conversation_messages::table)
+                        .values(row)
+                        .execute(conn)
+                        .await?;
+                }
+                for row in &completion.cooldowns {
+                    diesel::insert_into(cooldown_log::table)
                         .values(row)
                         .execute(conn)
                         .await?;

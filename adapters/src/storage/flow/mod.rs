@@ -10,5 +10,6 @@ mod records;
 pub use inbox::{Completion, InboxEvent, NewInboxEvent};
 pub use outbox::{NewOutboxMessage, OutboxMessage};
 pub use records::{
-    CommandRecord, ConversationRecord, DispatchRecord, OutboundRecord, WebhookRecord, at, stamp,
+    CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord, OutboundRecord,
+    WebhookRecord, at, stamp,
 };

@@ -1,7 +1,7 @@
 //! Rows of the logs: commands, dispatches, conversation, webhooks, outbound attempts.
 
 use super::super::schema::{
-    command_log, conversation_messages, dispatches, outbound_log, webhook_log,
+    command_log, conversation_messages, cooldown_log, dispatches, outbound_log, webhook_log,
 };
 use super::super::{Database, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -69,6 +69,26 @@ pub struct DispatchRecord {
     pub text: String,
     /// When it was planned.
     pub created_at: NaiveDateTime,
+}
+
+/// A cooldown the flow claimed for an accepted request.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = cooldown_log)]
+pub struct CooldownRecord {
+    /// Its id.
+    pub id: String,
+    /// The workspace.
+    pub workspace_id: String,
+    /// The command that claimed it.
+    pub command_id: String,
+    /// The panel order.
+    pub order_id: i64,
+    /// `speed`, `cancel` or `refill`.
+    pub action: String,
+    /// When it was claimed.
+    pub claimed_at: NaiveDateTime,
+    /// When it ends.
+    pub until: NaiveDateTime,
 }
 
 /// One message of a chat, in or out.
@@ -181,6 +201,23 @@ impl Database {
                 .filter(command_log::workspace_id.eq(workspace.to_string()))
                 .select(CommandRecord::as_select())
                 .order(command_log::id.desc())
+                .limit(limit)
+                .load(conn)
+                .await?
+        }))
+    }
+
+    /// A workspace's claimed cooldowns, newest first.
+    pub async fn cooldown_log(
+        &self,
+        workspace: WorkspaceId,
+        limit: i64,
+    ) -> Result<Vec<CooldownRecord>, StorageError> {
+        Ok(with_conn!(self, |conn| {
+            cooldown_log::table
+                .filter(cooldown_log::workspace_id.eq(workspace.to_string()))
+                .select(CooldownRecord::as_select())
+                .order(cooldown_log::id.desc())
                 .limit(limit)
                 .load(conn)
                 .await?
