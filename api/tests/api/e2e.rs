@@ -622,3 +622,83 @@ async fn deliveries_spread_over_two_replicas_run_once() {
         "{sent:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
+    use wiremock::matchers::body_partial_json;
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .and(body_partial_json(json!({"chat_id": -1001})))
+        .respond_with(ResponseTemplate::new(400).set_body_json(
+            json!({"ok": false, "error_code": 400,
+            "description": "Bad Request: group chat was upgraded to a supergroup chat",
+            "parameters": {"migrate_to_chat_id": -1009876543210i64}}),
+        ))
+        .mount(&telegram)
+        .await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .and(body_partial_json(json!({"chat_id": 555})))
+        .respond_with(
+            ResponseTemplate::new(403).set_body_json(json!({"ok": false, "error_code": 403,
+            "description": "Forbidden: bot was blocked by the user"})),
+        )
+        .mount(&telegram)
+        .await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let update = telegram_update(31, 555, "2274209 refill");
+    deliver(
+        &app,
+        &format!("/webhooks/telegram/{id}"),
+        &[("x-telegram-bot-api-secret-token", SECRET)],
+        &update,
+    )
+    .await;
+    run_flow(&app).await;
+    // The rate limiter spaces messages to one chat; let the retries come due.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    run_flow(&app).await;
+
+    let sent = telegram_sent(&telegram).await;
+    assert!(
+        sent.contains(&("-1009876543210".to_string(), "7450284 refill".to_string())),
+        "{sent:?}"
+    );
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let routes = app.state.db.provider_routes(workspace).all().await.unwrap();
+    assert_eq!(
+        routes[0].route.target.chat_id, "-1009876543210",
+        "the route follows the group"
+    );
+    let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
+    let reply = outbox.iter().find(|m| m.kind == "reply").unwrap();
+    assert_eq!(
+        reply.status, "failed",
+        "a blocked customer is not retried forever"
+    );
+    assert!(
+        reply
+            .last_error
+            .as_deref()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("blocked"),
+        "{:?}",
+        reply.last_error
+    );
+    let dispatch = outbox.iter().find(|m| m.kind == "dispatch").unwrap();
+    assert_eq!(
+        (dispatch.status.as_str(), dispatch.chat_id.as_str()),
+        ("sent", "-1009876543210")
+    );
+}
