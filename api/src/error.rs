@@ -46,6 +46,23 @@ pub enum ErrorCode {
     PanelNotConnected,
     /// The panel could not be reached or refused the request; the message says why.
     PanelError,
+    /// A template uses a variable its key does not offer; the message lists the allowed ones.
+    UnknownTemplateVariable,
+    /// A template is malformed: an unclosed `{`, a lone `}` or braces around a non-name.
+    TemplateSyntaxError,
+    /// A template has no text.
+    TemplateEmpty,
+    /// A template is longer than allowed.
+    TemplateTooLong,
+    /// An alias or trigger has no words (only punctuation or emoji).
+    PhraseWithoutWords,
+    /// An alias or trigger contains a number, which customers' messages use for order ids.
+    PhraseWithNumber,
+    /// A custom command's trigger is made only of built-in command words.
+    BuiltinPhrase,
+    /// The workspace already has this alias or trigger (the same words, ignoring case,
+    /// accents and punctuation).
+    PhraseTaken,
     /// A dependency (database, key-value store) is unreachable.
     ServiceUnavailable,
     /// An unexpected failure on our side; the request id helps support find it.
@@ -134,12 +151,20 @@ impl ApiError {
             ErrorCode::MethodNotAllowed => ApiError::MethodNotAllowed(envelope),
             ErrorCode::PanelError => ApiError::BadGateway(envelope),
             ErrorCode::Conflict
+            | ErrorCode::PhraseTaken
             | ErrorCode::LastOwnerKey
             | ErrorCode::IdempotencyInProgress
             | ErrorCode::PanelNotConnected => ApiError::Conflict(envelope),
             ErrorCode::PayloadTooLarge => ApiError::PayloadTooLarge(envelope),
             ErrorCode::UnsupportedMediaType => ApiError::UnsupportedMediaType(envelope),
-            ErrorCode::IdempotencyKeyReused => ApiError::Unprocessable(envelope),
+            ErrorCode::IdempotencyKeyReused
+            | ErrorCode::UnknownTemplateVariable
+            | ErrorCode::TemplateSyntaxError
+            | ErrorCode::TemplateEmpty
+            | ErrorCode::TemplateTooLong
+            | ErrorCode::PhraseWithoutWords
+            | ErrorCode::PhraseWithNumber
+            | ErrorCode::BuiltinPhrase => ApiError::Unprocessable(envelope),
             ErrorCode::RateLimited => ApiError::TooManyRequests(envelope),
             ErrorCode::ServiceUnavailable => ApiError::Unavailable(envelope),
             ErrorCode::InternalError => ApiError::Internal(envelope),

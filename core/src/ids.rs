@@ -60,6 +60,14 @@ typed_id!(
     /// A linked user or an admin chat.
     IdentityId
 );
+typed_id!(
+    /// A workspace's command alias.
+    AliasId
+);
+typed_id!(
+    /// A workspace's custom command.
+    CustomCommandId
+);
 
 #[cfg(test)]
 mod tests {

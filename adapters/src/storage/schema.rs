@@ -300,3 +300,37 @@ diesel::table! {
         until -> Timestamp,
     }
 }
+
+diesel::table! {
+    reply_templates (workspace_id, template_key) {
+        workspace_id -> Text,
+        template_key -> Text,
+        text -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    command_aliases (id) {
+        id -> Text,
+        workspace_id -> Text,
+        phrase -> Text,
+        phrase_key -> Text,
+        action -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    custom_commands (id) {
+        id -> Text,
+        workspace_id -> Text,
+        trigger_phrase -> Text,
+        phrase_key -> Text,
+        reply -> Text,
+        enabled -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

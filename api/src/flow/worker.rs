@@ -5,7 +5,7 @@
 //! (its lease ran out before it completed) plans the same dispatches instead of refusing
 //! its own orders; the command log's unique event id keeps a second completion out.
 
-use super::config;
+use super::context::MessageContext;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
@@ -14,13 +14,11 @@ use panelrelay_adapters::storage::flow::{
 };
 use panelrelay_adapters::storage::to_db_time;
 use panelrelay_core::cooldown::CooldownSettings;
-use panelrelay_core::engine::{Engine, EngineResult, InboundEvent, Ports, WorkspaceContext};
+use panelrelay_core::engine::{Engine, EngineResult, InboundEvent};
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
-use panelrelay_core::ports::SystemClock;
 use panelrelay_core::rules::{OrderAction, ReasonCode};
-use panelrelay_core::sender::{Sender, SenderRole};
-use std::sync::Arc;
+use panelrelay_core::sender::SenderRole;
 
 /// How long a claimed event is reserved for its worker.
 pub const INBOX_LEASE: Duration = Duration::seconds(60);
@@ -63,30 +61,9 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
     let fail = |what: &str| HandleError(format!("event {}: {what}", event.id));
     let workspace = WorkspaceId::parse(&event.workspace_id).ok_or_else(|| fail("workspace id"))?;
     let medium = Medium::parse(&event.medium).ok_or_else(|| fail("medium"))?;
-    let loaded = config::load(&state.db, workspace)
+    let message = MessageContext::load(state, workspace, medium, &event.sender_id)
         .await
         .map_err(|e| HandleError(e.to_string()))?;
-    let role = state
-        .db
-        .identities(workspace)
-        .sender_role(medium, &event.sender_id)
-        .await
-        .map_err(|e| HandleError(e.to_string()))?;
-    let ctx = WorkspaceContext {
-        workspace,
-        config: Arc::new(loaded.engine),
-        sender: Sender {
-            identity: event.sender_id.clone(),
-            role: role.clone(),
-        },
-    };
-    let panel = state.panels.get(state, workspace).await;
-    let ports = Ports {
-        panel: panel.as_ref(),
-        key_value: state.kv.as_ref(),
-        clock: &SystemClock,
-        history: &state.db,
-    };
     let inbound = InboundEvent {
         medium,
         chat_id: event.chat_id.clone(),
@@ -94,16 +71,16 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
         text: event.text.clone(),
         is_group: event.is_group,
     };
+    let ctx = &message.ctx;
     let result = Engine::live_for(event.id.clone())
-        .handle(&inbound, &ctx, &ports)
+        .handle(&inbound, ctx, &message.ports(state))
         .await;
-    let cooldowns = ctx.config.settings.cooldowns;
     Ok(completion(
         event,
-        &role,
+        &ctx.sender.role,
         result,
-        &loaded.route_channels,
-        &cooldowns,
+        &message.route_channels,
+        &ctx.config.settings.cooldowns,
     ))
 }
 

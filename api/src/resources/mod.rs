@@ -2,12 +2,17 @@
 
 pub mod api_keys;
 pub mod channels;
+pub mod command_aliases;
+pub mod commands;
+pub mod custom_commands;
 pub mod health;
 pub mod identities;
 pub mod panel;
 pub mod provider_routes;
 pub mod service_rules;
 pub mod settings;
+pub mod templates;
+pub mod vocabulary;
 pub mod workspace;
 pub mod workspaces;
 
@@ -36,6 +41,14 @@ pub enum ApiTags {
     ProviderRoutes,
     /// Linked users and admin chats.
     Identities,
+    /// The texts of customer replies.
+    Templates,
+    /// The workspace's own words for built-in commands.
+    CommandAliases,
+    /// The workspace's own commands and their replies.
+    CustomCommands,
+    /// Trying customer messages without sending anything.
+    Commands,
 }
 
 /// Every API of the service, in the order they appear in the document.
@@ -50,6 +63,10 @@ pub type Apis = (
     settings::SettingsApi,
     provider_routes::ProviderRoutesApi,
     identities::IdentitiesApi,
+    templates::TemplatesApi,
+    command_aliases::CommandAliasesApi,
+    custom_commands::CustomCommandsApi,
+    commands::CommandsApi,
 );
 
 /// The value of [`Apis`].
@@ -65,5 +82,9 @@ pub fn apis() -> Apis {
         settings::SettingsApi,
         provider_routes::ProviderRoutesApi,
         identities::IdentitiesApi,
+        templates::TemplatesApi,
+        command_aliases::CommandAliasesApi,
+        custom_commands::CustomCommandsApi,
+        commands::CommandsApi,
     )
 }

@@ -35,7 +35,7 @@ mod tokens;
 mod vocabulary;
 
 pub use parser::CommandParser;
-pub use vocabulary::{Alias, ConfigError, DEFAULT_MAX_ORDER_IDS, ParserConfig};
+pub use vocabulary::{Alias, ConfigError, DEFAULT_MAX_ORDER_IDS, ParserConfig, phrase_key};
 
 use serde::{Deserialize, Serialize};
 

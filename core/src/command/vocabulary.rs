@@ -58,6 +58,14 @@ pub enum ConfigError {
     ZeroLimit,
 }
 
+/// The form under which the parser knows a workspace phrase (an alias or a custom command's
+/// trigger): its words normalised like incoming text, joined by single spaces. Two phrases
+/// with the same key are the same phrase to the parser (`Price-List` and `price list`); an
+/// empty key means the phrase has no words.
+pub fn phrase_key(phrase: &str) -> String {
+    split_words(&normalize(phrase)).join(" ")
+}
+
 /// What a known word or phrase means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
@@ -212,6 +220,13 @@ mod tests {
                 assert_eq!(earlier, meaning, "{phrase:?} has two meanings");
             }
         }
+    }
+
+    #[test]
+    fn phrase_keys_ignore_case_dashes_and_spacing() {
+        assert_eq!(phrase_key("  Price-LIST "), "price list");
+        assert_eq!(phrase_key("price list"), phrase_key("PRICE   list"));
+        assert_eq!(phrase_key(" 🙏 "), "");
     }
 
     #[test]
