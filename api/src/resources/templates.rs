@@ -175,7 +175,11 @@ pub struct TemplatesApi;
 impl TemplatesApi {
     /// List every reply template in a fixed key order, with its current and default text and
     /// its variables.
-    #[oai(path = "/v1/templates", method = "get", operation_id = "list_templates")]
+    #[oai(
+        path = "/v1/templates",
+        method = "get",
+        operation_id = "list_templates"
+    )]
     async fn list(
         &self,
         auth: WorkspaceAuth,
@@ -191,7 +195,10 @@ impl TemplatesApi {
             Some(after) => {
                 let position = TemplateKey::ALL.iter().position(|key| key.name() == after);
                 position.map(|p| p + 1).ok_or_else(|| {
-                    ApiError::new(ErrorCode::InvalidCursor, "cursor is not one this API issued")
+                    ApiError::new(
+                        ErrorCode::InvalidCursor,
+                        "cursor is not one this API issued",
+                    )
                 })?
             }
         };
@@ -204,10 +211,7 @@ impl TemplatesApi {
             .collect();
         let more = start + keys.len() < TemplateKey::ALL.len();
         Ok(Json(ReplyTemplateList {
-            next_cursor: keys
-                .last()
-                .filter(|_| more)
-                .map(|key| encode(key.name())),
+            next_cursor: keys.last().filter(|_| more).map(|key| encode(key.name())),
             items: keys
                 .into_iter()
                 .map(|key| view(key, stored.remove(&key)))
@@ -216,7 +220,11 @@ impl TemplatesApi {
     }
 
     /// Get a reply template.
-    #[oai(path = "/v1/templates/:key", method = "get", operation_id = "get_template")]
+    #[oai(
+        path = "/v1/templates/:key",
+        method = "get",
+        operation_id = "get_template"
+    )]
     async fn get(
         &self,
         auth: WorkspaceAuth,
@@ -225,13 +233,21 @@ impl TemplatesApi {
         key: Path<String>,
     ) -> ApiResult<Json<ReplyTemplate>> {
         let key = parse_key(&key)?;
-        let stored = state.db.reply_templates(auth.0.workspace_id).get(key).await?;
+        let stored = state
+            .db
+            .reply_templates(auth.0.workspace_id)
+            .get(key)
+            .await?;
         Ok(Json(view(key, stored)))
     }
 
     /// Set the workspace's text for a reply (owner). The text may use only the key's
     /// variables.
-    #[oai(path = "/v1/templates/:key", method = "put", operation_id = "put_template")]
+    #[oai(
+        path = "/v1/templates/:key",
+        method = "put",
+        operation_id = "put_template"
+    )]
     async fn put(
         &self,
         auth: WorkspaceAuth,

@@ -97,28 +97,27 @@ pub async fn check(
             config.custom_triggers.push(command.fields.trigger);
         }
     }
-    let field = match candidate {
+    let (field, builtin) = match candidate {
         Candidate::Alias { phrase, action, .. } => {
             config.aliases.push(Alias {
                 phrase: phrase.to_owned(),
                 action,
             });
-            "phrase"
+            ("phrase", None)
         }
         Candidate::Trigger { trigger, .. } => {
-            if is_builtin(trigger) {
-                return Err(ApiError::new(
-                    ErrorCode::BuiltinPhrase,
-                    format!(
-                        "trigger: {trigger:?} is made of built-in command words; a custom command needs a word of its own"
-                    ),
-                ));
-            }
             config.custom_triggers.push(trigger.to_owned());
-            "trigger"
+            ("trigger", Some(trigger))
         }
     };
-    CommandParser::new(&config)
-        .map(|_| ())
-        .map_err(|error| config_error(field, &error))
+    CommandParser::new(&config).map_err(|error| config_error(field, &error))?;
+    match builtin {
+        Some(trigger) if is_builtin(trigger) => Err(ApiError::new(
+            ErrorCode::BuiltinPhrase,
+            format!(
+                "trigger: {trigger:?} is made of built-in command words; a custom command needs a word of its own"
+            ),
+        )),
+        _ => Ok(()),
+    }
 }

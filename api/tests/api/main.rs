@@ -19,4 +19,6 @@ mod isolation;
 mod openapi;
 mod panel;
 mod sandbox;
+mod simulate;
+mod vocabulary;
 mod workspaces;
