@@ -15,7 +15,6 @@ use poem::web::Data;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A reply template.
@@ -45,7 +44,7 @@ pub struct ReplyTemplateList {
 }
 
 /// A workspace's text for a key.
-#[derive(Object, Debug, Clone, Serialize)]
+#[derive(Object, Debug, Clone)]
 pub struct ReplyTemplateInput {
     /// The text, at most 4000 characters. `{name}` inserts a variable of the key; `{{` and
     /// `}}` are literal braces.
