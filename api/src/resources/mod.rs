@@ -11,6 +11,13 @@ pub mod settings;
 pub mod workspace;
 pub mod workspaces;
 
+pub mod conversations;
+pub mod cooldowns;
+mod filters;
+pub mod logs;
+mod redaction;
+pub mod runtime_health;
+
 use poem_openapi::Tags;
 
 /// One tag per resource.
@@ -36,6 +43,14 @@ pub enum ApiTags {
     ProviderRoutes,
     /// Linked users and admin chats.
     Identities,
+    /// What the flow recorded: webhooks, outbound attempts, commands, dispatches.
+    Logs,
+    /// Running cooldowns per order and action.
+    Cooldowns,
+    /// Chats and their messages.
+    Conversations,
+    /// The workspace's runtime health: channels, panel, loops, queues.
+    RuntimeHealth,
 }
 
 /// Every API of the service, in the order they appear in the document.
@@ -50,6 +65,10 @@ pub type Apis = (
     settings::SettingsApi,
     provider_routes::ProviderRoutesApi,
     identities::IdentitiesApi,
+    logs::LogsApi,
+    cooldowns::CooldownsApi,
+    conversations::ConversationsApi,
+    runtime_health::RuntimeHealthApi,
 );
 
 /// The value of [`Apis`].
@@ -65,5 +84,9 @@ pub fn apis() -> Apis {
         settings::SettingsApi,
         provider_routes::ProviderRoutesApi,
         identities::IdentitiesApi,
+        logs::LogsApi,
+        cooldowns::CooldownsApi,
+        conversations::ConversationsApi,
+        runtime_health::RuntimeHealthApi,
     )
 }
