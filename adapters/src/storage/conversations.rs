@@ -66,7 +66,10 @@ impl Database {
     }
 }
 
+/// Channel, chat, last message time, message count, last message id.
 type ChatRow = (String, String, Option<NaiveDateTime>, i64, Option<String>);
+/// A message's id, text and direction.
+type LastMessage = (String, String, String);
 
 impl Conversations<'_> {
     /// Chats, the most recently active first.
@@ -149,7 +152,7 @@ impl Conversations<'_> {
             .filter_map(|(_, _, _, _, id)| id.clone())
             .collect();
         let channel_ids: Vec<String> = page.items.iter().map(|(c, ..)| c.clone()).collect();
-        let (last, mediums): (Vec<(String, String, String)>, Vec<(String, String)>) =
+        let (last, mediums): (Vec<LastMessage>, Vec<(String, String)>) =
             with_conn!(self.db, |conn| {
                 let last = m::table
                     .filter(m::workspace_id.eq(&workspace))

@@ -128,7 +128,7 @@ impl WorkspaceHealth<'_> {
                 .filter(webhook_log::channel_id.eq(&channel))
                 .select(WebhookRecord::as_select())
                 .order((webhook_log::received_at.desc(), webhook_log::id.desc()));
-            let last = of_channel.clone().first(conn).await.optional()?;
+            let last = of_channel.first(conn).await.optional()?;
             let refused = of_channel
                 .filter(webhook_log::status_code.ge(400))
                 .first(conn)

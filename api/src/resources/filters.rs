@@ -13,11 +13,11 @@ fn invalid(message: String) -> ApiError {
     ApiError::new(ErrorCode::InvalidParameter, message)
 }
 
+/// Optional bounds of a time range: (`from`, `to`).
+pub type TimeRange = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// A `from`/`to` pair: RFC 3339 times, `from` not after `to`.
-pub fn time_range(
-    from: Option<&str>,
-    to: Option<&str>,
-) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>), ApiError> {
+pub fn time_range(from: Option<&str>, to: Option<&str>) -> Result<TimeRange, ApiError> {
     let parse = |value: Option<&str>, name: &str| {
         value
             .map(|text| {
