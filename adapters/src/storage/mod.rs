@@ -8,6 +8,7 @@ pub(crate) mod connect;
 mod error;
 pub mod schema;
 mod time;
+pub mod time_key;
 
 pub mod admin_keys;
 pub mod api_keys;
@@ -25,6 +26,13 @@ pub mod reply_templates;
 pub mod service_rules;
 pub mod settings;
 pub mod workspaces;
+
+pub mod conversations;
+pub mod cooldowns;
+pub mod heartbeats;
+pub mod logs;
+pub mod retention;
+pub mod workspace_health;
 
 pub use connect::{Backend, Database};
 pub use error::StorageError;

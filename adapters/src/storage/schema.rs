@@ -298,6 +298,7 @@ diesel::table! {
         action -> Text,
         claimed_at -> Timestamp,
         until -> Timestamp,
+        cleared_at -> Nullable<Timestamp>,
     }
 }
 
@@ -334,3 +335,15 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    runner_heartbeats (runner, instance) {
+        runner -> Text,
+        instance -> Text,
+        last_seen_at -> Timestamp,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(outbound_log, outbox_messages);
+diesel::allow_tables_to_appear_in_same_query!(dispatches, outbox_messages);

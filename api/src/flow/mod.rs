@@ -1,9 +1,12 @@
 //! The command flow around the engine: webhook events are handled by the worker into the
-//! outbox, which the sender drains; the runner keeps both going.
+//! outbox, which the sender drains; maintenance applies log retention; the runner keeps them
+//! going.
 
 pub mod channels;
 pub mod config;
 pub mod context;
+pub mod heartbeat;
+pub mod maintenance;
 pub mod panels;
 pub mod rate_limit;
 pub mod runner;

@@ -1,7 +1,9 @@
 //! The background loops of a process: the worker and the sender, woken by ingress and
-//! polling as a fallback, stopping on shutdown.
+//! polling as a fallback, and the maintenance runner; each records its heartbeat, and all
+//! stop on shutdown.
 
-use super::{sender, worker};
+use super::heartbeat::Pulse;
+use super::{maintenance, sender, worker};
 use crate::state::AppState;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -11,7 +13,8 @@ const BATCH: i64 = 32;
 /// The longest sleep between rounds when idle.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
-/// Starts the worker and the sender; they stop when `stop` turns true.
+/// Starts the worker, the sender and the maintenance runner; they stop when `stop` turns
+/// true.
 pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
     let worker_state = state.clone();
     let sender_state = state;
@@ -23,9 +26,13 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<tokio::task::J
                     .map_err(|e| e.to_string())
             })
         })),
-        tokio::spawn(run_loop("sender", sender_state, stop, |state| {
-            Box::pin(async move { sender::run_once(&state, BATCH).await })
-        })),
+        tokio::spawn(run_loop(
+            "sender",
+            sender_state.clone(),
+            stop.clone(),
+            |state| Box::pin(async move { sender::run_once(&state, BATCH).await }),
+        )),
+        tokio::spawn(maintenance::run_loop(sender_state, stop)),
     ]
 }
 
@@ -38,14 +45,19 @@ async fn run_loop(
     round: fn(AppState) -> Round,
 ) {
     tracing::info!(loop_name = name, "started");
+    let mut pulse = Pulse::new(name);
     loop {
         if *stop.borrow() {
             break;
         }
         let handled = match round(state.clone()).await {
-            Ok(handled) => handled,
+            Ok(handled) => {
+                pulse.beat(&state, None).await;
+                handled
+            }
             Err(err) => {
                 tracing::warn!(loop_name = name, error = %err, "round failed");
+                pulse.beat(&state, Some(&err)).await;
                 0
             }
         };

@@ -16,6 +16,13 @@ pub mod vocabulary;
 pub mod workspace;
 pub mod workspaces;
 
+pub mod conversations;
+pub mod cooldowns;
+mod filters;
+pub mod logs;
+mod redaction;
+pub mod runtime_health;
+
 use poem_openapi::Tags;
 
 /// One tag per resource.
@@ -49,10 +56,23 @@ pub enum ApiTags {
     CustomCommands,
     /// Trying customer messages without sending anything.
     Commands,
+    /// What the flow recorded: webhooks, outbound attempts, commands, dispatches.
+    Logs,
+    /// Running cooldowns per order and action.
+    Cooldowns,
+    /// Chats and their messages.
+    Conversations,
+    /// The workspace's runtime health: channels, panel, loops, queues.
+    RuntimeHealth,
 }
 
-/// Every API of the service, in the order they appear in the document.
-pub type Apis = (
+/// Every API of the service, in the order they appear in the document. poem-openapi
+/// implements `OpenApi` for tuples of up to 16, so the resources come in three groups:
+/// the workspace's set-up, its command vocabulary, and what it recorded.
+pub type Apis = (SetupApis, VocabularyApis, ObservabilityApis);
+
+/// Health, workspaces, keys, panel, rules, channels, settings, routes and identities.
+pub type SetupApis = (
     health::HealthApi,
     workspaces::WorkspacesApi,
     workspace::WorkspaceApi,
@@ -63,28 +83,50 @@ pub type Apis = (
     settings::SettingsApi,
     provider_routes::ProviderRoutesApi,
     identities::IdentitiesApi,
+);
+
+/// Templates, aliases, custom commands and simulate.
+pub type VocabularyApis = (
     templates::TemplatesApi,
     command_aliases::CommandAliasesApi,
     custom_commands::CustomCommandsApi,
     commands::CommandsApi,
 );
 
+/// Logs, cooldowns, conversations and runtime health.
+pub type ObservabilityApis = (
+    logs::LogsApi,
+    cooldowns::CooldownsApi,
+    conversations::ConversationsApi,
+    runtime_health::RuntimeHealthApi,
+);
+
 /// The value of [`Apis`].
 pub fn apis() -> Apis {
     (
-        health::HealthApi,
-        workspaces::WorkspacesApi,
-        workspace::WorkspaceApi,
-        api_keys::ApiKeysApi,
-        panel::PanelApiResource,
-        service_rules::ServiceRulesApi,
-        channels::ChannelsApi,
-        settings::SettingsApi,
-        provider_routes::ProviderRoutesApi,
-        identities::IdentitiesApi,
-        templates::TemplatesApi,
-        command_aliases::CommandAliasesApi,
-        custom_commands::CustomCommandsApi,
-        commands::CommandsApi,
+        (
+            health::HealthApi,
+            workspaces::WorkspacesApi,
+            workspace::WorkspaceApi,
+            api_keys::ApiKeysApi,
+            panel::PanelApiResource,
+            service_rules::ServiceRulesApi,
+            channels::ChannelsApi,
+            settings::SettingsApi,
+            provider_routes::ProviderRoutesApi,
+            identities::IdentitiesApi,
+        ),
+        (
+            templates::TemplatesApi,
+            command_aliases::CommandAliasesApi,
+            custom_commands::CustomCommandsApi,
+            commands::CommandsApi,
+        ),
+        (
+            logs::LogsApi,
+            cooldowns::CooldownsApi,
+            conversations::ConversationsApi,
+            runtime_health::RuntimeHealthApi,
+        ),
     )
 }

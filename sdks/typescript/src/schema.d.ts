@@ -604,10 +604,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/logs/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook deliveries to the workspace's channels, newest first. */
+        get: operations["list_webhook_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logs/outbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List attempts to send the workspace's messages, newest first. */
+        get: operations["list_outbound_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logs/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List handled customer messages with their per-order outcomes, newest first. */
+        get: operations["list_command_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logs/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List requests forwarded to provider groups, newest first. */
+        get: operations["list_dispatch_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cooldowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List running cooldowns, the most recently claimed first. */
+        get: operations["list_cooldowns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cooldowns/{order_id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Clear a running cooldown (agent): the next request for the order and action is
+         *     checked as if none had been made.
+         */
+        delete: operations["delete_cooldown"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List chats, the most recently active first. */
+        get: operations["list_conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{channel_id}/{chat_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the messages of one chat, oldest first. */
+        get: operations["list_conversation_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the workspace's runtime health. */
+        get: operations["get_runtime_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Access
+         * @description The workspace's access.
+         */
+        Access: {
+            /** @description `active` or `suspended`. */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When it was suspended, while it is.
+             */
+            suspended_at?: string;
+        };
         /**
          * AddAdminChat
          * @description A new admin chat.
@@ -788,6 +957,46 @@ export interface components {
             updated_at: string;
         };
         /**
+         * ChannelHealth
+         * @description One channel.
+         */
+        ChannelHealth: {
+            /** @description Its id. */
+            id: string;
+            /** @description Its label. */
+            name: string;
+            /** @description Its medium. */
+            medium: string;
+            /** @description `unvalidated`, `ok` or `error` (the last validation). */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When it was last validated.
+             */
+            last_validated_at?: string;
+            /** @description The last validation error. */
+            last_error?: string;
+            /**
+             * Format: date-time
+             * @description When its webhook last brought an event.
+             */
+            last_event_at?: string;
+            /**
+             * Format: date-time
+             * @description When its webhook was last called (any outcome).
+             */
+            last_webhook_at?: string;
+            /** @description The outcome of that call (`accepted`, `duplicate`, `bad_signature`, …). */
+            last_webhook_outcome?: string;
+            /**
+             * Format: date-time
+             * @description When a call to its webhook was last refused (HTTP 400 or more).
+             */
+            last_refused_webhook_at?: string;
+            /** @description Why (`bad_signature`, `malformed`, `oversize`, `failed`). */
+            last_refused_webhook_outcome?: string;
+        };
+        /**
          * ChannelInput
          * @description A channel's settings and secrets. Which fields apply depends on the medium:
          *     Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
@@ -856,6 +1065,42 @@ export interface components {
             channel: components["schemas"]["Channel"] & unknown;
         };
         /**
+         * Chat
+         * @description One chat.
+         */
+        Chat: {
+            /** @description The channel. */
+            channel_id: string;
+            /** @description The channel's medium (absent once the channel is deleted). */
+            medium?: string;
+            /** @description The chat. */
+            chat_id: string;
+            /**
+             * Format: date-time
+             * @description When its last message was written.
+             */
+            last_message_at: string;
+            /**
+             * Format: int64
+             * @description How many messages it holds (within `from`/`to` when given).
+             */
+            message_count: number;
+            /** @description The last message's text. */
+            last_text: string;
+            /** @description The last message's direction: `in` (from the chat) or `out` (panelrelay's reply). */
+            last_direction: string;
+        };
+        /**
+         * ChatList
+         * @description A page of chats.
+         */
+        ChatList: {
+            /** @description The most recently active first. */
+            items: components["schemas"]["Chat"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        /**
          * CommandAlias
          * @description A command alias.
          */
@@ -897,6 +1142,91 @@ export interface components {
         CommandAliasList: {
             /** @description Newest first. */
             items: components["schemas"]["CommandAlias"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        /**
+         * CommandLogEntry
+         * @description One handled customer message.
+         */
+        CommandLogEntry: {
+            /** @description Its id. */
+            id: string;
+            /** @description The inbox event it came from. */
+            inbox_event_id: string;
+            /** @description The channel it arrived on. */
+            channel_id: string;
+            /** @description The medium. */
+            medium: string;
+            /** @description The chat. */
+            chat_id: string;
+            /** @description The sender. */
+            sender_id: string;
+            /** @description `linked`, `admin` or `unknown`. */
+            sender_role: string;
+            /** @description The text as received. */
+            text: string;
+            /** @description The parsed action, when it was a command. */
+            action?: string;
+            /** @description The order ids it named. */
+            order_ids: number[];
+            /** @description Per-order outcomes. */
+            outcomes: components["schemas"]["OrderOutcome"][];
+            /** @description The reply sent to the customer. */
+            reply?: string;
+            /**
+             * Format: date-time
+             * @description When it was handled.
+             */
+            created_at: string;
+        };
+        /**
+         * CommandLogList
+         * @description A page of commands.
+         */
+        CommandLogList: {
+            /** @description Newest first. */
+            items: components["schemas"]["CommandLogEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        /**
+         * Cooldown
+         * @description A cooldown.
+         */
+        Cooldown: {
+            /**
+             * Format: int64
+             * @description The panel order.
+             */
+            order_id: number;
+            /** @description `speed`, `cancel` or `refill`. */
+            action: string;
+            /** @description The command that claimed it (absent when the log does not know it). */
+            command_id?: string;
+            /**
+             * Format: date-time
+             * @description When it was claimed (absent when the log does not know it).
+             */
+            claimed_at?: string;
+            /**
+             * Format: date-time
+             * @description When the customer may ask again.
+             */
+            until: string;
+            /**
+             * Format: date-time
+             * @description When it was cleared (only in the answer to a clear).
+             */
+            cleared_at?: string;
+        };
+        /**
+         * CooldownList
+         * @description A page of cooldowns.
+         */
+        CooldownList: {
+            /** @description The most recently claimed first. */
+            items: components["schemas"]["Cooldown"][];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string;
         };
@@ -1074,6 +1404,49 @@ export interface components {
             next_cursor?: string;
         };
         /**
+         * DispatchLogEntry
+         * @description One request forwarded to a provider group.
+         */
+        DispatchLogEntry: {
+            /** @description Its id. */
+            id: string;
+            /** @description The command it belongs to. */
+            command_id: string;
+            /** @description The outbox message that carries it. */
+            outbox_id: string;
+            /** @description The provider route. */
+            route_id: string;
+            /** @description The channel that sends it, while the message is kept. */
+            channel_id?: string;
+            /** @description `speed`, `cancel` or `refill`. */
+            action: string;
+            /** @description Panel order ids. */
+            order_ids: number[];
+            /** @description Provider order ids. */
+            external_ids: string[];
+            /** @description The provider group. */
+            target_chat_id: string;
+            /** @description The text sent. */
+            text: string;
+            /** @description `pending`, `sending`, `sent` or `failed`, while the message is kept. */
+            status?: string;
+            /**
+             * Format: date-time
+             * @description When it was planned.
+             */
+            created_at: string;
+        };
+        /**
+         * DispatchLogList
+         * @description A page of dispatches.
+         */
+        DispatchLogList: {
+            /** @description Newest first. */
+            items: components["schemas"]["DispatchLogEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        /**
          * ErrorBody
          * @description The body of every error.
          */
@@ -1193,6 +1566,141 @@ export interface components {
          */
         MediumName: "telegram" | "whatsapp_greenapi" | "whatsapp_meta";
         /**
+         * Message
+         * @description One message of a chat.
+         */
+        Message: {
+            /** @description Its id. */
+            id: string;
+            /** @description `in` (from the chat) or `out` (panelrelay's reply). */
+            direction: string;
+            /** @description The text. */
+            text: string;
+            /** @description The inbox event (in) or outbox message (out) it mirrors. */
+            ref_id: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            created_at: string;
+        };
+        /**
+         * MessageList
+         * @description A page of messages.
+         */
+        MessageList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["Message"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        /**
+         * Modules
+         * @description What is configured.
+         */
+        Modules: {
+            /** @description Whether a panel is connected. */
+            panel_connected: boolean;
+            /**
+             * Format: int64
+             * @description Channels.
+             */
+            channels: number;
+            /**
+             * Format: int64
+             * @description Channels whose last validation passed.
+             */
+            validated_channels: number;
+            /**
+             * Format: int64
+             * @description Provider routes.
+             */
+            provider_routes: number;
+            /**
+             * Format: int64
+             * @description Enabled provider routes.
+             */
+            enabled_provider_routes: number;
+            /** @description Whether an enabled fallback route takes orders no other route matches. */
+            fallback_route: boolean;
+            /**
+             * Format: int64
+             * @description Linked users.
+             */
+            linked_users: number;
+            /**
+             * Format: int64
+             * @description Admin chats.
+             */
+            admin_chats: number;
+            /** @description `quick` or `advanced` service rules. */
+            rules_mode: string;
+            /**
+             * Format: int64
+             * @description Days logs are kept.
+             */
+            log_retention_days: number;
+        };
+        /**
+         * OrderOutcome
+         * @description What happened to one order of a command.
+         */
+        OrderOutcome: {
+            /**
+             * Format: int64
+             * @description The panel order.
+             */
+            order_id: number;
+            /** @description `speed`, `cancel`, `refill`, `details`, …. */
+            action: string;
+            /** @description The reason code (`accepted`, `not_yours`, `in_cooldown`, …). */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description A time the reason refers to (e.g. when a cooldown ends).
+             */
+            at?: string;
+            /** @description A detail for operators. */
+            detail?: string;
+        };
+        /**
+         * OutboundLogEntry
+         * @description One attempt to send a message.
+         */
+        OutboundLogEntry: {
+            /** @description Its id. */
+            id: string;
+            /** @description The outbox message sent. */
+            outbox_id: string;
+            /** @description The channel used. */
+            channel_id: string;
+            /** @description `dispatch` (to a provider group) or `reply` (to the customer), while the message is kept. */
+            kind?: string;
+            /** @description The destination chat, while the message is kept. */
+            chat_id?: string;
+            /** @description `ok` or `failed`. */
+            outcome: string;
+            /** @description The provider's answer, secrets removed. */
+            response: string;
+            /** @description Why it failed. */
+            error?: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            created_at: string;
+        };
+        /**
+         * OutboundLogList
+         * @description A page of outbound attempts.
+         */
+        OutboundLogList: {
+            /** @description Newest first. */
+            items: components["schemas"]["OutboundLogEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        /**
          * Panel
          * @description The workspace's panel connection. The key is never shown.
          */
@@ -1231,6 +1739,23 @@ export interface components {
              * @description When it last changed.
              */
             updated_at: string;
+        };
+        /**
+         * PanelHealth
+         * @description The panel connection.
+         */
+        PanelHealth: {
+            /** @description `not_connected`, `untested`, `ok` or `error` (the last connection test). */
+            status: string;
+            /** @description The panel's API flavour, when connected. */
+            kind?: string;
+            /**
+             * Format: date-time
+             * @description When the connection was last tested.
+             */
+            last_test_at?: string;
+            /** @description The last test's diagnosis. */
+            last_test_summary?: string;
         };
         /**
          * PanelTest
@@ -1331,6 +1856,27 @@ export interface components {
              * @description Per-request timeout in seconds, 1-60 (default 10).
              */
             timeout_seconds?: number;
+        };
+        /**
+         * QueueHealth
+         * @description A queue's backlog for this workspace.
+         */
+        QueueHealth: {
+            /**
+             * Format: int64
+             * @description Items waiting or in progress.
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Seconds the oldest of them has waited.
+             */
+            oldest_pending_age_seconds?: number;
+            /**
+             * Format: int64
+             * @description Items given up for good.
+             */
+            failed: number;
         };
         /**
          * Readiness
@@ -1528,6 +2074,68 @@ export interface components {
          */
         RulesMode: "quick" | "advanced";
         /**
+         * RunnerHealth
+         * @description One background loop across every process.
+         */
+        RunnerHealth: {
+            /** @description `worker`, `sender` or `maintenance`. */
+            runner: string;
+            /** @description `running` (seen in the last 90 s), `stale` (seen before) or `never_seen`. */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When any process last ran it.
+             */
+            last_seen_at?: string;
+            /** @description The processes that ran it, the most recent first. */
+            instances: components["schemas"]["RunnerInstance"][];
+        };
+        /**
+         * RunnerInstance
+         * @description One process running a loop.
+         */
+        RunnerInstance: {
+            /** @description `{host}:{pid}`. */
+            instance: string;
+            /**
+             * Format: date-time
+             * @description When it last completed a round.
+             */
+            last_seen_at: string;
+            /** @description Whether that round failed. */
+            last_round_failed: boolean;
+        };
+        /**
+         * RuntimeHealth
+         * @description The workspace's runtime health.
+         */
+        RuntimeHealth: {
+            /**
+             * @description `ok`, or `degraded` when the panel is not connected or its last test did not pass,
+             *     a channel reports an error, or a background loop is not running.
+             */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When this report was made.
+             */
+            checked_at: string;
+            /** @description The workspace's access. */
+            access: components["schemas"]["Access"] & unknown;
+            /** @description The panel connection. */
+            panel: components["schemas"]["PanelHealth"] & unknown;
+            /** @description Every channel. */
+            channels: components["schemas"]["ChannelHealth"][];
+            /** @description What is configured. */
+            modules: components["schemas"]["Modules"] & unknown;
+            /** @description The background loops. */
+            runners: components["schemas"]["RunnerHealth"][];
+            /** @description Webhook events not yet handled. */
+            inbox: components["schemas"]["QueueHealth"] & unknown;
+            /** @description Messages not yet sent. */
+            outbox: components["schemas"]["QueueHealth"] & unknown;
+        };
+        /**
          * SecretHint
          * @description What is known of a stored secret.
          */
@@ -1702,6 +2310,49 @@ export interface components {
         UpdateWorkspace: {
             /** @description Display name, 1-100 characters. */
             name?: string;
+        };
+        /**
+         * WebhookLogEntry
+         * @description One webhook delivery.
+         */
+        WebhookLogEntry: {
+            /** @description Its id. */
+            id: string;
+            /** @description The channel addressed. */
+            channel_id: string;
+            /** @description The medium addressed. */
+            medium: string;
+            /**
+             * Format: int32
+             * @description The HTTP status answered.
+             */
+            status_code: number;
+            /**
+             * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `failed`, `bad_signature`,
+             *     `malformed`, `oversize` or `unknown_channel`.
+             */
+            outcome: string;
+            /** @description The provider's event key, when one was computed. */
+            dedupe_key?: string;
+            /** @description The body as received (at most 2000 bytes), secrets removed; refused bodies are not kept. */
+            payload: string;
+            /** @description A detail for operators. */
+            detail?: string;
+            /**
+             * Format: date-time
+             * @description When it arrived.
+             */
+            received_at: string;
+        };
+        /**
+         * WebhookLogList
+         * @description A page of webhook deliveries.
+         */
+        WebhookLogList: {
+            /** @description Newest first. */
+            items: components["schemas"]["WebhookLogEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
         };
         /**
          * Workspace
@@ -9378,6 +10029,1346 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["Simulation"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_webhook_logs: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Deliveries at or after this RFC 3339 time. */
+                from?: string;
+                /** @description Deliveries at or before this RFC 3339 time. */
+                to?: string;
+                /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
+                medium?: string;
+                /** @description One channel. */
+                channel_id?: string;
+                /**
+                 * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `failed`, `bad_signature`,
+                 *     `malformed`, `oversize` or `unknown_channel`.
+                 */
+                outcome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["WebhookLogList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_outbound_logs: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Attempts at or after this RFC 3339 time. */
+                from?: string;
+                /** @description Attempts at or before this RFC 3339 time. */
+                to?: string;
+                /** @description Attempts through channels of this medium. */
+                medium?: string;
+                /** @description One channel. */
+                channel_id?: string;
+                /** @description One destination chat. */
+                chat_id?: string;
+                /** @description `ok` or `failed`. */
+                outcome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["OutboundLogList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_command_logs: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Commands at or after this RFC 3339 time. */
+                from?: string;
+                /** @description Commands at or before this RFC 3339 time. */
+                to?: string;
+                /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
+                medium?: string;
+                /** @description One channel. */
+                channel_id?: string;
+                /** @description One chat. */
+                chat_id?: string;
+                /** @description Commands naming this panel order. */
+                order_id?: number;
+                /** @description Commands with an order of this reason code (`accepted`, `not_yours`, `in_cooldown`, …). */
+                outcome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CommandLogList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_dispatch_logs: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Dispatches at or after this RFC 3339 time. */
+                from?: string;
+                /** @description Dispatches at or before this RFC 3339 time. */
+                to?: string;
+                /** @description Dispatches sent through channels of this medium. */
+                medium?: string;
+                /** @description Dispatches sent through this channel. */
+                channel_id?: string;
+                /** @description Dispatches to this provider group. */
+                chat_id?: string;
+                /** @description Dispatches carrying this panel order. */
+                order_id?: number;
+                /** @description `pending`, `sending`, `sent` or `failed`. */
+                outcome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["DispatchLogList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_cooldowns: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Cooldowns of this panel order. */
+                order_id?: number;
+                /** @description `speed`, `cancel` or `refill`. */
+                action?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CooldownList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    delete_cooldown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The panel order. */
+                order_id: number;
+                /** @description `speed`, `cancel` or `refill`. */
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Cooldown"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_conversations: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Chats with messages at or after this RFC 3339 time (counts cover the range). */
+                from?: string;
+                /** @description Chats with messages at or before this RFC 3339 time. */
+                to?: string;
+                /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
+                medium?: string;
+                /** @description One channel. */
+                channel_id?: string;
+                /** @description One chat. */
+                chat_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ChatList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    list_conversation_messages: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1-200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Messages at or after this RFC 3339 time. */
+                from?: string;
+                /** @description Messages at or before this RFC 3339 time. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The channel. */
+                channel_id: string;
+                /** @description The chat. */
+                chat_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["MessageList"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_runtime_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["RuntimeHealth"];
                 };
             };
             /** @description The request is malformed. */

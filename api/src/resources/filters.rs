@@ -1,0 +1,133 @@
+//! Query filters shared by the log, conversation and cooldown lists: each is validated into
+//! a clear 400 `invalid_parameter` instead of silently matching nothing.
+
+use crate::error::{ApiError, ErrorCode};
+use crate::pagination::PageRequest;
+use chrono::{DateTime, Utc};
+use panelrelay_adapters::storage::time_key::TimeKey;
+use panelrelay_core::ids::ChannelId;
+use panelrelay_core::medium::Medium;
+use panelrelay_core::rules::OrderAction;
+
+fn invalid(message: String) -> ApiError {
+    ApiError::new(ErrorCode::InvalidParameter, message)
+}
+
+/// Optional bounds of a time range: (`from`, `to`).
+pub type TimeRange = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// A `from`/`to` pair: RFC 3339 times, `from` not after `to`.
+pub fn time_range(from: Option<&str>, to: Option<&str>) -> Result<TimeRange, ApiError> {
+    let parse = |value: Option<&str>, name: &str| {
+        value
+            .map(|text| {
+                DateTime::parse_from_rfc3339(text)
+                    .map(|at| at.with_timezone(&Utc))
+                    .map_err(|_| {
+                        invalid(format!(
+                            "{name} must be an RFC 3339 time such as 2026-11-25T08:00:00Z"
+                        ))
+                    })
+            })
+            .transpose()
+    };
+    let (from, to) = (parse(from, "from")?, parse(to, "to")?);
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(invalid("from must not be after to".into()));
+        }
+    }
+    Ok((from, to))
+}
+
+/// A `medium` filter: `telegram`, `whatsapp_greenapi` or `whatsapp_meta`.
+pub fn medium(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    value
+        .map(|text| {
+            Medium::parse(text)
+                .map(|medium| medium.as_str().to_string())
+                .ok_or_else(|| {
+                    let known: Vec<&str> = Medium::ALL.iter().map(|m| m.as_str()).collect();
+                    invalid(format!("medium must be one of {}", known.join(", ")))
+                })
+        })
+        .transpose()
+}
+
+/// A `channel_id` filter: a channel id's shape (whose channel it is, the query decides).
+pub fn channel_id(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    value
+        .map(|text| {
+            ChannelId::parse(text)
+                .map(|id| id.to_string())
+                .ok_or_else(|| invalid("channel_id is not a channel id".into()))
+        })
+        .transpose()
+}
+
+/// A `chat_id` filter: 1-200 printable characters.
+pub fn chat_id(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    value
+        .map(|text| {
+            if text.is_empty() || text.chars().count() > 200 || text.chars().any(char::is_control) {
+                Err(invalid("chat_id must be 1-200 printable characters".into()))
+            } else {
+                Ok(text.to_string())
+            }
+        })
+        .transpose()
+}
+
+/// An `order_id` filter: a positive panel order id.
+pub fn order_id(value: Option<i64>) -> Result<Option<i64>, ApiError> {
+    match value {
+        Some(id) if id <= 0 => Err(invalid("order_id must be a positive integer".into())),
+        other => Ok(other),
+    }
+}
+
+/// An `action` filter: `speed`, `cancel` or `refill`.
+pub fn action(value: Option<&str>) -> Result<Option<OrderAction>, ApiError> {
+    value
+        .map(|text| {
+            OrderAction::ALL
+                .into_iter()
+                .find(|action| action.name() == text)
+                .ok_or_else(|| invalid("action must be one of speed, cancel, refill".into()))
+        })
+        .transpose()
+}
+
+/// A value that must be one of `allowed`.
+pub fn one_of(
+    value: Option<&str>,
+    name: &str,
+    allowed: &[&str],
+) -> Result<Option<String>, ApiError> {
+    value
+        .map(|text| {
+            if allowed.contains(&text) {
+                Ok(text.to_string())
+            } else {
+                Err(invalid(format!(
+                    "{name} must be one of {}",
+                    allowed.join(", ")
+                )))
+            }
+        })
+        .transpose()
+}
+
+/// The (time, id) position a page request's cursor names.
+pub fn time_key(page: &PageRequest) -> Result<Option<TimeKey>, ApiError> {
+    page.after()
+        .map(|after| {
+            TimeKey::parse(after).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::InvalidCursor,
+                    "cursor is not one this API issued",
+                )
+            })
+        })
+        .transpose()
+}
