@@ -114,7 +114,7 @@ fn new_id() -> String {
 fn role_name(role: &SenderRole) -> &'static str {
     match role {
         SenderRole::Linked { .. } => "linked",
-        SenderRole::Admin => "admin",
+        SenderRole::Admin(_) => "admin",
         SenderRole::Unknown => "unknown",
     }
 }
