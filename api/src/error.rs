@@ -46,6 +46,12 @@ pub enum ErrorCode {
     PanelNotConnected,
     /// The panel could not be reached or refused the request; the message says why.
     PanelError,
+    /// The chat identity is already linked (to this or another panel username).
+    IdentityAlreadyLinked,
+    /// `verify_username` was asked and the panel has no user with that username.
+    UsernameNotOnPanel,
+    /// An import has more rows than one request may carry.
+    TooManyRows,
     /// A dependency (database, key-value store) is unreachable.
     ServiceUnavailable,
     /// An unexpected failure on our side; the request id helps support find it.
@@ -136,10 +142,13 @@ impl ApiError {
             ErrorCode::Conflict
             | ErrorCode::LastOwnerKey
             | ErrorCode::IdempotencyInProgress
-            | ErrorCode::PanelNotConnected => ApiError::Conflict(envelope),
+            | ErrorCode::PanelNotConnected
+            | ErrorCode::IdentityAlreadyLinked => ApiError::Conflict(envelope),
             ErrorCode::PayloadTooLarge => ApiError::PayloadTooLarge(envelope),
             ErrorCode::UnsupportedMediaType => ApiError::UnsupportedMediaType(envelope),
-            ErrorCode::IdempotencyKeyReused => ApiError::Unprocessable(envelope),
+            ErrorCode::IdempotencyKeyReused
+            | ErrorCode::UsernameNotOnPanel
+            | ErrorCode::TooManyRows => ApiError::Unprocessable(envelope),
             ErrorCode::RateLimited => ApiError::TooManyRequests(envelope),
             ErrorCode::ServiceUnavailable => ApiError::Unavailable(envelope),
             ErrorCode::InternalError => ApiError::Internal(envelope),

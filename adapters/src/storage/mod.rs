@@ -15,6 +15,7 @@ pub mod channels;
 pub mod flow;
 pub mod idempotency;
 pub mod identities;
+pub mod link_codes;
 pub mod order_history;
 pub mod panel_connections;
 pub mod platform_state;

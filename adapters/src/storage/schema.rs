@@ -142,6 +142,9 @@ diesel::table! {
         identity -> Text,
         name -> Text,
         created_at -> Timestamp,
+        view_any_order -> Bool,
+        dispatch_any_order -> Bool,
+        reply_in_groups -> Bool,
     }
 }
 
@@ -298,5 +301,19 @@ diesel::table! {
         action -> Text,
         claimed_at -> Timestamp,
         until -> Timestamp,
+    }
+}
+
+diesel::table! {
+    link_codes (id) {
+        id -> Text,
+        workspace_id -> Text,
+        medium -> Text,
+        identity -> Text,
+        username -> Text,
+        code_hash -> Text,
+        attempts -> Integer,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
     }
 }

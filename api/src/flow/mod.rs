@@ -3,6 +3,7 @@
 
 pub mod channels;
 pub mod config;
+pub mod linking;
 pub mod panels;
 pub mod rate_limit;
 pub mod runner;

@@ -6,6 +6,7 @@
 //! its own orders; the command log's unique event id keeps a second completion out.
 
 use super::config;
+use super::linking::Linking;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
@@ -29,6 +30,13 @@ pub const INBOX_LEASE: Duration = Duration::seconds(60);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct HandleError(String);
+
+impl HandleError {
+    /// An error explained by `detail` (logged, never shown to customers).
+    pub fn new(detail: impl Into<String>) -> Self {
+        Self(detail.into())
+    }
+}
 
 /// Claims and handles up to `batch` events. Returns how many were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
@@ -72,6 +80,27 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
         .sender_role(medium, &event.sender_id)
         .await
         .map_err(|e| HandleError(e.to_string()))?;
+    let panel = state.panels.get(state, workspace).await;
+    let linking = Linking {
+        state,
+        workspace,
+        medium,
+        role: &role,
+        templates: &loaded.engine.templates,
+        panel: panel.as_ref(),
+    };
+    if let Some(reply) = linking.reply(event).await? {
+        let result = EngineResult {
+            reply: Some(reply),
+            ..EngineResult::default()
+        };
+        let cooldowns = loaded.engine.settings.cooldowns;
+        let mut completion = completion(event, &role, result, &loaded.route_channels, &cooldowns);
+        if let Some(command) = completion.command.as_mut() {
+            command.action = Some("link".into());
+        }
+        return Ok(completion);
+    }
     let ctx = WorkspaceContext {
         workspace,
         config: Arc::new(loaded.engine),
@@ -80,7 +109,6 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
             role: role.clone(),
         },
     };
-    let panel = state.panels.get(state, workspace).await;
     let ports = Ports {
         panel: panel.as_ref(),
         key_value: state.kv.as_ref(),

@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod channels;
 pub mod health;
 pub mod identities;
+pub mod linked_users_import;
 pub mod panel;
 pub mod provider_routes;
 pub mod service_rules;
@@ -50,6 +51,7 @@ pub type Apis = (
     settings::SettingsApi,
     provider_routes::ProviderRoutesApi,
     identities::IdentitiesApi,
+    linked_users_import::LinkedUsersImportApi,
 );
 
 /// The value of [`Apis`].
@@ -65,5 +67,6 @@ pub fn apis() -> Apis {
         settings::SettingsApi,
         provider_routes::ProviderRoutesApi,
         identities::IdentitiesApi,
+        linked_users_import::LinkedUsersImportApi,
     )
 }
