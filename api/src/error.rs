@@ -63,6 +63,12 @@ pub enum ErrorCode {
     /// The workspace already has this alias or trigger (the same words, ignoring case,
     /// accents and punctuation).
     PhraseTaken,
+    /// The chat identity is already linked (to this or another panel username).
+    IdentityAlreadyLinked,
+    /// `verify_username` was asked and the panel has no user with that username.
+    UsernameNotOnPanel,
+    /// An import has more rows than one request may carry.
+    TooManyRows,
     /// A dependency (database, key-value store) is unreachable.
     ServiceUnavailable,
     /// An unexpected failure on our side; the request id helps support find it.
@@ -154,7 +160,8 @@ impl ApiError {
             | ErrorCode::PhraseTaken
             | ErrorCode::LastOwnerKey
             | ErrorCode::IdempotencyInProgress
-            | ErrorCode::PanelNotConnected => ApiError::Conflict(envelope),
+            | ErrorCode::PanelNotConnected
+            | ErrorCode::IdentityAlreadyLinked => ApiError::Conflict(envelope),
             ErrorCode::PayloadTooLarge => ApiError::PayloadTooLarge(envelope),
             ErrorCode::UnsupportedMediaType => ApiError::UnsupportedMediaType(envelope),
             ErrorCode::IdempotencyKeyReused
@@ -164,7 +171,9 @@ impl ApiError {
             | ErrorCode::TemplateTooLong
             | ErrorCode::PhraseWithoutWords
             | ErrorCode::PhraseWithNumber
-            | ErrorCode::BuiltinPhrase => ApiError::Unprocessable(envelope),
+            | ErrorCode::BuiltinPhrase
+            | ErrorCode::UsernameNotOnPanel
+            | ErrorCode::TooManyRows => ApiError::Unprocessable(envelope),
             ErrorCode::RateLimited => ApiError::TooManyRequests(envelope),
             ErrorCode::ServiceUnavailable => ApiError::Unavailable(envelope),
             ErrorCode::InternalError => ApiError::Internal(envelope),

@@ -10,7 +10,7 @@ use panelrelay_core::engine::{Engine, Settings, WorkspaceConfig, WorkspaceContex
 use panelrelay_core::ports::{PanelError, PanelUser};
 use panelrelay_core::replies::{ReplyTemplates, TemplateKey, default_text};
 use panelrelay_core::rules::{ReasonCode, RefillAnchor};
-use panelrelay_core::sender::SenderRole;
+use panelrelay_core::sender::{AdminPermissions, SenderRole};
 use panelrelay_core::service_rules::{RefillPolicy, ServiceRule, StartWindow};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -165,7 +165,7 @@ async fn unknown_senders_get_the_link_prompt_without_a_panel_call() {
 #[tokio::test]
 async fn admins_bypass_ownership() {
     let world = World::new(panel());
-    let ctx = context(routes(), SenderRole::Admin);
+    let ctx = context(routes(), SenderRole::admin());
     let result = world.run(&private_text("102 cancel"), &ctx).await;
     // Completed orders cannot be cancelled by default, even by an admin.
     assert_eq!(reasons(&result), vec![(102, ReasonCode::StatusNotAllowed)]);
@@ -180,6 +180,98 @@ async fn admins_bypass_ownership() {
     let result = world.run(&private_text("102 cancel"), &ctx).await;
     assert_eq!(reasons(&result), vec![(102, ReasonCode::Accepted)]);
     assert_eq!(result.dispatches[0].text, "9102 cancel");
+}
+
+fn admin_with(permissions: AdminPermissions) -> panelrelay_core::engine::WorkspaceContext {
+    context(routes(), SenderRole::Admin(permissions))
+}
+
+#[tokio::test]
+async fn admin_view_any_order_decides_details_of_others_orders() {
+    let world = World::new(panel());
+    let viewer = admin_with(AdminPermissions::default());
+    let result = world.run(&private_text("102 status"), &viewer).await;
+    assert_eq!(reasons(&result), vec![(102, ReasonCode::Accepted)]);
+    assert!(result.reply.unwrap().contains("Start count: 850"));
+
+    let blind = admin_with(AdminPermissions {
+        view_any_order: false,
+        ..AdminPermissions::default()
+    });
+    let result = world.run(&private_text("102 status"), &blind).await;
+    assert_eq!(reasons(&result), vec![(102, ReasonCode::NotYours)]);
+    // Viewing is separate from dispatching: the same admin still forwards a refill.
+    let refill = world.run(&private_text("101 refill"), &blind).await;
+    assert_eq!(reasons(&refill), vec![(101, ReasonCode::Accepted)]);
+    assert_eq!(refill.dispatches[0].text, "9101 refill");
+}
+
+#[tokio::test]
+async fn admin_dispatch_any_order_decides_forwarding_without_ownership() {
+    let world = World::new(panel());
+    let no_dispatch = admin_with(AdminPermissions {
+        dispatch_any_order: false,
+        ..AdminPermissions::default()
+    });
+    for text in ["101 refill", "102 speed", "103 cancel"] {
+        let result = world.run(&private_text(text), &no_dispatch).await;
+        assert!(result.dispatches.is_empty(), "{text}");
+        assert_eq!(result.outcomes[0].reason, ReasonCode::NotYours, "{text}");
+    }
+    // Details are still allowed.
+    let details = world.run(&private_text("101 status"), &no_dispatch).await;
+    assert_eq!(reasons(&details), vec![(101, ReasonCode::Accepted)]);
+    assert_eq!(
+        world.store.len(),
+        0,
+        "no cooldown claimed by refused requests"
+    );
+
+    let dispatcher = admin_with(AdminPermissions::default());
+    let result = world.run(&private_text("101 refill"), &dispatcher).await;
+    assert_eq!(result.dispatches.len(), 1);
+}
+
+#[tokio::test]
+async fn admin_reply_in_groups_lifts_group_silence_for_that_admin_only() {
+    let world = World::new(panel());
+    let quiet = admin_with(AdminPermissions::default());
+    assert_eq!(
+        world.run(&group_text("what's up"), &quiet).await.reply,
+        None
+    );
+    assert_eq!(world.run(&group_text("refill"), &quiet).await.reply, None);
+    let talkative = admin_with(AdminPermissions {
+        reply_in_groups: true,
+        ..AdminPermissions::default()
+    });
+    assert_eq!(
+        world
+            .run(&group_text("what's up"), &talkative)
+            .await
+            .reply
+            .as_deref(),
+        Some(default_text(TemplateKey::Help))
+    );
+    assert_eq!(
+        world
+            .run(&group_text("refill"), &talkative)
+            .await
+            .reply
+            .as_deref(),
+        Some("Please send the order id with your request, for example: 2274209 refill")
+    );
+    // Customers stay silenced in the same group.
+    assert_eq!(
+        world
+            .run(
+                &group_text("what's up"),
+                &context(routes(), linked("alice"))
+            )
+            .await
+            .reply,
+        None
+    );
 }
 
 #[tokio::test]
@@ -469,7 +561,7 @@ async fn balance_help_and_custom_commands() {
             .as_deref(),
         Some("We can't show the balance of ghost right now. Please try again later.")
     );
-    let admin = context(routes(), SenderRole::Admin);
+    let admin = context(routes(), SenderRole::admin());
     assert_eq!(
         world
             .run(&private_text("balance"), &admin)
@@ -482,7 +574,7 @@ async fn balance_help_and_custom_commands() {
     let mut templates = ReplyTemplates::default();
     templates.custom.insert(
         "Price list".into(),
-        "Prices: https://panel.example/services".into(),
+        "Prices: https://panel.example/services {{USD}}".into(),
     );
     templates
         .overrides
@@ -502,7 +594,7 @@ async fn balance_help_and_custom_commands() {
     let result = world.run(&group_text("price list"), &ctx).await;
     assert_eq!(
         result.reply.as_deref(),
-        Some("Prices: https://panel.example/services")
+        Some("Prices: https://panel.example/services {USD}")
     );
     assert_eq!(
         result.command.unwrap().action,

@@ -284,7 +284,7 @@ async fn fixture_texts_through_the_engine() {
         let role = match case.who {
             Who::Linked => linked("alice"),
             Who::Unlinked => SenderRole::Unknown,
-            Who::Admin => SenderRole::Admin,
+            Who::Admin => SenderRole::admin(),
         };
         let world = World::new(panel());
         let ctx = context(routes(), role);

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::{IdentityId, WorkspaceId};
 use panelrelay_core::medium::Medium;
-use panelrelay_core::sender::SenderRole;
+use panelrelay_core::sender::{AdminPermissions, SenderRole};
 
 /// A linked user or an admin chat.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,15 @@ struct LinkedRow {
     created_at: NaiveDateTime,
 }
 
+/// An admin chat and what it may do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdminChat {
+    /// The chat identity, with the chat's label.
+    pub identity: Identity,
+    /// What it may do.
+    pub permissions: AdminPermissions,
+}
+
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = admin_chats)]
 struct AdminRow {
@@ -45,6 +54,9 @@ struct AdminRow {
     identity: String,
     name: String,
     created_at: NaiveDateTime,
+    view_any_order: bool,
+    dispatch_any_order: bool,
+    reply_in_groups: bool,
 }
 
 fn identity(
@@ -77,9 +89,17 @@ impl From<LinkedRow> for Result<Identity, StorageError> {
     }
 }
 
-impl From<AdminRow> for Result<Identity, StorageError> {
+impl From<AdminRow> for Result<AdminChat, StorageError> {
     fn from(row: AdminRow) -> Self {
-        identity(&row.id, &row.medium, row.identity, row.name, row.created_at)
+        let permissions = AdminPermissions {
+            view_any_order: row.view_any_order,
+            dispatch_any_order: row.dispatch_any_order,
+            reply_in_groups: row.reply_in_groups,
+        };
+        Ok(AdminChat {
+            identity: identity(&row.id, &row.medium, row.identity, row.name, row.created_at)?,
+            permissions,
+        })
     }
 }
 
@@ -126,12 +146,94 @@ impl Identities<'_> {
         row.into()
     }
 
-    /// Linked users newest first, optionally filtered by medium, username and identity.
+    /// One linked user.
+    pub async fn linked_user(&self, id: IdentityId) -> Result<Option<Identity>, StorageError> {
+        let row: Option<LinkedRow> = with_conn!(self.db, |conn| {
+            linked_users::table
+                .filter(linked_users::workspace_id.eq(self.workspace_id.to_string()))
+                .filter(linked_users::id.eq(id.to_string()))
+                .select(LinkedRow::as_select())
+                .first(conn)
+                .await
+                .optional()?
+        });
+        row.map(Into::into).transpose()
+    }
+
+    /// The link of `chat_identity` on `medium`, if any.
+    pub async fn linked_identity(
+        &self,
+        medium: Medium,
+        chat_identity: &str,
+    ) -> Result<Option<Identity>, StorageError> {
+        let row: Option<LinkedRow> = with_conn!(self.db, |conn| {
+            linked_users::table
+                .filter(linked_users::workspace_id.eq(self.workspace_id.to_string()))
+                .filter(linked_users::medium.eq(medium.as_str()))
+                .filter(linked_users::identity.eq(chat_identity))
+                .select(LinkedRow::as_select())
+                .first(conn)
+                .await
+                .optional()?
+        });
+        row.map(Into::into).transpose()
+    }
+
+    /// Points a linked user at another username. `None` when it is not this workspace's.
+    pub async fn rename_linked(
+        &self,
+        id: IdentityId,
+        username: &str,
+    ) -> Result<Option<Identity>, StorageError> {
+        let updated = with_conn!(self.db, |conn| {
+            diesel::update(
+                linked_users::table
+                    .filter(linked_users::workspace_id.eq(self.workspace_id.to_string()))
+                    .filter(linked_users::id.eq(id.to_string())),
+            )
+            .set(linked_users::username.eq(username))
+            .execute(conn)
+            .await?
+        });
+        if updated == 0 {
+            return Ok(None);
+        }
+        self.linked_user(id).await
+    }
+
+    /// Links `chat_identity` to `username`, re-pointing an existing link (self-service
+    /// linking, where the customer proved the account is theirs).
+    pub async fn relink(
+        &self,
+        medium: Medium,
+        chat_identity: &str,
+        username: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Identity, StorageError> {
+        for _ in 0..2 {
+            if let Some(existing) = self.linked_identity(medium, chat_identity).await? {
+                if let Some(renamed) = self.rename_linked(existing.id, username).await? {
+                    return Ok(renamed);
+                }
+            }
+            match self.link(medium, chat_identity, username, now).await {
+                // Linked concurrently in between: re-point that link.
+                Err(StorageError::Conflict(_)) => continue,
+                other => return other,
+            }
+        }
+        Err(StorageError::Conflict(
+            "the identity was linked and unlinked concurrently".into(),
+        ))
+    }
+
+    /// Linked users newest first, optionally filtered by medium, username and identity (any
+    /// of the given spellings).
     pub async fn linked(
         &self,
         medium: Option<Medium>,
         username: Option<&str>,
-        chat_identity: Option<&str>,
+        chat_identity: Option<&[String]>,
         after: Option<&str>,
         limit: i64,
     ) -> Result<Page<Identity>, StorageError> {
@@ -149,7 +251,7 @@ impl Identities<'_> {
                 query = query.filter(linked_users::username.eq(username.to_string()));
             }
             if let Some(chat_identity) = chat_identity {
-                query = query.filter(linked_users::identity.eq(chat_identity.to_string()));
+                query = query.filter(linked_users::identity.eq_any(chat_identity.to_vec()));
             }
             if let Some(after) = after {
                 query = query.filter(linked_users::id.lt(after.to_string()));
@@ -182,14 +284,15 @@ impl Identities<'_> {
         Ok(deleted == 1)
     }
 
-    /// Trusts a chat identity as an admin chat.
+    /// Trusts a chat identity as an admin chat with `permissions`.
     pub async fn add_admin(
         &self,
         medium: Medium,
         chat_identity: &str,
         name: &str,
+        permissions: AdminPermissions,
         now: DateTime<Utc>,
-    ) -> Result<Identity, StorageError> {
+    ) -> Result<AdminChat, StorageError> {
         let row = AdminRow {
             id: IdentityId::new().to_string(),
             workspace_id: self.workspace_id.to_string(),
@@ -197,6 +300,9 @@ impl Identities<'_> {
             identity: chat_identity.into(),
             name: name.into(),
             created_at: to_db_time(now),
+            view_any_order: permissions.view_any_order,
+            dispatch_any_order: permissions.dispatch_any_order,
+            reply_in_groups: permissions.reply_in_groups,
         };
         let row: AdminRow = with_conn!(self.db, |conn| {
             diesel::insert_into(admin_chats::table)
@@ -208,13 +314,56 @@ impl Identities<'_> {
         row.into()
     }
 
+    /// One admin chat.
+    pub async fn admin(&self, id: IdentityId) -> Result<Option<AdminChat>, StorageError> {
+        let row: Option<AdminRow> = with_conn!(self.db, |conn| {
+            admin_chats::table
+                .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
+                .filter(admin_chats::id.eq(id.to_string()))
+                .select(AdminRow::as_select())
+                .first(conn)
+                .await
+                .optional()?
+        });
+        row.map(Into::into).transpose()
+    }
+
+    /// Renames an admin chat and sets its permissions. `None` when it is not this
+    /// workspace's.
+    pub async fn update_admin(
+        &self,
+        id: IdentityId,
+        name: &str,
+        permissions: AdminPermissions,
+    ) -> Result<Option<AdminChat>, StorageError> {
+        let updated = with_conn!(self.db, |conn| {
+            diesel::update(
+                admin_chats::table
+                    .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
+                    .filter(admin_chats::id.eq(id.to_string())),
+            )
+            .set((
+                admin_chats::name.eq(name),
+                admin_chats::view_any_order.eq(permissions.view_any_order),
+                admin_chats::dispatch_any_order.eq(permissions.dispatch_any_order),
+                admin_chats::reply_in_groups.eq(permissions.reply_in_groups),
+            ))
+            .execute(conn)
+            .await?
+        });
+        if updated == 0 {
+            return Ok(None);
+        }
+        self.admin(id).await
+    }
+
     /// Admin chats newest first, optionally of one medium.
     pub async fn admins(
         &self,
         medium: Option<Medium>,
         after: Option<&str>,
         limit: i64,
-    ) -> Result<Page<Identity>, StorageError> {
+    ) -> Result<Page<AdminChat>, StorageError> {
         let rows: Vec<AdminRow> = with_conn!(self.db, |conn| {
             let mut query = admin_chats::table
                 .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
@@ -262,12 +411,17 @@ impl Identities<'_> {
         medium: Medium,
         chat_identity: &str,
     ) -> Result<SenderRole, StorageError> {
-        let (admin, linked): (Option<String>, Option<String>) = with_conn!(self.db, |conn| {
+        type Permissions = (bool, bool, bool);
+        let (admin, linked): (Option<Permissions>, Option<String>) = with_conn!(self.db, |conn| {
             let admin = admin_chats::table
                 .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
                 .filter(admin_chats::medium.eq(medium.as_str()))
                 .filter(admin_chats::identity.eq(chat_identity))
-                .select(admin_chats::id)
+                .select((
+                    admin_chats::view_any_order,
+                    admin_chats::dispatch_any_order,
+                    admin_chats::reply_in_groups,
+                ))
                 .first(conn)
                 .await
                 .optional()?;
@@ -282,7 +436,13 @@ impl Identities<'_> {
             (admin, linked)
         });
         Ok(match (admin, linked) {
-            (Some(_), _) => SenderRole::Admin,
+            (Some((view_any_order, dispatch_any_order, reply_in_groups)), _) => {
+                SenderRole::Admin(AdminPermissions {
+                    view_any_order,
+                    dispatch_any_order,
+                    reply_in_groups,
+                })
+            }
             (None, Some(username)) => SenderRole::Linked { username },
             (None, None) => SenderRole::Unknown,
         })

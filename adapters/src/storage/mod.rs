@@ -18,6 +18,7 @@ pub mod custom_commands;
 pub mod flow;
 pub mod idempotency;
 pub mod identities;
+pub mod link_codes;
 pub mod order_history;
 pub mod panel_connections;
 pub mod platform_state;

@@ -142,6 +142,9 @@ diesel::table! {
         identity -> Text,
         name -> Text,
         created_at -> Timestamp,
+        view_any_order -> Bool,
+        dispatch_any_order -> Bool,
+        reply_in_groups -> Bool,
     }
 }
 
@@ -347,3 +350,17 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(outbound_log, outbox_messages);
 diesel::allow_tables_to_appear_in_same_query!(dispatches, outbox_messages);
+
+diesel::table! {
+    link_codes (id) {
+        id -> Text,
+        workspace_id -> Text,
+        medium -> Text,
+        identity -> Text,
+        username -> Text,
+        code_hash -> Text,
+        attempts -> Integer,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}

@@ -54,6 +54,11 @@ impl MessageContext {
         })
     }
 
+    /// The workspace's panel client.
+    pub fn panel(&self) -> &dyn PanelApi {
+        self.panel.as_ref()
+    }
+
     /// The ports the engine uses: this panel, the shared key-value store, the system clock
     /// and the database's order history.
     pub fn ports<'a>(&'a self, state: &'a AppState) -> Ports<'a> {

@@ -6,6 +6,7 @@ pub mod channels;
 pub mod config;
 pub mod context;
 pub mod heartbeat;
+pub mod linking;
 pub mod maintenance;
 pub mod panels;
 pub mod rate_limit;

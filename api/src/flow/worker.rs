@@ -6,6 +6,7 @@
 //! its own orders; the command log's unique event id keeps a second completion out.
 
 use super::context::MessageContext;
+use super::linking::Linking;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
@@ -27,6 +28,13 @@ pub const INBOX_LEASE: Duration = Duration::seconds(60);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct HandleError(String);
+
+impl HandleError {
+    /// An error explained by `detail` (logged, never shown to customers).
+    pub fn new(detail: impl Into<String>) -> Self {
+        Self(detail.into())
+    }
+}
 
 /// Claims and handles up to `batch` events. Returns how many were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
@@ -64,6 +72,31 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
     let message = MessageContext::load(state, workspace, medium, &event.sender_id)
         .await
         .map_err(|e| HandleError(e.to_string()))?;
+    let linking = Linking {
+        state,
+        workspace,
+        medium,
+        role: &message.ctx.sender.role,
+        templates: &message.ctx.config.templates,
+        panel: message.panel(),
+    };
+    if let Some(reply) = linking.reply(event).await? {
+        let result = EngineResult {
+            reply: Some(reply),
+            ..EngineResult::default()
+        };
+        let mut completion = completion(
+            event,
+            &message.ctx.sender.role,
+            result,
+            &message.route_channels,
+            &message.ctx.config.settings.cooldowns,
+        );
+        if let Some(command) = completion.command.as_mut() {
+            command.action = Some("link".into());
+        }
+        return Ok(completion);
+    }
     let inbound = InboundEvent {
         medium,
         chat_id: event.chat_id.clone(),
@@ -91,7 +124,7 @@ fn new_id() -> String {
 fn role_name(role: &SenderRole) -> &'static str {
     match role {
         SenderRole::Linked { .. } => "linked",
-        SenderRole::Admin => "admin",
+        SenderRole::Admin(_) => "admin",
         SenderRole::Unknown => "unknown",
     }
 }

@@ -185,7 +185,7 @@ impl CommandsApi {
             .await;
         let (sender, username) = match &message.ctx.sender.role {
             SenderRole::Linked { username } => (SenderKind::Linked, Some(username.clone())),
-            SenderRole::Admin => (SenderKind::Admin, None),
+            SenderRole::Admin(_) => (SenderKind::Admin, None),
             SenderRole::Unknown => (SenderKind::Unknown, None),
         };
         Ok(Json(Simulation {

@@ -1,5 +1,6 @@
 //! `/v1/linked-users` (a chat identity ↔ a panel username) and `/v1/admin-chats` (trusted
-//! identities: any order's details, dispatch without the ownership check).
+//! identities and what each may do). Identities are stored in one spelling per medium
+//! (see `panelrelay_core::identity`), so one person cannot be linked twice.
 
 use super::ApiTags;
 use super::channels::MediumName;
@@ -9,11 +10,17 @@ use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
+use panelrelay_adapters::panels;
 use panelrelay_adapters::storage::StorageError;
 use panelrelay_adapters::storage::idempotency::IdempotencyScope;
-use panelrelay_adapters::storage::identities::Identity;
+use panelrelay_adapters::storage::identities::{AdminChat as StoredAdminChat, Identity};
 use panelrelay_core::access::Role;
-use panelrelay_core::ids::IdentityId;
+use panelrelay_core::identity::normalise_identity;
+use panelrelay_core::ids::{IdentityId, WorkspaceId};
+use panelrelay_core::medium::Medium;
+use panelrelay_core::ports::PanelApi;
+use panelrelay_core::ports::panel::PanelError;
+use panelrelay_core::sender::AdminPermissions;
 use poem::web::Data;
 use poem_openapi::param::{Header, Path, Query};
 use poem_openapi::payload::Json;
@@ -21,13 +28,13 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use serde::{Deserialize, Serialize};
 
 /// A chat identity linked to a panel username.
-#[derive(Object, Debug, Serialize, Deserialize)]
+#[derive(Object, Debug, Clone, Serialize, Deserialize)]
 pub struct LinkedUser {
     /// Its id.
     pub id: String,
     /// The medium.
     pub medium: MediumName,
-    /// Telegram chat id, Green API chat id (`79991234567@c.us`) or Meta `wa_id`.
+    /// Telegram chat id, Green API chat id (`79991234567@c.us`) or Meta `wa_id`, as stored.
     pub identity: String,
     /// The panel username.
     pub username: String,
@@ -40,10 +47,22 @@ pub struct LinkedUser {
 pub struct LinkUser {
     /// The medium.
     pub medium: MediumName,
-    /// The chat identity.
+    /// The chat identity, in any usual spelling: `+7 900 123-45-67`, `79001234567` and
+    /// `79001234567@c.us` are the same Green API identity.
     pub identity: String,
     /// The panel username.
     pub username: String,
+    /// Check first that the username exists on the panel (default false).
+    pub verify_username: Option<bool>,
+}
+
+/// Changes to a link.
+#[derive(Object, Debug, Serialize)]
+pub struct UpdateLinkedUser {
+    /// The new panel username.
+    pub username: String,
+    /// Check first that the username exists on the panel (default false).
+    pub verify_username: Option<bool>,
 }
 
 /// A trusted admin chat.
@@ -57,11 +76,18 @@ pub struct AdminChat {
     pub identity: String,
     /// A label.
     pub name: String,
+    /// Details of any order, not only its own.
+    pub view_any_order: bool,
+    /// Speed, refill and cancel for any order, without the ownership check.
+    pub dispatch_any_order: bool,
+    /// Replies when writing in a group while the workspace keeps groups silent.
+    pub reply_in_groups: bool,
     /// When it was added.
     pub created_at: DateTime<Utc>,
 }
 
-/// A new admin chat.
+/// A new admin chat. Permissions default to `view_any_order` and `dispatch_any_order`
+/// true, `reply_in_groups` false.
 #[derive(Object, Debug, Serialize)]
 pub struct AddAdminChat {
     /// The medium.
@@ -70,6 +96,25 @@ pub struct AddAdminChat {
     pub identity: String,
     /// A label.
     pub name: String,
+    /// Details of any order (default true).
+    pub view_any_order: Option<bool>,
+    /// Speed, refill and cancel for any order (default true).
+    pub dispatch_any_order: Option<bool>,
+    /// Replies in groups despite group silence (default false).
+    pub reply_in_groups: Option<bool>,
+}
+
+/// Changes to an admin chat; absent fields keep their value.
+#[derive(Object, Debug, Serialize)]
+pub struct UpdateAdminChat {
+    /// A label.
+    pub name: Option<String>,
+    /// Details of any order.
+    pub view_any_order: Option<bool>,
+    /// Speed, refill and cancel for any order.
+    pub dispatch_any_order: Option<bool>,
+    /// Replies in groups despite group silence.
+    pub reply_in_groups: Option<bool>,
 }
 
 /// A page of linked users.
@@ -106,7 +151,8 @@ pub enum AddAdminChatResponse {
     Created(Json<AdminChat>),
 }
 
-fn linked(identity: Identity) -> LinkedUser {
+/// The API view of a stored link.
+pub fn linked(identity: Identity) -> LinkedUser {
     LinkedUser {
         id: identity.id.to_string(),
         medium: identity.medium.into(),
@@ -116,17 +162,21 @@ fn linked(identity: Identity) -> LinkedUser {
     }
 }
 
-fn admin(identity: Identity) -> AdminChat {
+fn admin(chat: StoredAdminChat) -> AdminChat {
     AdminChat {
-        id: identity.id.to_string(),
-        medium: identity.medium.into(),
-        identity: identity.identity,
-        name: identity.label,
-        created_at: identity.created_at,
+        id: chat.identity.id.to_string(),
+        medium: chat.identity.medium.into(),
+        identity: chat.identity.identity,
+        name: chat.identity.label,
+        view_any_order: chat.permissions.view_any_order,
+        dispatch_any_order: chat.permissions.dispatch_any_order,
+        reply_in_groups: chat.permissions.reply_in_groups,
+        created_at: chat.identity.created_at,
     }
 }
 
-fn field(value: &str, name: &str) -> Result<String, ApiError> {
+/// A trimmed, 1-100 printable characters value of field `name`.
+pub fn field(value: &str, name: &str) -> Result<String, ApiError> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > 100 || value.chars().any(char::is_control) {
         return Err(ApiError::invalid_body(format!(
@@ -136,11 +186,25 @@ fn field(value: &str, name: &str) -> Result<String, ApiError> {
     Ok(value.to_string())
 }
 
-fn already(err: StorageError, what: &str) -> ApiError {
+/// The identity in its medium's one spelling, or 400.
+pub fn identity_of(medium: Medium, raw: &str) -> Result<String, ApiError> {
+    normalise_identity(medium, raw)
+        .map_err(|err| ApiError::invalid_body(format!("identity: {err}")))
+}
+
+/// 409 `identity_already_linked` for a link that exists.
+pub fn already_linked() -> ApiError {
+    ApiError::new(
+        ErrorCode::IdentityAlreadyLinked,
+        "this identity is already linked; one identity belongs to one username (change it with PATCH)",
+    )
+}
+
+fn already_admin(err: StorageError) -> ApiError {
     match err {
         StorageError::Conflict(_) => ApiError::new(
             ErrorCode::Conflict,
-            format!("this identity is already {what}"),
+            "this identity is already an admin chat",
         ),
         other => other.into(),
     }
@@ -150,13 +214,72 @@ fn parse_id(id: &str, kind: &str) -> Result<IdentityId, ApiError> {
     IdentityId::parse(id).ok_or_else(|| ApiError::not_found(kind))
 }
 
+/// What the panel said about a username.
+pub enum UsernameCheck {
+    /// The panel knows the username.
+    Found,
+    /// The panel has no such user: 422 `username_not_on_panel`.
+    Missing,
+    /// The panel failed (or cannot look users up): 502 `panel_error` with this message.
+    Failed(String),
+}
+
+/// Asks the panel whether `username` exists.
+pub async fn check_username(panel: &dyn PanelApi, key: &str, username: &str) -> UsernameCheck {
+    match panel.find_user(username).await {
+        Ok(Some(_)) => UsernameCheck::Found,
+        Ok(None) => UsernameCheck::Missing,
+        Err(PanelError::Unsupported) => UsernameCheck::Failed(
+            "the connected panel cannot look users up; link without verify_username".into(),
+        ),
+        Err(err) => {
+            tracing::warn!(code = panels::code(&err), "username check failed");
+            UsernameCheck::Failed(super::panel::redact(&panels::explain(&err), key))
+        }
+    }
+}
+
+/// Checks `username` on the workspace's panel: 409 without a panel, 422 when missing, 502
+/// when the panel fails.
+async fn verify_username(
+    state: &AppState,
+    workspace_id: WorkspaceId,
+    username: &str,
+) -> Result<(), ApiError> {
+    let (panel, key) = super::panel::client(state, workspace_id).await?;
+    match check_username(panel.as_ref(), &key, username).await {
+        UsernameCheck::Found => Ok(()),
+        UsernameCheck::Missing => Err(ApiError::new(
+            ErrorCode::UsernameNotOnPanel,
+            format!("the panel has no user named {username}"),
+        )),
+        UsernameCheck::Failed(message) => Err(ApiError::new(ErrorCode::PanelError, message)),
+    }
+}
+
+/// The stored spellings `identity` may have: its medium's one spelling, or, without a
+/// medium, every medium's (and the text as written).
+fn identity_filter(medium: Option<Medium>, identity: &str) -> Vec<String> {
+    let mediums = medium.map_or_else(|| Medium::ALL.to_vec(), |medium| vec![medium]);
+    let mut spellings: Vec<String> = mediums
+        .into_iter()
+        .filter_map(|medium| normalise_identity(medium, identity).ok())
+        .collect();
+    spellings.push(identity.trim().to_string());
+    spellings.sort();
+    spellings.dedup();
+    spellings
+}
+
 /// Linked users and admin chats.
 pub struct IdentitiesApi;
 
 #[OpenApi(tag = "ApiTags::Identities")]
 impl IdentitiesApi {
     /// Link a chat identity to a panel username (agent). One identity belongs to one
-    /// username: linking it again is a conflict.
+    /// username: linking it again is 409 `identity_already_linked`. With
+    /// `verify_username`, the panel must know the username (422 `username_not_on_panel`;
+    /// 409 `panel_not_connected`; 502 `panel_error`).
     #[oai(
         path = "/v1/linked-users",
         method = "post",
@@ -172,11 +295,13 @@ impl IdentitiesApi {
         body: Json<LinkUser>,
     ) -> ApiResult<LinkUserResponse> {
         auth.0.require(Role::Agent)?;
+        let medium: Medium = body.medium.into();
         let (identity, username) = (
-            field(&body.identity, "identity")?,
+            identity_of(medium, &body.identity)?,
             field(&body.username, "username")?,
         );
-        let scope = IdempotencyScope::Workspace(auth.0.workspace_id);
+        let workspace_id = auth.0.workspace_id;
+        let scope = IdempotencyScope::Workspace(workspace_id);
         let created = run_once(
             &state,
             scope,
@@ -184,12 +309,20 @@ impl IdentitiesApi {
             "create_linked_user",
             &body.0,
             async {
-                let created = state
-                    .db
-                    .identities(auth.0.workspace_id)
-                    .link(body.medium.into(), &identity, &username, Utc::now())
+                let links = state.db.identities(workspace_id);
+                if links.linked_identity(medium, &identity).await?.is_some() {
+                    return Err(already_linked());
+                }
+                if body.verify_username.unwrap_or(false) {
+                    verify_username(&state, workspace_id, &username).await?;
+                }
+                let created = links
+                    .link(medium, &identity, &username, Utc::now())
                     .await
-                    .map_err(|e| already(e, "linked"))?;
+                    .map_err(|err| match err {
+                        StorageError::Conflict(_) => already_linked(),
+                        other => other.into(),
+                    })?;
                 Ok(linked(created))
             },
         )
@@ -197,7 +330,8 @@ impl IdentitiesApi {
         Ok(LinkUserResponse::Created(Json(created)))
     }
 
-    /// List linked users, newest first, filtered by medium, identity or username.
+    /// List linked users, newest first, filtered by medium, identity (any usual spelling)
+    /// or username.
     // One argument per query parameter of the operation.
     #[allow(clippy::too_many_arguments)]
     #[oai(
@@ -221,13 +355,15 @@ impl IdentitiesApi {
         cursor: Query<Option<String>>,
     ) -> ApiResult<Json<LinkedUserList>> {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
+        let medium: Option<Medium> = medium.0.map(Into::into);
+        let spellings = identity.0.as_deref().map(|i| identity_filter(medium, i));
         let rows = state
             .db
             .identities(auth.0.workspace_id)
             .linked(
-                medium.0.map(Into::into),
-                username.0.as_deref(),
-                identity.0.as_deref(),
+                medium,
+                username.0.as_deref().map(str::trim),
+                spellings.as_deref(),
                 page.after(),
                 page.limit,
             )
@@ -236,6 +372,58 @@ impl IdentitiesApi {
             next_cursor: rows.next_after.as_deref().map(encode),
             items: rows.items.into_iter().map(linked).collect(),
         }))
+    }
+
+    /// Get a linked user.
+    #[oai(
+        path = "/v1/linked-users/:id",
+        method = "get",
+        operation_id = "get_linked_user"
+    )]
+    async fn get_linked(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+    ) -> ApiResult<Json<LinkedUser>> {
+        state
+            .db
+            .identities(auth.0.workspace_id)
+            .linked_user(parse_id(&id, "linked user")?)
+            .await?
+            .map(|l| Json(linked(l)))
+            .ok_or_else(|| ApiError::not_found("linked user"))
+    }
+
+    /// Point a linked chat identity at another panel username (agent). With
+    /// `verify_username`, the panel must know the username.
+    #[oai(
+        path = "/v1/linked-users/:id",
+        method = "patch",
+        operation_id = "update_linked_user"
+    )]
+    async fn update_linked(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+        body: Json<UpdateLinkedUser>,
+    ) -> ApiResult<Json<LinkedUser>> {
+        auth.0.require(Role::Agent)?;
+        let id = parse_id(&id, "linked user")?;
+        let username = field(&body.username, "username")?;
+        let links = state.db.identities(auth.0.workspace_id);
+        if links.linked_user(id).await?.is_none() {
+            return Err(ApiError::not_found("linked user"));
+        }
+        if body.verify_username.unwrap_or(false) {
+            verify_username(&state, auth.0.workspace_id, &username).await?;
+        }
+        links
+            .rename_linked(id, &username)
+            .await?
+            .map(|l| Json(linked(l)))
+            .ok_or_else(|| ApiError::not_found("linked user"))
     }
 
     /// Unlink a chat identity (agent).
@@ -263,7 +451,7 @@ impl IdentitiesApi {
         }
     }
 
-    /// Trust a chat identity as an admin chat (owner).
+    /// Trust a chat identity as an admin chat (owner), with what it may do.
     #[oai(
         path = "/v1/admin-chats",
         method = "post",
@@ -279,10 +467,19 @@ impl IdentitiesApi {
         body: Json<AddAdminChat>,
     ) -> ApiResult<AddAdminChatResponse> {
         auth.0.require(Role::Owner)?;
+        let medium: Medium = body.medium.into();
         let (identity, name) = (
-            field(&body.identity, "identity")?,
+            identity_of(medium, &body.identity)?,
             field(&body.name, "name")?,
         );
+        let defaults = AdminPermissions::default();
+        let permissions = AdminPermissions {
+            view_any_order: body.view_any_order.unwrap_or(defaults.view_any_order),
+            dispatch_any_order: body
+                .dispatch_any_order
+                .unwrap_or(defaults.dispatch_any_order),
+            reply_in_groups: body.reply_in_groups.unwrap_or(defaults.reply_in_groups),
+        };
         let scope = IdempotencyScope::Workspace(auth.0.workspace_id);
         let created = run_once(
             &state,
@@ -294,9 +491,9 @@ impl IdentitiesApi {
                 let created = state
                     .db
                     .identities(auth.0.workspace_id)
-                    .add_admin(body.medium.into(), &identity, &name, Utc::now())
+                    .add_admin(medium, &identity, &name, permissions, Utc::now())
                     .await
-                    .map_err(|e| already(e, "an admin chat"))?;
+                    .map_err(already_admin)?;
                 Ok(admin(created))
             },
         )
@@ -331,6 +528,64 @@ impl IdentitiesApi {
             next_cursor: rows.next_after.as_deref().map(encode),
             items: rows.items.into_iter().map(admin).collect(),
         }))
+    }
+
+    /// Get an admin chat.
+    #[oai(
+        path = "/v1/admin-chats/:id",
+        method = "get",
+        operation_id = "get_admin_chat"
+    )]
+    async fn get_admin(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+    ) -> ApiResult<Json<AdminChat>> {
+        state
+            .db
+            .identities(auth.0.workspace_id)
+            .admin(parse_id(&id, "admin chat")?)
+            .await?
+            .map(|chat| Json(admin(chat)))
+            .ok_or_else(|| ApiError::not_found("admin chat"))
+    }
+
+    /// Rename an admin chat or change what it may do (owner).
+    #[oai(
+        path = "/v1/admin-chats/:id",
+        method = "patch",
+        operation_id = "update_admin_chat"
+    )]
+    async fn update_admin(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+        body: Json<UpdateAdminChat>,
+    ) -> ApiResult<Json<AdminChat>> {
+        auth.0.require(Role::Owner)?;
+        let id = parse_id(&id, "admin chat")?;
+        let chats = state.db.identities(auth.0.workspace_id);
+        let current = chats
+            .admin(id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("admin chat"))?;
+        let name = match &body.name {
+            Some(name) => field(name, "name")?,
+            None => current.identity.label,
+        };
+        let was = current.permissions;
+        let permissions = AdminPermissions {
+            view_any_order: body.view_any_order.unwrap_or(was.view_any_order),
+            dispatch_any_order: body.dispatch_any_order.unwrap_or(was.dispatch_any_order),
+            reply_in_groups: body.reply_in_groups.unwrap_or(was.reply_in_groups),
+        };
+        chats
+            .update_admin(id, &name, permissions)
+            .await?
+            .map(|chat| Json(admin(chat)))
+            .ok_or_else(|| ApiError::not_found("admin chat"))
     }
 
     /// Remove an admin chat (owner).

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod custom_commands;
 pub mod health;
 pub mod identities;
+pub mod linked_users_import;
 pub mod panel;
 pub mod provider_routes;
 pub mod service_rules;
@@ -83,6 +84,7 @@ pub type SetupApis = (
     settings::SettingsApi,
     provider_routes::ProviderRoutesApi,
     identities::IdentitiesApi,
+    linked_users_import::LinkedUsersImportApi,
 );
 
 /// Templates, aliases, custom commands and simulate.
@@ -115,6 +117,7 @@ pub fn apis() -> Apis {
             settings::SettingsApi,
             provider_routes::ProviderRoutesApi,
             identities::IdentitiesApi,
+            linked_users_import::LinkedUsersImportApi,
         ),
         (
             templates::TemplatesApi,

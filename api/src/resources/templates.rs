@@ -141,6 +141,8 @@ fn sample_value(name: &str, templates: &ReplyTemplates, now: DateTime<Utc>) -> S
         "remaining_days" => "12",
         "days" => "30",
         "code" => "483920",
+        "minutes" => "15",
+        "attempts_left" => "4",
         "available_at" => return shown_time(now + chrono::Duration::hours(12)),
         "expired_at" => return shown_time(now - chrono::Duration::days(3)),
         "items" => {

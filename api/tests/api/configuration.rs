@@ -226,7 +226,7 @@ async fn routes_and_identities_are_validated_owned_and_isolated() {
     again["username"] = json!("mallory");
     let conflict = app.post("/v1/linked-users", key, again).await;
     assert_eq!(conflict.status, StatusCode::CONFLICT);
-    assert_eq!(conflict.error_code(), "conflict");
+    assert_eq!(conflict.error_code(), "identity_already_linked");
     app.post(
         "/v1/linked-users",
         key,

@@ -608,7 +608,13 @@ async fn the_engine_verifies_orders_through_the_admin_v1_and_reseller_adapters()
     app.state
         .db
         .identities(setup.workspace)
-        .add_admin(Medium::Telegram, "777", "ops", Utc::now())
+        .add_admin(
+            Medium::Telegram,
+            "777",
+            "ops",
+            panelrelay_core::sender::AdminPermissions::default(),
+            Utc::now(),
+        )
         .await
         .unwrap();
     let mut admin = event(&setup, "tg:3", "2274209 details");

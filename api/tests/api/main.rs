@@ -16,6 +16,7 @@ mod flow;
 mod health;
 mod idempotency;
 mod isolation;
+mod linking;
 mod logs;
 mod openapi;
 mod panel;

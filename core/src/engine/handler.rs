@@ -49,8 +49,9 @@ impl Engine {
 
     /// Handles one message of `ctx`'s workspace.
     ///
-    /// - chatter: silent in groups (unless the workspace turns group silence off); in private
-    ///   chats the help text, or the link prompt for unknown senders;
+    /// - chatter: silent in groups (unless the workspace turns group silence off, or the
+    ///   sender is an admin chat allowed `reply_in_groups`); in private chats the help text,
+    ///   or the link prompt for unknown senders;
     /// - an action without ids: ask for them (silent in groups, likewise); ids without an
     ///   action: ask which action; too many ids: say the limit;
     /// - help and custom commands: their templates;
@@ -66,7 +67,9 @@ impl Engine {
     ) -> EngineResult {
         let config = &*ctx.config;
         let templates = &config.templates;
-        let silent_here = event.is_group && config.settings.silent_in_groups;
+        let silent_here = event.is_group
+            && config.settings.silent_in_groups
+            && !ctx.sender.role.replies_in_groups();
         let reply_only = |reply: Option<String>| EngineResult {
             reply,
             ..EngineResult::default()
@@ -76,7 +79,7 @@ impl Engine {
             ParseOutcome::NotACommand => {
                 let key = match ctx.sender.role {
                     SenderRole::Unknown => TemplateKey::NotLinked,
-                    SenderRole::Linked { .. } | SenderRole::Admin => TemplateKey::Help,
+                    SenderRole::Linked { .. } | SenderRole::Admin(_) => TemplateKey::Help,
                 };
                 reply_only(Some(templates.render(key, &[])))
             }
@@ -114,7 +117,9 @@ impl Engine {
         let templates = &ctx.config.templates;
         let reply = match &command.action {
             Action::Help => templates.render(TemplateKey::Help, &[]),
-            Action::Custom(trigger) => templates.custom_text(trigger).trim().to_owned(),
+            Action::Custom(trigger) => crate::template::render(templates.custom_text(trigger), &[])
+                .trim()
+                .to_owned(),
             Action::Balance => balance_reply(ctx, ports).await,
             Action::Details | Action::Speed | Action::Cancel | Action::Refill => {
                 return order_command(

@@ -39,7 +39,7 @@ impl<'a> OrderCheck<'a> {
                 "the panel does not know the order",
             ));
         };
-        check_ownership(&order.user, &self.ctx.sender.role)?;
+        check_ownership(&order.user, &self.ctx.sender.role, action)?;
         let Some(action) = action else {
             return Ok(None);
         };

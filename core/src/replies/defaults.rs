@@ -55,7 +55,7 @@ pub fn default_text(key: TemplateKey) -> &'static str {
             "Please send the order id with your request, for example: 2274209 {action}"
         }
         TemplateKey::NotLinked => {
-            "This chat is not linked to a panel account yet. Please send your panel username to link it."
+            "This chat is not linked to a panel account yet. To link it, send: link <your panel username>"
         }
         TemplateKey::Balance => "Balance of {username}: {balance} {currency}",
         TemplateKey::BalanceUnavailable => {
@@ -73,5 +73,31 @@ pub fn default_text(key: TemplateKey) -> &'static str {
         TemplateKey::SummaryNotYours => "Not yours: {count}",
         TemplateKey::SummaryNotFound => "Not found: {count}",
         TemplateKey::SummaryFailed => "Could not forward: {count}",
+        TemplateKey::LinkUsage => {
+            "To link this chat to your panel account, send: link <your panel username>"
+        }
+        TemplateKey::LinkUsernameUnknown => {
+            "We could not find the panel user {username}. Check the spelling and send: link <your panel username>"
+        }
+        TemplateKey::LinkCodeSent => {
+            "We opened a ticket in the panel account {username} with a 6-digit code. Check your tickets in the panel and send the code here within {minutes} minutes."
+        }
+        TemplateKey::LinkTicketSubject => "Chat verification code",
+        TemplateKey::LinkTicketMessage => {
+            "Your verification code is {code}. Send it in the chat to link the chat to the account {username}. It expires in {minutes} minutes. If you did not ask for it, ignore this ticket."
+        }
+        TemplateKey::LinkSuccess => {
+            "This chat is now linked to {username}. Send your order id and what you need, for example: 2274209 refill"
+        }
+        TemplateKey::LinkCodeInvalid => "That code is not right. Attempts left: {attempts_left}.",
+        TemplateKey::LinkCodeExpired => {
+            "That code has expired. Send link <your panel username> to get a new one."
+        }
+        TemplateKey::LinkRateLimited => {
+            "Too many linking attempts. Please try again in {minutes} minutes."
+        }
+        TemplateKey::LinkUnsupported => {
+            "Linking from the chat is not available for this panel. Please contact support to link your account."
+        }
     }
 }

@@ -80,11 +80,31 @@ pub enum TemplateKey {
     SummaryNotFound,
     /// Compact item: orders that could not be forwarded (no route, no provider, errors).
     SummaryFailed,
+    /// `link` without a username: how to link a chat.
+    LinkUsage,
+    /// `link <username>` for a username the panel does not know.
+    LinkUsernameUnknown,
+    /// A verification code was put in a ticket of the customer's panel account.
+    LinkCodeSent,
+    /// The subject of the panel ticket carrying a verification code.
+    LinkTicketSubject,
+    /// The panel ticket carrying a verification code (shown in the panel, not in the chat).
+    LinkTicketMessage,
+    /// The chat is now linked to the panel username.
+    LinkSuccess,
+    /// A wrong verification code, with the attempts left.
+    LinkCodeInvalid,
+    /// The verification code has expired.
+    LinkCodeExpired,
+    /// Too many link requests or wrong codes: try again later.
+    LinkRateLimited,
+    /// The panel cannot open tickets: linking from the chat is not available.
+    LinkUnsupported,
 }
 
 impl TemplateKey {
     /// Every key, in declaration order.
-    pub const ALL: [TemplateKey; 36] = [
+    pub const ALL: [TemplateKey; 46] = [
         TemplateKey::RefillRequested,
         TemplateKey::SpeedRequested,
         TemplateKey::CancelRequested,
@@ -121,6 +141,16 @@ impl TemplateKey {
         TemplateKey::SummaryNotYours,
         TemplateKey::SummaryNotFound,
         TemplateKey::SummaryFailed,
+        TemplateKey::LinkUsage,
+        TemplateKey::LinkUsernameUnknown,
+        TemplateKey::LinkCodeSent,
+        TemplateKey::LinkTicketSubject,
+        TemplateKey::LinkTicketMessage,
+        TemplateKey::LinkSuccess,
+        TemplateKey::LinkCodeInvalid,
+        TemplateKey::LinkCodeExpired,
+        TemplateKey::LinkRateLimited,
+        TemplateKey::LinkUnsupported,
     ];
 
     /// The snake_case name, as in JSON (`not_found`).
@@ -162,13 +192,24 @@ impl TemplateKey {
             TemplateKey::SummaryNotYours => "summary_not_yours",
             TemplateKey::SummaryNotFound => "summary_not_found",
             TemplateKey::SummaryFailed => "summary_failed",
+            TemplateKey::LinkUsage => "link_usage",
+            TemplateKey::LinkUsernameUnknown => "link_username_unknown",
+            TemplateKey::LinkCodeSent => "link_code_sent",
+            TemplateKey::LinkTicketSubject => "link_ticket_subject",
+            TemplateKey::LinkTicketMessage => "link_ticket_message",
+            TemplateKey::LinkSuccess => "link_success",
+            TemplateKey::LinkCodeInvalid => "link_code_invalid",
+            TemplateKey::LinkCodeExpired => "link_code_expired",
+            TemplateKey::LinkRateLimited => "link_rate_limited",
+            TemplateKey::LinkUnsupported => "link_unsupported",
         }
     }
 
     /// The variables this key's template may use.
     ///
     /// Times (`available_at`, `expired_at`) read `2026-11-24 07:30 UTC`; `action` is
-    /// `refill`, `speed`, `cancel` or `details`; `order_ids` is a comma-separated list.
+    /// `refill`, `speed`, `cancel` or `details`; `order_ids` is a comma-separated list;
+    /// `minutes` is a whole number of minutes; `code` is the 6-digit verification code.
     pub fn variables(self) -> &'static [&'static str] {
         match self {
             TemplateKey::RefillRequested
@@ -212,6 +253,15 @@ impl TemplateKey {
             | TemplateKey::SummaryNotYours
             | TemplateKey::SummaryNotFound
             | TemplateKey::SummaryFailed => &["count"],
+            TemplateKey::LinkUsage
+            | TemplateKey::LinkTicketSubject
+            | TemplateKey::LinkCodeExpired
+            | TemplateKey::LinkUnsupported => &[],
+            TemplateKey::LinkUsernameUnknown | TemplateKey::LinkSuccess => &["username"],
+            TemplateKey::LinkCodeSent => &["username", "minutes"],
+            TemplateKey::LinkTicketMessage => &["code", "minutes", "username"],
+            TemplateKey::LinkCodeInvalid => &["attempts_left"],
+            TemplateKey::LinkRateLimited => &["minutes"],
         }
     }
 

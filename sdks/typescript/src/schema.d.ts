@@ -377,12 +377,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List linked users, newest first, filtered by medium, identity or username. */
+        /**
+         * List linked users, newest first, filtered by medium, identity (any usual spelling)
+         *     or username.
+         */
         get: operations["list_linked_users"];
         put?: never;
         /**
          * Link a chat identity to a panel username (agent). One identity belongs to one
-         *     username: linking it again is a conflict.
+         *     username: linking it again is 409 `identity_already_linked`. With
+         *     `verify_username`, the panel must know the username (422 `username_not_on_panel`;
+         *     409 `panel_not_connected`; 502 `panel_error`).
          */
         post: operations["create_linked_user"];
         delete?: never;
@@ -398,14 +403,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get a linked user. */
+        get: operations["get_linked_user"];
         put?: never;
         post?: never;
         /** Unlink a chat identity (agent). */
         delete: operations["delete_linked_user"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Point a linked chat identity at another panel username (agent). With
+         *     `verify_username`, the panel must know the username.
+         */
+        patch: operations["update_linked_user"];
         trace?: never;
     };
     "/v1/admin-chats": {
@@ -418,7 +428,7 @@ export interface paths {
         /** List admin chats, newest first. */
         get: operations["list_admin_chats"];
         put?: never;
-        /** Trust a chat identity as an admin chat (owner). */
+        /** Trust a chat identity as an admin chat (owner), with what it may do. */
         post: operations["create_admin_chat"];
         delete?: never;
         options?: never;
@@ -433,11 +443,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get an admin chat. */
+        get: operations["get_admin_chat"];
         put?: never;
         post?: never;
         /** Remove an admin chat (owner). */
         delete: operations["delete_admin_chat"];
+        options?: never;
+        head?: never;
+        /** Rename an admin chat or change what it may do (owner). */
+        patch: operations["update_admin_chat"];
+        trace?: never;
+    };
+    "/v1/linked-users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import linked users (owner) from JSON rows or a CSV file (`text/csv`, header
+         *     `medium,identity,username`), up to 10,000 rows (more: 422 `too_many_rows`). Every
+         *     row is reported: `created`, `unchanged` (already linked to that username) or
+         *     `error` with a code; a bad row never stops the others. `verify_usernames` checks
+         *     each username on the panel (409 `panel_not_connected` without one); `dry_run`
+         *     writes nothing.
+         */
+        post: operations["import_linked_users"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -779,7 +815,8 @@ export interface components {
         };
         /**
          * AddAdminChat
-         * @description A new admin chat.
+         * @description A new admin chat. Permissions default to `view_any_order` and `dispatch_any_order`
+         *     true, `reply_in_groups` false.
          */
         AddAdminChat: {
             /** @description The medium. */
@@ -788,6 +825,12 @@ export interface components {
             identity: string;
             /** @description A label. */
             name: string;
+            /** @description Details of any order (default true). */
+            view_any_order?: boolean;
+            /** @description Speed, refill and cancel for any order (default true). */
+            dispatch_any_order?: boolean;
+            /** @description Replies in groups despite group silence (default false). */
+            reply_in_groups?: boolean;
         };
         /**
          * AdminChat
@@ -802,6 +845,12 @@ export interface components {
             identity: string;
             /** @description A label. */
             name: string;
+            /** @description Details of any order, not only its own. */
+            view_any_order: boolean;
+            /** @description Speed, refill and cancel for any order, without the ownership check. */
+            dispatch_any_order: boolean;
+            /** @description Replies when writing in a group while the workspace keeps groups silent. */
+            reply_in_groups: boolean;
             /**
              * Format: date-time
              * @description When it was added.
@@ -1462,7 +1511,7 @@ export interface components {
          * @description Machine-readable error codes. Every error the API returns carries one of these.
          * @enum {string}
          */
-        ErrorCode: "invalid_body" | "invalid_parameter" | "invalid_cursor" | "unauthorized" | "forbidden" | "workspace_suspended" | "not_found" | "method_not_allowed" | "conflict" | "last_owner_key" | "idempotency_key_reused" | "idempotency_in_progress" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "panel_not_connected" | "panel_error" | "unknown_template_variable" | "template_syntax_error" | "template_empty" | "template_too_long" | "phrase_without_words" | "phrase_with_number" | "builtin_phrase" | "phrase_taken" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_body" | "invalid_parameter" | "invalid_cursor" | "unauthorized" | "forbidden" | "workspace_suspended" | "not_found" | "method_not_allowed" | "conflict" | "last_owner_key" | "idempotency_key_reused" | "idempotency_in_progress" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "panel_not_connected" | "panel_error" | "unknown_template_variable" | "template_syntax_error" | "template_empty" | "template_too_long" | "phrase_without_words" | "phrase_with_number" | "builtin_phrase" | "phrase_taken" | "identity_already_linked" | "username_not_on_panel" | "too_many_rows" | "service_unavailable" | "internal_error";
         /**
          * ErrorEnvelope
          * @description The error envelope.
@@ -1479,6 +1528,101 @@ export interface components {
             /** @description `ok` or `ready`. */
             status: string;
         };
+        /**
+         * ImportReport
+         * @description The report of an import.
+         */
+        ImportReport: {
+            /** @description Whether nothing was written. */
+            dry_run: boolean;
+            /**
+             * Format: uint32
+             * @description Rows read.
+             */
+            total: number;
+            /**
+             * Format: uint32
+             * @description Rows linked (or that would be, in a dry run).
+             */
+            created: number;
+            /**
+             * Format: uint32
+             * @description Rows already linked to the same username.
+             */
+            unchanged: number;
+            /**
+             * Format: uint32
+             * @description Rows refused.
+             */
+            errors: number;
+            /** @description One result per row, in order. */
+            rows: components["schemas"]["ImportRowResult"][];
+        };
+        /**
+         * ImportRequest
+         * @description Links to import as JSON.
+         */
+        ImportRequest: {
+            /** @description At most 10,000 rows. */
+            rows: components["schemas"]["ImportRow"][];
+            /**
+             * @description Check every username on the panel first (default false; the query parameter of the
+             *     same name applies when absent).
+             */
+            verify_usernames?: boolean;
+            /**
+             * @description Report what would happen without linking anything (default false; the query
+             *     parameter of the same name applies when absent).
+             */
+            dry_run?: boolean;
+        };
+        /**
+         * ImportRow
+         * @description One link to import.
+         */
+        ImportRow: {
+            /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
+            medium?: string;
+            /** @description The chat identity, in any usual spelling. */
+            identity?: string;
+            /** @description The panel username. */
+            username?: string;
+        };
+        /**
+         * @description Why a row was not linked.
+         * @enum {string}
+         */
+        ImportRowError: "malformed_row" | "invalid_medium" | "invalid_identity" | "invalid_username" | "duplicate_row" | "identity_already_linked" | "username_not_on_panel" | "panel_error";
+        /**
+         * ImportRowResult
+         * @description The outcome of one row.
+         */
+        ImportRowResult: {
+            /**
+             * Format: uint32
+             * @description The row's number: 1 for the first JSON row or the first CSV line after the header.
+             */
+            row: number;
+            /** @description What happened. */
+            status: components["schemas"]["ImportRowStatus"] & unknown;
+            /** @description The medium, when valid. */
+            medium?: string;
+            /** @description The identity as stored, when valid. */
+            identity?: string;
+            /** @description The username, when valid. */
+            username?: string;
+            /** @description The link's id (created or existing); absent for errors and dry-run creations. */
+            id?: string;
+            /** @description Why the row was not linked. */
+            code?: components["schemas"]["ImportRowError"] & unknown;
+            /** @description A human-readable explanation of the error. */
+            message?: string;
+        };
+        /**
+         * @description What happened to a row.
+         * @enum {string}
+         */
+        ImportRowStatus: "created" | "unchanged" | "error";
         /**
          * LastTest
          * @description The last connection test.
@@ -1501,10 +1645,15 @@ export interface components {
         LinkUser: {
             /** @description The medium. */
             medium: components["schemas"]["MediumName"] & unknown;
-            /** @description The chat identity. */
+            /**
+             * @description The chat identity, in any usual spelling: `+7 900 123-45-67`, `79001234567` and
+             *     `79001234567@c.us` are the same Green API identity.
+             */
             identity: string;
             /** @description The panel username. */
             username: string;
+            /** @description Check first that the username exists on the panel (default false). */
+            verify_username?: boolean;
         };
         /**
          * LinkedUser
@@ -1515,7 +1664,7 @@ export interface components {
             id: string;
             /** @description The medium. */
             medium: components["schemas"]["MediumName"] & unknown;
-            /** @description Telegram chat id, Green API chat id (`79991234567@c.us`) or Meta `wa_id`. */
+            /** @description Telegram chat id, Green API chat id (`79991234567@c.us`) or Meta `wa_id`, as stored. */
             identity: string;
             /** @description The panel username. */
             username: string;
@@ -2303,6 +2452,30 @@ export interface components {
          * @enum {string}
          */
         UnknownPolicy: "allow" | "deny" | "ask_admin";
+        /**
+         * UpdateAdminChat
+         * @description Changes to an admin chat; absent fields keep their value.
+         */
+        UpdateAdminChat: {
+            /** @description A label. */
+            name?: string;
+            /** @description Details of any order. */
+            view_any_order?: boolean;
+            /** @description Speed, refill and cancel for any order. */
+            dispatch_any_order?: boolean;
+            /** @description Replies in groups despite group silence. */
+            reply_in_groups?: boolean;
+        };
+        /**
+         * UpdateLinkedUser
+         * @description Changes to a link.
+         */
+        UpdateLinkedUser: {
+            /** @description The new panel username. */
+            username: string;
+            /** @description Check first that the username exists on the panel (default false). */
+            verify_username?: boolean;
+        };
         /**
          * UpdateWorkspace
          * @description Changes to a workspace; absent fields stay as they are.
@@ -7339,6 +7512,144 @@ export interface operations {
             };
         };
     };
+    get_linked_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["LinkedUser"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     delete_linked_user: {
         parameters: {
             query?: never;
@@ -7356,6 +7667,148 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": unknown;
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    update_linked_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateLinkedUser"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["LinkedUser"];
                 };
             };
             /** @description The request is malformed. */
@@ -7764,6 +8217,144 @@ export interface operations {
             };
         };
     };
+    get_admin_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AdminChat"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     delete_admin_chat: {
         parameters: {
             query?: never;
@@ -7781,6 +8372,298 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": unknown;
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    update_admin_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateAdminChat"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AdminChat"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    import_linked_users: {
+        parameters: {
+            query?: {
+                /** @description Check every username on the panel first (for CSV; JSON may set it in the body). */
+                verify_usernames?: boolean;
+                /** @description Report without linking anything (for CSV; JSON may set it in the body). */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Makes retries safe: the same key and body return the first report. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The links to import. */
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ImportRequest"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ImportReport"];
                 };
             };
             /** @description The request is malformed. */

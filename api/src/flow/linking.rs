@@ -1,0 +1,250 @@
+//! Self-service linking in the flow, answered before the engine in private chats of
+//! unknown and linked customers: `link <username>` opens a ticket carrying a one-time code
+//! in that panel account; the code sent back links the chat.
+//!
+//! The rules (what a message asks, how a code is judged) are in
+//! `panelrelay_core::linking`; this module does the I/O: the panel, the codes table, the
+//! key-value store for the hourly request limit, and the linked users.
+
+use super::worker::HandleError;
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use panelrelay_adapters::secrets::hash_token;
+use panelrelay_adapters::storage::flow::InboxEvent;
+use panelrelay_core::identity::normalise_identity;
+use panelrelay_core::ids::WorkspaceId;
+use panelrelay_core::linking::{
+    CodeCheck, LinkMessage, LinkPolicy, check_code, code_from_random, parse_link_message,
+};
+use panelrelay_core::medium::Medium;
+use panelrelay_core::ports::PanelApi;
+use panelrelay_core::ports::panel::{NewTicket, PanelError};
+use panelrelay_core::replies::{ReplyTemplates, TemplateKey};
+use panelrelay_core::rules::same_user;
+use panelrelay_core::sender::SenderRole;
+use std::time::Duration;
+
+/// The window of the per-identity request limit.
+const REQUEST_WINDOW: Duration = Duration::from_secs(3600);
+
+/// One chat's linking conversation.
+pub struct Linking<'a> {
+    /// The application.
+    pub state: &'a AppState,
+    /// The chat's workspace.
+    pub workspace: WorkspaceId,
+    /// The chat's medium.
+    pub medium: Medium,
+    /// Who wrote, as identified.
+    pub role: &'a SenderRole,
+    /// The workspace's reply texts.
+    pub templates: &'a ReplyTemplates,
+    /// The workspace's panel.
+    pub panel: &'a dyn PanelApi,
+}
+
+fn storage(err: impl std::fmt::Display) -> HandleError {
+    HandleError::new(err.to_string())
+}
+
+impl Linking<'_> {
+    /// The reply when `event` is a linking message this flow answers, else `None` (the
+    /// engine handles it). Admin chats and groups are never answered here; a code with no
+    /// pending request is left to the engine.
+    pub async fn reply(&self, event: &InboxEvent) -> Result<Option<String>, HandleError> {
+        if event.is_group || matches!(self.role, SenderRole::Admin(_)) {
+            return Ok(None);
+        }
+        let Some(message) = parse_link_message(&event.text) else {
+            return Ok(None);
+        };
+        let identity = normalise_identity(self.medium, &event.sender_id)
+            .unwrap_or_else(|_| event.sender_id.clone());
+        let policy = LinkPolicy::default();
+        match message {
+            LinkMessage::MissingUsername => Ok(Some(self.render(TemplateKey::LinkUsage, &[]))),
+            LinkMessage::Request { username } => self
+                .request(&identity, &username, &policy, Utc::now())
+                .await
+                .map(Some),
+            LinkMessage::Code(code) => self.verify(&identity, &code, &policy, Utc::now()).await,
+        }
+    }
+
+    fn render(&self, key: TemplateKey, values: &[(&str, &str)]) -> String {
+        self.templates.render(key, values)
+    }
+
+    fn request_key(&self, identity: &str) -> String {
+        format!(
+            "link:requests:{}:{}:{identity}",
+            self.workspace,
+            self.medium.as_str()
+        )
+    }
+
+    fn code_hash(&self, identity: &str, code: &str) -> String {
+        hash_token(&format!(
+            "{}:{}:{identity}:{code}",
+            self.workspace,
+            self.medium.as_str()
+        ))
+    }
+
+    /// The rate-limited reply, with the minutes left in the request window.
+    async fn rate_limited(&self, identity: &str) -> String {
+        let left = self
+            .state
+            .kv
+            .ttl(&self.request_key(identity))
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or(REQUEST_WINDOW);
+        let minutes = left.as_secs().div_ceil(60).max(1).to_string();
+        self.render(TemplateKey::LinkRateLimited, &[("minutes", &minutes)])
+    }
+
+    /// `link <username>`: checks the username on the panel, stores a new code and opens a
+    /// ticket carrying it in that account.
+    async fn request(
+        &self,
+        identity: &str,
+        username: &str,
+        policy: &LinkPolicy,
+        now: DateTime<Utc>,
+    ) -> Result<String, HandleError> {
+        let requests = self
+            .state
+            .kv
+            .increment(&self.request_key(identity), 1, REQUEST_WINDOW)
+            .await
+            .map_err(storage)?;
+        if requests > i64::from(policy.max_requests_per_hour) {
+            return Ok(self.rate_limited(identity).await);
+        }
+        if let SenderRole::Linked { username: current } = self.role {
+            if same_user(current, username) {
+                return Ok(self.render(TemplateKey::LinkSuccess, &[("username", current)]));
+            }
+        }
+        let capabilities = self.panel.capabilities();
+        if !capabilities.users || !capabilities.tickets.open {
+            return Ok(self.render(TemplateKey::LinkUnsupported, &[]));
+        }
+        let user = match self.panel.find_user(username).await {
+            Ok(Some(user)) => user,
+            Ok(None) => {
+                return Ok(self.render(TemplateKey::LinkUsernameUnknown, &[("username", username)]));
+            }
+            Err(err) => return Ok(self.panel_failed(&err)),
+        };
+        let code = code_from_random(random_u64());
+        let codes = self.state.db.link_codes(self.workspace);
+        codes
+            .replace(
+                self.medium,
+                identity,
+                &user.username,
+                &self.code_hash(identity, &code),
+                now + policy.code_ttl,
+                now,
+            )
+            .await
+            .map_err(storage)?;
+        let minutes = policy.ttl_minutes().to_string();
+        let ticket = NewTicket {
+            username: user.username.clone(),
+            subject: self.render(TemplateKey::LinkTicketSubject, &[]),
+            message: self.render(
+                TemplateKey::LinkTicketMessage,
+                &[
+                    ("code", &code),
+                    ("minutes", &minutes),
+                    ("username", &user.username),
+                ],
+            ),
+        };
+        if let Err(err) = self.panel.open_ticket(&ticket).await {
+            if let Some(pending) = codes
+                .pending(self.medium, identity)
+                .await
+                .map_err(storage)?
+            {
+                codes.delete(&pending.id).await.map_err(storage)?;
+            }
+            return Ok(match err {
+                PanelError::Unsupported => self.render(TemplateKey::LinkUnsupported, &[]),
+                other => self.panel_failed(&other),
+            });
+        }
+        Ok(self.render(
+            TemplateKey::LinkCodeSent,
+            &[("username", &user.username), ("minutes", &minutes)],
+        ))
+    }
+
+    fn panel_failed(&self, err: &PanelError) -> String {
+        tracing::warn!(workspace = %self.workspace, error = %err, "linking: panel call failed");
+        self.render(TemplateKey::PanelUnavailable, &[])
+    }
+
+    /// A code sent back: judged against the chat's pending code, if there is one.
+    async fn verify(
+        &self,
+        identity: &str,
+        code: &str,
+        policy: &LinkPolicy,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, HandleError> {
+        let codes = self.state.db.link_codes(self.workspace);
+        let Some(stored) = codes
+            .pending(self.medium, identity)
+            .await
+            .map_err(storage)?
+        else {
+            return Ok(None);
+        };
+        let reply = match check_code(
+            &stored.pending,
+            &self.code_hash(identity, code),
+            now,
+            policy,
+        ) {
+            CodeCheck::Verified { username } => {
+                // Of two concurrent right answers, the one that removes the code links.
+                if codes.delete(&stored.id).await.map_err(storage)? {
+                    self.state
+                        .db
+                        .identities(self.workspace)
+                        .relink(self.medium, identity, &username, now)
+                        .await
+                        .map_err(storage)?;
+                }
+                self.render(TemplateKey::LinkSuccess, &[("username", &username)])
+            }
+            CodeCheck::Wrong { attempts_left } => {
+                codes.record_attempt(&stored.id).await.map_err(storage)?;
+                self.render(
+                    TemplateKey::LinkCodeInvalid,
+                    &[("attempts_left", &attempts_left.to_string())],
+                )
+            }
+            CodeCheck::Expired => {
+                codes.delete(&stored.id).await.map_err(storage)?;
+                self.render(TemplateKey::LinkCodeExpired, &[])
+            }
+            CodeCheck::Exhausted => {
+                codes.delete(&stored.id).await.map_err(storage)?;
+                self.rate_limited(identity).await
+            }
+        };
+        Ok(Some(reply))
+    }
+}
+
+/// 64 random bits from the OS (through a v4 UUID's random part).
+fn random_u64() -> u64 {
+    let bits = uuid::Uuid::new_v4().as_u128();
+    u64::try_from(bits & u128::from(u64::MAX)).unwrap_or_default()
+}
