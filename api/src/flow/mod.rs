@@ -4,6 +4,7 @@
 pub mod channels;
 pub mod config;
 pub mod panels;
+pub mod per_chat;
 pub mod rate_limit;
 pub mod runner;
 pub mod sender;
