@@ -12,6 +12,7 @@ bench=target/release/panelrelay-bench
 for backend in embedded postgres; do
   for latency in 0 50; do
     echo "== $backend, panel latency $latency ms"
-    "$bench" --backend "$backend" --panel-latency-ms "$latency" --json "$out"
+    "$bench" --backend "$backend" --panel-latency-ms "$latency" \
+      --requests "${REQUESTS:-5000}" --workspaces 50 --customers 1000 --json "$out"
   done
 done

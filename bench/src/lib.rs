@@ -157,6 +157,7 @@ async fn pass(
         })
         .sum();
     let before = ctx.fakes.received();
+    let cpu_before = server::cpu_time_of(ctx.server.pid()).unwrap_or_default();
     let deliveries = Arc::new(plan.deliveries);
     let fired = fire::fire(
         ctx.http,
@@ -194,7 +195,16 @@ async fn pass(
     let mut messages = ctx.fakes.telegram.messages();
     messages.extend(ctx.fakes.greenapi.messages());
     let matched = outcome::match_messages(&plan.commands, &sent_at, &messages);
-    Ok(Pass::new(&plan.commands, &fired, &sent_at, matched, rate))
+    let cpu = server::cpu_time_of(ctx.server.pid())
+        .unwrap_or_default()
+        .saturating_sub(cpu_before);
+    let mut pass = Pass::new(&plan.commands, &fired, &sent_at, matched, rate);
+    pass.server_cpu_ms_per_command = if pass.commands_completed == 0 {
+        0.0
+    } else {
+        cpu.as_secs_f64() * 1000.0 / pass.commands_completed as f64
+    };
+    Ok(pass)
 }
 
 /// Samples the server's resident memory every 20 ms; `stop` returns the largest sample.

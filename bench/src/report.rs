@@ -39,6 +39,9 @@ pub struct Pass {
     pub duplicates_dispatched: usize,
     /// Customers with a command left without a reply (must be 0).
     pub customers_without_reply: usize,
+    /// The server's CPU time (user + system) per completed command, ms: ingress, worker and
+    /// sender together. Unlike rates, it does not depend on what else the machine runs.
+    pub server_cpu_ms_per_command: f64,
 }
 
 impl Pass {
@@ -86,6 +89,7 @@ impl Pass {
             e2e_p99_ms: percentile_ms(&mut matched.latencies, 99.0),
             duplicates_dispatched: matched.duplicate_dispatches,
             customers_without_reply: matched.customers_without_reply,
+            server_cpu_ms_per_command: 0.0,
         }
     }
 
@@ -271,6 +275,10 @@ impl Report {
                     pass.e2e_p50_ms,
                     pass.e2e_p99_ms
                 ),
+            );
+            line(
+                &format!("{name}: server CPU per command"),
+                format!("{:.2} ms", pass.server_cpu_ms_per_command),
             );
             line(
                 &format!("{name}: duplicates dispatched"),
