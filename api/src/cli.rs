@@ -22,7 +22,8 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Optional TOML configuration file (keys: listen, data_dir, database_url, redis_url,
-    /// master_key, previous_master_keys, log_format, log_filter, db_pool_size, public_url).
+    /// master_key, previous_master_keys, log_format, log_filter, db_pool_size, public_url,
+    /// send_rate_limits).
     #[arg(long, global = true, env = "PANELRELAY_CONFIG", value_name = "FILE")]
     pub config: Option<String>,
     /// Directory for embedded data: the SQLite file and the generated master key [default: ./data]
@@ -83,6 +84,15 @@ pub struct GlobalArgs {
     /// Maximum PostgreSQL connections per process [default: 16]
     #[arg(long, global = true, env = "PANELRELAY_DB_POOL_SIZE", value_name = "N")]
     pub db_pool_size: Option<String>,
+    /// Outgoing rate limits per destination (Telegram, Meta, Green API): on, or off for load
+    /// tests against fake messaging APIs that have no limits [default: on]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_SEND_RATE_LIMITS",
+        value_name = "on|off"
+    )]
+    pub send_rate_limits: Option<String>,
 }
 
 /// The commands.

@@ -55,6 +55,9 @@ pub struct Config {
     pub db_pool_size: usize,
     /// The public base URL (no trailing slash) for webhook URLs.
     pub public_url: String,
+    /// Whether the sender keeps to the messaging providers' rate limits (off only for load
+    /// tests against fakes).
+    pub send_rate_limits: bool,
 }
 
 impl Config {
@@ -83,6 +86,7 @@ struct FileConfig {
     log_filter: Option<String>,
     db_pool_size: Option<String>,
     public_url: Option<String>,
+    send_rate_limits: Option<String>,
 }
 
 impl Config {
@@ -206,6 +210,18 @@ impl Config {
             None => format!("http://{listen}"),
         };
 
+        let send_rate_limits =
+            match pick(&global.send_rate_limits, &file.send_rate_limits).as_deref() {
+                None | Some("on") => true,
+                Some("off") => false,
+                Some(other) => {
+                    return Err(invalid(
+                        "PANELRELAY_SEND_RATE_LIMITS",
+                        format!("'{other}': expected on or off"),
+                    ));
+                }
+            };
+
         let config = Config {
             listen,
             data_dir,
@@ -217,6 +233,7 @@ impl Config {
             log_filter,
             db_pool_size,
             public_url,
+            send_rate_limits,
         };
         if !config.is_sqlite() && config.master_key.is_none() {
             return Err(invalid(

@@ -59,6 +59,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
     let secrets = secret_box(config)?;
     let metrics = Arc::new(Metrics::new().map_err(|err| StartupError(format!("metrics: {err}")))?);
     Ok(AppState {
+        inbox: crate::webhooks::InboxWriter::start(db.clone()),
         db,
         kv,
         kv_kind,
@@ -69,6 +70,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         messengers: Arc::new(
             Messengers::new().map_err(|err| StartupError(format!("HTTP client: {err}")))?,
         ),
+        send_rate_limits: config.send_rate_limits,
         wake: Default::default(),
     })
 }

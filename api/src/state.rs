@@ -27,6 +27,10 @@ pub struct AppState {
     pub panels: Arc<PanelClients>,
     /// Sending clients per channel.
     pub messengers: Arc<Messengers>,
+    /// Stores webhook events in the inbox in group commits.
+    pub inbox: crate::webhooks::InboxWriter,
+    /// Whether the sender keeps to the providers' send rate limits.
+    pub send_rate_limits: bool,
     /// Wakes the worker and the sender when work arrives.
     pub wake: Arc<tokio::sync::Notify>,
 }

@@ -9,6 +9,7 @@ pub mod heartbeat;
 pub mod linking;
 pub mod maintenance;
 pub mod panels;
+pub mod per_chat;
 pub mod rate_limit;
 pub mod runner;
 pub mod sender;

@@ -8,8 +8,10 @@ use crate::state::AppState;
 use std::time::Duration;
 use tokio::sync::watch;
 
-/// Items claimed per round.
-const BATCH: i64 = 32;
+/// Items claimed per round; a round handles its chats concurrently, so this bounds the
+/// events (and panel lookups) in flight: 256 keeps ~5,000 events/s moving at 50 ms of panel
+/// latency.
+const BATCH: i64 = 256;
 /// The longest sleep between rounds when idle.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 

@@ -7,6 +7,7 @@
 
 use super::context::MessageContext;
 use super::linking::Linking;
+use super::per_chat::run_per_chat;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
@@ -36,32 +37,46 @@ impl HandleError {
     }
 }
 
-/// Claims and handles up to `batch` events. Returns how many were claimed.
+/// Claims and handles up to `batch` events: chats concurrently, each chat's events in
+/// order. Returns how many were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
     let events = state
         .db
         .inbox_claim(batch, INBOX_LEASE, Utc::now())
         .await
         .map_err(|e| HandleError(e.to_string()))?;
-    for event in &events {
-        match handle(state, event).await {
-            Ok(completion) => {
-                if let Err(err) = state
-                    .db
-                    .inbox_complete(&event.id, completion, Utc::now())
-                    .await
-                {
-                    tracing::warn!(event = %event.id, error = %err, "inbox completion failed");
-                    let _ = state.db.inbox_fail(event, &err.to_string()).await;
-                }
-            }
-            Err(err) => {
-                tracing::warn!(event = %event.id, error = %err, "inbox event failed");
+    let claimed = events.len();
+    let state = state.clone();
+    run_per_chat(
+        events,
+        |event| (event.channel_id.clone(), event.chat_id.clone()),
+        move |event| {
+            let state = state.clone();
+            async move { handle_and_complete(&state, &event).await }
+        },
+    )
+    .await;
+    Ok(claimed)
+}
+
+/// Handles one claimed event and commits its result, or records the failure for a retry.
+async fn handle_and_complete(state: &AppState, event: &InboxEvent) {
+    match handle(state, event).await {
+        Ok(completion) => {
+            if let Err(err) = state
+                .db
+                .inbox_complete(&event.id, completion, Utc::now())
+                .await
+            {
+                tracing::warn!(event = %event.id, error = %err, "inbox completion failed");
                 let _ = state.db.inbox_fail(event, &err.to_string()).await;
             }
         }
+        Err(err) => {
+            tracing::warn!(event = %event.id, error = %err, "inbox event failed");
+            let _ = state.db.inbox_fail(event, &err.to_string()).await;
+        }
     }
-    Ok(events.len())
 }
 
 /// Runs the engine on one event and turns its result into rows to commit.

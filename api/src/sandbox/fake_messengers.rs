@@ -27,6 +27,16 @@ impl Recorder {
         number
     }
 
+    /// How many messages were recorded.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// Whether nothing was recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Every recorded message: `{"chat_id", "text", "at", "request"}`.
     pub fn messages(&self) -> Vec<Value> {
         self.lock().clone()

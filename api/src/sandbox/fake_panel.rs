@@ -1,6 +1,10 @@
 //! A fake Perfect Panel admin API v2: `GET /adminapi/v2/orders/{id}` and
 //! `GET /adminapi/v2/users?username=`, behind an `X-Api-Key`, in the panel's envelope
 //! `{"data":…,"error_code":0,"error_message":""}`.
+//!
+//! Beside its five seeded orders it can answer for any number of synthetic orders (for load
+//! tests: every order id from [`SYNTHETIC_ORDER_BASE`] on belongs to a generated customer)
+//! and can answer after an added latency, like a slow panel.
 
 use chrono::{Duration, Utc};
 use poem::http::StatusCode;
@@ -12,6 +16,39 @@ use std::sync::Arc;
 
 /// The admin key the fake panel accepts.
 pub const PANEL_API_KEY: &str = "sandbox-panel-admin-key";
+
+/// First id of the synthetic orders: order `SYNTHETIC_ORDER_BASE + customer * 1000 + n`
+/// (n < 1000) belongs to the panel user [`synthetic_username`]`(customer)`.
+pub const SYNTHETIC_ORDER_BASE: u64 = 10_000_000;
+/// Synthetic orders each generated customer owns.
+pub const SYNTHETIC_ORDERS_PER_CUSTOMER: u64 = 1_000;
+
+/// The `n`th synthetic order of a generated customer.
+pub fn synthetic_order_id(customer: u64, n: u64) -> u64 {
+    SYNTHETIC_ORDER_BASE
+        + customer * SYNTHETIC_ORDERS_PER_CUSTOMER
+        + n % SYNTHETIC_ORDERS_PER_CUSTOMER
+}
+
+/// The panel username of a generated customer.
+pub fn synthetic_username(customer: u64) -> String {
+    format!("customer{customer}")
+}
+
+/// The provider's id of a synthetic order: the order id plus a billion, so a dispatched
+/// text names its order unambiguously.
+pub fn synthetic_external_id(order_id: u64) -> u64 {
+    order_id + 1_000_000_000
+}
+
+/// The provider of a synthetic order: provider-one.com for even ids, provider-two.com for odd.
+pub fn synthetic_provider(order_id: u64) -> &'static str {
+    if order_id % 2 == 0 {
+        "provider-one.com"
+    } else {
+        "provider-two.com"
+    }
+}
 
 /// One seeded order.
 struct SeedOrder {
@@ -82,40 +119,102 @@ const ORDERS: [SeedOrder; 5] = [
 pub struct FakePanel {
     orders: Vec<Value>,
     users: Vec<Value>,
+    synthetic: bool,
+    latency: std::time::Duration,
+}
+
+/// A completed refillable order as the admin API shows it.
+fn order_json(
+    id: u64,
+    user: &str,
+    (service_id, service_name): (u64, &str),
+    status: &str,
+    (provider, external_id): (&str, &str),
+    days_ago: i64,
+) -> Value {
+    let created = Utc::now() - Duration::days(days_ago);
+    let updated = created + Duration::hours(3);
+    json!({
+        "id": id, "user": user, "service_id": service_id,
+        "service_name": service_name,
+        "link": "https://instagram.com/sandbox.demo", "quantity": 1000,
+        "start_count": 850,
+        "remains": if status == "completed" { 0 } else { 400 },
+        "status": status,
+        "charge": {"value": "1.20", "currency_code": "USD", "formatted": "$1.20"},
+        "provider": provider, "external_id": external_id,
+        "created": created.format("%Y-%m-%d %H:%M:%S").to_string(),
+        "created_timestamp": created.timestamp(),
+        "last_update": updated.format("%Y-%m-%d %H:%M:%S").to_string(),
+    })
+}
+
+fn user_json(id: u64, name: &str) -> Value {
+    json!({"id": id, "username": name, "email": format!("{name}@example.com"),
+        "balance": "25.00", "status": "active"})
 }
 
 impl FakePanel {
     /// The seeded panel; order dates are relative to now, in the panel's zone-less format.
     pub fn seeded() -> Self {
-        let now = Utc::now();
         let orders = ORDERS
             .iter()
             .map(|o| {
-                let created = now - Duration::days(o.days_ago);
-                let updated = created + Duration::hours(3);
-                json!({
-                    "id": o.id, "user": o.user, "service_id": o.service_id,
-                    "service_name": o.service_name,
-                    "link": "https://instagram.com/sandbox.demo", "quantity": 1000,
-                    "start_count": 850,
-                    "remains": if o.status == "completed" { 0 } else { 400 },
-                    "status": o.status,
-                    "charge": {"value": "1.20", "currency_code": "USD", "formatted": "$1.20"},
-                    "provider": o.provider, "external_id": o.external_id,
-                    "created": created.format("%Y-%m-%d %H:%M:%S").to_string(),
-                    "created_timestamp": created.timestamp(),
-                    "last_update": updated.format("%Y-%m-%d %H:%M:%S").to_string(),
-                })
+                order_json(
+                    o.id,
+                    o.user,
+                    (o.service_id, o.service_name),
+                    o.status,
+                    (o.provider, o.external_id),
+                    o.days_ago,
+                )
             })
             .collect();
         let users = [(101, "alice"), (102, "bob")]
             .into_iter()
-            .map(|(id, name)| {
-                json!({"id": id, "username": name, "email": format!("{name}@example.com"),
-                    "balance": "25.00", "status": "active"})
-            })
+            .map(|(id, name)| user_json(id, name))
             .collect();
-        FakePanel { orders, users }
+        FakePanel {
+            orders,
+            users,
+            synthetic: false,
+            latency: std::time::Duration::ZERO,
+        }
+    }
+
+    /// Also answers for every synthetic order and customer (see [`SYNTHETIC_ORDER_BASE`]):
+    /// completed, two days old, with a 30-day refill.
+    pub fn with_synthetic_orders(mut self) -> Self {
+        self.synthetic = true;
+        self
+    }
+
+    /// Answers every request after `latency`.
+    pub fn with_latency(mut self, latency: std::time::Duration) -> Self {
+        self.latency = latency;
+        self
+    }
+
+    fn synthetic_order(&self, id: u64) -> Option<Value> {
+        if !self.synthetic || id < SYNTHETIC_ORDER_BASE {
+            return None;
+        }
+        let customer = (id - SYNTHETIC_ORDER_BASE) / SYNTHETIC_ORDERS_PER_CUSTOMER;
+        let external = synthetic_external_id(id).to_string();
+        Some(order_json(
+            id,
+            &synthetic_username(customer),
+            (3463, ORDERS[0].service_name),
+            "completed",
+            (synthetic_provider(id), &external),
+            2,
+        ))
+    }
+
+    fn synthetic_user(&self, username: &str) -> Option<Value> {
+        let customer = username.strip_prefix("customer")?.parse::<u64>().ok()?;
+        self.synthetic
+            .then(|| user_json(1000 + customer, &synthetic_username(customer)))
     }
 
     /// The HTTP routes.
@@ -148,16 +247,27 @@ fn refuse_bad_key(request: &Request) -> Option<Response> {
 }
 
 #[handler]
-fn get_order(request: &Request, panel: Data<&Arc<FakePanel>>, Path(id): Path<String>) -> Response {
+async fn get_order(
+    request: &Request,
+    panel: Data<&Arc<FakePanel>>,
+    Path(id): Path<String>,
+) -> Response {
     if let Some(refused) = refuse_bad_key(request) {
         return refused;
     }
-    let found = id
-        .parse::<u64>()
-        .ok()
-        .and_then(|id| panel.orders.iter().find(|o| o["id"].as_u64() == Some(id)));
+    if !panel.latency.is_zero() {
+        tokio::time::sleep(panel.latency).await;
+    }
+    let found = id.parse::<u64>().ok().and_then(|id| {
+        panel
+            .orders
+            .iter()
+            .find(|o| o["id"].as_u64() == Some(id))
+            .cloned()
+            .or_else(|| panel.synthetic_order(id))
+    });
     match found {
-        Some(order) => envelope(StatusCode::OK, order.clone(), 0, ""),
+        Some(order) => envelope(StatusCode::OK, order, 0, ""),
         None => envelope(StatusCode::NOT_FOUND, Value::Null, 404, "Order not found"),
     }
 }
@@ -169,7 +279,7 @@ struct UserQuery {
 }
 
 #[handler]
-fn find_users(
+async fn find_users(
     request: &Request,
     panel: Data<&Arc<FakePanel>>,
     Query(q): Query<UserQuery>,
@@ -177,9 +287,14 @@ fn find_users(
     if let Some(refused) = refuse_bad_key(request) {
         return refused;
     }
+    if !panel.latency.is_zero() {
+        tokio::time::sleep(panel.latency).await;
+    }
+    let synthetic = q.username.as_deref().and_then(|n| panel.synthetic_user(n));
     let list: Vec<Value> = panel
         .users
         .iter()
+        .chain(synthetic.iter())
         .filter(|u| q.username.as_deref().is_none_or(|n| u["username"] == n))
         .filter(|u| q.email.as_deref().is_none_or(|e| u["email"] == e))
         .cloned()

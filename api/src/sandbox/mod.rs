@@ -52,8 +52,9 @@ impl Drop for Tasks {
     }
 }
 
-/// Serves `endpoint` on an ephemeral loopback port; returns its base URL and task.
-async fn serve_loopback(
+/// Serves `endpoint` on an ephemeral loopback port; returns its base URL and task (the
+/// sandbox's fakes, and the benchmark's).
+pub async fn serve_loopback(
     name: &str,
     endpoint: impl Endpoint + 'static,
 ) -> Result<(String, JoinHandle<()>), StartupError> {

@@ -2,6 +2,9 @@
 //! Authenticate, normalise, dedupe, store in the inbox, answer 200 fast; the worker does
 //! the rest. Every delivery is recorded in the webhook log.
 
+mod inbox_writer;
 mod ingress;
+
+pub use inbox_writer::InboxWriter;
 
 pub use ingress::{MAX_WEBHOOK_BYTES, receive, verify};

@@ -69,6 +69,7 @@ impl TestApp {
             "memory"
         };
         let state = AppState {
+            inbox: panelrelay_api::webhooks::InboxWriter::start(database.db.clone()),
             db: database.db.clone(),
             kv,
             kv_kind,
@@ -77,6 +78,7 @@ impl TestApp {
             public_url: "https://relay.example".into(),
             panels: Default::default(),
             messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+            send_rate_limits: true,
             wake: Default::default(),
         };
         let admin_key = bootstrap_admin_key(&state.db)

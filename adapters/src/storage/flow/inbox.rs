@@ -100,24 +100,7 @@ impl Database {
         event: &NewInboxEvent,
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError> {
-        let row = InboxEvent {
-            id: uuid::Uuid::now_v7().to_string(),
-            workspace_id: event.workspace_id.clone(),
-            channel_id: event.channel_id.clone(),
-            dedupe_key: event.dedupe_key.clone(),
-            medium: event.medium.clone(),
-            chat_id: event.chat_id.clone(),
-            sender_id: event.sender_id.clone(),
-            text: event.text.clone(),
-            is_group: event.is_group,
-            topic_id: event.topic_id,
-            status: "pending".into(),
-            attempts: 0,
-            claimed_until: None,
-            received_at: to_db_time(now),
-            processed_at: None,
-            error: None,
-        };
+        let row = new_row(event, now);
         let inserted = with_conn!(self, |conn| {
             diesel::insert_into(inbox_events::table)
                 .values(&row)
@@ -126,6 +109,32 @@ impl Database {
                 .await?
         });
         Ok(inserted == 1)
+    }
+
+    /// Stores several new events in one transaction (a group commit: one durable write for
+    /// many deliveries). For each, whether it was new; all or none are stored.
+    pub async fn inbox_insert_batch(
+        &self,
+        events: &[NewInboxEvent],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<bool>, StorageError> {
+        let rows: Vec<InboxEvent> = events.iter().map(|event| new_row(event, now)).collect();
+        let inserted = with_conn!(self, |conn| {
+            conn.transaction(async |conn| {
+                let mut inserted = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    let count = diesel::insert_into(inbox_events::table)
+                        .values(row)
+                        .on_conflict_do_nothing()
+                        .execute(conn)
+                        .await?;
+                    inserted.push(count == 1);
+                }
+                Ok::<_, StorageError>(inserted)
+            })
+            .await?
+        });
+        Ok(inserted)
     }
 
     /// Claims up to `limit` events that are pending or whose lease ran out, for `lease`.
@@ -264,5 +273,27 @@ impl Database {
             (count, oldest)
         });
         Ok((count, oldest.map(|at| now - super::records::at(at))))
+    }
+}
+
+/// The row of a new pending event.
+fn new_row(event: &NewInboxEvent, now: DateTime<Utc>) -> InboxEvent {
+    InboxEvent {
+        id: uuid::Uuid::now_v7().to_string(),
+        workspace_id: event.workspace_id.clone(),
+        channel_id: event.channel_id.clone(),
+        dedupe_key: event.dedupe_key.clone(),
+        medium: event.medium.clone(),
+        chat_id: event.chat_id.clone(),
+        sender_id: event.sender_id.clone(),
+        text: event.text.clone(),
+        is_group: event.is_group,
+        topic_id: event.topic_id,
+        status: "pending".into(),
+        attempts: 0,
+        claimed_until: None,
+        received_at: to_db_time(now),
+        processed_at: None,
+        error: None,
     }
 }
