@@ -22,10 +22,7 @@ use std::time::Duration;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/fixtures/webhooks"
-);
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/webhooks");
 
 const BOT_TOKEN: &str = "7345678901:AAHbot-t0ken-s3cr3t-f00d";
 const GA_INSTANCE: u64 = 1101823456;

@@ -43,7 +43,7 @@ const MESSAGES: &[&str] = &[
 fn service_names() -> Vec<String> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/fixtures/service_names.json"
+        "/../fixtures/service_names.json"
     );
     let entries: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/fixtures/service_names.json"
+    "/../fixtures/service_names.json"
 );
 
 #[derive(Deserialize)]
@@ -39,7 +39,7 @@ fn expected_refill(refill: &Refill) -> RefillPolicy {
 
 #[test]
 fn service_name_corpus_agrees_with_the_labels() {
-    let text = std::fs::read_to_string(CORPUS).expect("the corpus sits in shared/fixtures");
+    let text = std::fs::read_to_string(CORPUS).expect("the corpus sits in fixtures/");
     let entries: Vec<Entry> = serde_json::from_str(&text).unwrap();
     let mut disagreements = Vec::new();
     for entry in &entries {

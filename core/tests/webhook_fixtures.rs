@@ -18,10 +18,7 @@ use panelrelay_core::sender::SenderRole;
 use serde_json::Value;
 use support::{FakePanel, World, context, linked, now, order, route};
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/fixtures/webhooks"
-);
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/webhooks");
 
 /// The customer message of a webhook fixture, normalised as the ingress would; `None` for
 /// notifications that are never commands (statuses, state changes, echoes, channel posts,
