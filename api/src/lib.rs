@@ -8,6 +8,7 @@ pub mod config;
 pub mod docs;
 pub mod error;
 pub mod flow;
+pub mod group_commit;
 pub mod http;
 pub mod idempotency;
 pub mod pagination;

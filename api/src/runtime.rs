@@ -60,6 +60,8 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
     let metrics = Arc::new(Metrics::new().map_err(|err| StartupError(format!("metrics: {err}")))?);
     Ok(AppState {
         inbox: crate::webhooks::InboxWriter::start(db.clone()),
+        completions: crate::flow::completion_writer::CompletionWriter::start(db.clone()),
+        settlements: crate::flow::settlement_writer::SettlementWriter::start(db.clone()),
         db,
         kv,
         kv_kind,

@@ -29,6 +29,10 @@ pub struct AppState {
     pub messengers: Arc<Messengers>,
     /// Stores webhook events in the inbox in group commits.
     pub inbox: crate::webhooks::InboxWriter,
+    /// Commits the worker's results in group commits.
+    pub completions: crate::flow::completion_writer::CompletionWriter,
+    /// Records the sender's results in group commits.
+    pub settlements: crate::flow::settlement_writer::SettlementWriter,
     /// Whether the sender keeps to the providers' send rate limits.
     pub send_rate_limits: bool,
     /// Wakes the worker and the sender when work arrives.

@@ -3,6 +3,7 @@
 //! going.
 
 pub mod channels;
+pub mod completion_writer;
 pub mod config;
 pub mod context;
 pub mod heartbeat;
@@ -13,4 +14,5 @@ pub mod per_chat;
 pub mod rate_limit;
 pub mod runner;
 pub mod sender;
+pub mod settlement_writer;
 pub mod worker;

@@ -10,7 +10,9 @@ use super::per_chat::run_per_chat;
 use super::rate_limit::take_slot;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
-use panelrelay_adapters::storage::flow::{OutboundRecord, OutboxMessage, stamp};
+use panelrelay_adapters::storage::flow::{
+    OutboundRecord, OutboxMessage, OutboxUpdate, Settlement, stamp,
+};
 use panelrelay_core::ids::{ChannelId, WorkspaceId};
 use panelrelay_core::medium::Medium;
 use panelrelay_core::ports::messenger::{OutboundText, SendError};
@@ -53,21 +55,25 @@ fn backoff(attempts: i32) -> Duration {
 
 /// Sends one claimed message and records the result.
 pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), String> {
+    let settlement = attempt(state, message).await;
+    state.settlements.settle(settlement).await
+}
+
+/// Sends one claimed message; returns what became of it, to record.
+async fn attempt(state: &AppState, message: &OutboxMessage) -> Settlement {
+    let settle = |update, attempt| Settlement {
+        outbox_id: message.id.clone(),
+        update,
+        attempt,
+    };
+    let failed = |error: String| settle(OutboxUpdate::Failed { error }, None);
     let db = &state.db;
     let Some(channel_id) = ChannelId::parse(&message.channel_id) else {
-        return db
-            .outbox_failed(&message.id, "bad channel id")
-            .await
-            .map_err(|e| e.to_string());
+        return failed("bad channel id".into());
     };
     let messenger = match state.messengers.get(state, channel_id).await {
         Ok(messenger) => messenger,
-        Err(err) => {
-            return db
-                .outbox_failed(&message.id, &err.to_string())
-                .await
-                .map_err(|e| e.to_string());
-        }
+        Err(err) => return failed(err.to_string()),
     };
     let medium = match db.find_channel(channel_id).await {
         Ok(Some(channel)) => channel.medium,
@@ -87,10 +93,13 @@ pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), St
     match slot {
         Ok(Some(wait)) => {
             let at = Utc::now() + Duration::from_std(wait).unwrap_or(Duration::seconds(1));
-            return db
-                .outbox_retry(&message.id, at, "rate limited locally", None, true)
-                .await
-                .map_err(|e| e.to_string());
+            let retry = OutboxUpdate::Retry {
+                at,
+                error: "rate limited locally".into(),
+                new_chat_id: None,
+                free: true,
+            };
+            return settle(retry, None);
         }
         Ok(None) => {}
         Err(err) => tracing::warn!(error = %err, "rate limiter unavailable; sending anyway"),
@@ -116,26 +125,21 @@ pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), St
         error: result.as_ref().err().map(ToString::to_string),
         created_at,
     };
-    if let Err(err) = db.log_outbound(record).await {
-        tracing::warn!(error = %err, "outbound log write failed");
-    }
-    let outcome = match result {
-        Ok(sent) => {
-            db.outbox_sent(&message.id, sent.provider_message_id.as_deref(), now)
-                .await
-        }
+    let update = match result {
+        Ok(sent) => OutboxUpdate::Sent {
+            provider_message_id: sent.provider_message_id,
+            at: now,
+        },
         Err(SendError::RateLimited { retry_after }) => {
             let wait = retry_after
                 .and_then(|d| Duration::from_std(d).ok())
                 .unwrap_or_else(|| backoff(message.attempts));
-            db.outbox_retry(
-                &message.id,
-                now + wait,
-                "rate limited by the provider",
-                None,
-                true,
-            )
-            .await
+            OutboxUpdate::Retry {
+                at: now + wait,
+                error: "rate limited by the provider".into(),
+                new_chat_id: None,
+                free: true,
+            }
         }
         Err(SendError::ChatMigrated { new_chat_id }) => {
             if message.kind == "dispatch" {
@@ -147,23 +151,25 @@ pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), St
                     tracing::info!(from = %message.chat_id, to = %new_chat_id, routes = ?moved, "group migrated");
                 }
             }
-            db.outbox_retry(&message.id, now, "chat migrated", Some(&new_chat_id), true)
-                .await
+            OutboxUpdate::Retry {
+                at: now,
+                error: "chat migrated".into(),
+                new_chat_id: Some(new_chat_id),
+                free: true,
+            }
         }
-        Err(err) if err.is_retryable() && message.attempts < MAX_ATTEMPTS => {
-            db.outbox_retry(
-                &message.id,
-                now + backoff(message.attempts),
-                &err.to_string(),
-                None,
-                false,
-            )
-            .await
-        }
+        Err(err) if err.is_retryable() && message.attempts < MAX_ATTEMPTS => OutboxUpdate::Retry {
+            at: now + backoff(message.attempts),
+            error: err.to_string(),
+            new_chat_id: None,
+            free: false,
+        },
         Err(err) => {
             tracing::warn!(outbox = %message.id, error = %err, "message given up");
-            db.outbox_failed(&message.id, &err.to_string()).await
+            OutboxUpdate::Failed {
+                error: err.to_string(),
+            }
         }
     };
-    outcome.map_err(|e| e.to_string())
+    settle(update, Some(record))
 }

@@ -61,21 +61,22 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError
 
 /// Handles one claimed event and commits its result, or records the failure for a retry.
 async fn handle_and_complete(state: &AppState, event: &InboxEvent) {
-    match handle(state, event).await {
-        Ok(completion) => {
-            if let Err(err) = state
-                .db
-                .inbox_complete(&event.id, completion, Utc::now())
-                .await
-            {
-                tracing::warn!(event = %event.id, error = %err, "inbox completion failed");
-                let _ = state.db.inbox_fail(event, &err.to_string()).await;
+    let failure = match handle(state, event).await {
+        Ok(completion) => match state.completions.complete(&event.id, completion).await {
+            Ok(true) => return,
+            Ok(false) => {
+                // Another worker completed it after this one's lease ran out: its result
+                // stands, this one is dropped.
+                tracing::info!(event = %event.id, "event already completed; result dropped");
+                return;
             }
-        }
-        Err(err) => {
-            tracing::warn!(event = %event.id, error = %err, "inbox event failed");
-            let _ = state.db.inbox_fail(event, &err.to_string()).await;
-        }
+            Err(err) => format!("completion: {err}"),
+        },
+        Err(err) => err.to_string(),
+    };
+    tracing::warn!(event = %event.id, error = %failure, "inbox event failed");
+    if let Err(err) = state.db.inbox_fail(event, &failure).await {
+        tracing::warn!(event = %event.id, error = %err, "inbox failure not recorded");
     }
 }
 

@@ -370,9 +370,24 @@ async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() 
     assert!(
         app.state
             .db
-            .inbox_complete(&claimed[0].id, stale, later)
+            .inbox_complete(&claimed[0].id, stale.clone(), later)
             .await
             .is_err()
+    );
+    // Through the worker's group commit it is reported as already completed, not as a
+    // failure, and the event stays done.
+    let writer =
+        panelrelay_api::flow::completion_writer::CompletionWriter::start(app.state.db.clone());
+    assert_eq!(writer.complete(&claimed[0].id, stale).await, Ok(false));
+    assert_eq!(
+        app.state
+            .db
+            .inbox_claim(10, worker::INBOX_LEASE, later + worker::INBOX_LEASE * 2)
+            .await
+            .unwrap()
+            .len(),
+        0,
+        "done events are never claimed again"
     );
     assert_eq!(
         app.state

@@ -70,6 +70,12 @@ impl TestApp {
         };
         let state = AppState {
             inbox: panelrelay_api::webhooks::InboxWriter::start(database.db.clone()),
+            completions: panelrelay_api::flow::completion_writer::CompletionWriter::start(
+                database.db.clone(),
+            ),
+            settlements: panelrelay_api::flow::settlement_writer::SettlementWriter::start(
+                database.db.clone(),
+            ),
             db: database.db.clone(),
             kv,
             kv_kind,

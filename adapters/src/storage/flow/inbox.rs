@@ -171,66 +171,101 @@ impl Database {
     }
 
     /// Completes an event with everything its handling produced, in one transaction. A
-    /// second completion of the same event (two workers after a lease ran out) fails on the
-    /// command log's unique event id and changes nothing.
+    /// second completion of the same event (two workers after a lease ran out) is refused
+    /// with a conflict and changes nothing.
     pub async fn inbox_complete(
         &self,
         event_id: &str,
         completion: Completion,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let outbox: Vec<OutboxRow> = completion
-            .outbox
-            .iter()
-            .map(|m| OutboxRow::new(m, now))
-            .collect();
+        let done = self
+            .inbox_complete_batch(&[(event_id.to_string(), completion)], now)
+            .await?;
+        if done.as_slice() == [true] {
+            Ok(())
+        } else {
+            Err(StorageError::Conflict(format!(
+                "event {event_id} was already completed"
+            )))
+        }
+    }
+
+    /// Completes several events in one transaction (a group commit of the worker's
+    /// results). For each, whether it was completed now: `false` when it already had been
+    /// (its command log row exists, keyed by the event), in which case nothing of it is
+    /// written. Any other failure rolls the whole batch back.
+    pub async fn inbox_complete_batch(
+        &self,
+        completions: &[(String, Completion)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<bool>, StorageError> {
         let done_at = to_db_time(now);
-        with_conn!(self, |conn| {
+        let outboxes: Vec<Vec<OutboxRow>> = completions
+            .iter()
+            .map(|(_, completion)| {
+                completion
+                    .outbox
+                    .iter()
+                    .map(|m| OutboxRow::new(m, now))
+                    .collect()
+            })
+            .collect();
+        let done = with_conn!(self, |conn| {
             conn.transaction(async |conn| {
-                if let Some(command) = &completion.command {
-                    diesel::insert_into(command_log::table)
-                        .values(command)
+                let mut done = Vec::with_capacity(completions.len());
+                for ((event_id, completion), outbox) in completions.iter().zip(&outboxes) {
+                    if let Some(command) = &completion.command {
+                        let inserted = diesel::insert_into(command_log::table)
+                            .values(command)
+                            .on_conflict_do_nothing()
+                            .execute(conn)
+                            .await?;
+                        if inserted == 0 {
+                            done.push(false);
+                            continue;
+                        }
+                    }
+                    // One statement per row: multi-row inserts do not compile for SQLite here.
+                    for row in outbox {
+                        diesel::insert_into(outbox_messages::table)
+                            .values(row)
+                            .execute(conn)
+                            .await?;
+                    }
+                    for row in &completion.dispatches {
+                        diesel::insert_into(dispatches::table)
+                            .values(row)
+                            .execute(conn)
+                            .await?;
+                    }
+                    for row in &completion.conversation {
+                        diesel::insert_into(conversation_messages::table)
+                            .values(row)
+                            .execute(conn)
+                            .await?;
+                    }
+                    for row in &completion.cooldowns {
+                        diesel::insert_into(cooldown_log::table)
+                            .values(row)
+                            .execute(conn)
+                            .await?;
+                    }
+                    diesel::update(inbox_events::table.find(event_id))
+                        .set((
+                            inbox_events::status.eq("done"),
+                            inbox_events::processed_at.eq(Some(done_at)),
+                            inbox_events::claimed_until.eq(None::<NaiveDateTime>),
+                        ))
                         .execute(conn)
                         .await?;
+                    done.push(true);
                 }
-                // One statement per row: multi-row inserts do not compile for SQLite here.
-                for row in &outbox {
-                    diesel::insert_into(outbox_messages::table)
-                        .values(row)
-                        .execute(conn)
-                        .await?;
-                }
-                for row in &completion.dispatches {
-                    diesel::insert_into(dispatches::table)
-                        .values(row)
-                        .execute(conn)
-                        .await?;
-                }
-                for row in &completion.conversation {
-                    diesel::insert_into(conversation_messages::table)
-                        .values(row)
-                        .execute(conn)
-                        .await?;
-                }
-                for row in &completion.cooldowns {
-                    diesel::insert_into(cooldown_log::table)
-                        .values(row)
-                        .execute(conn)
-                        .await?;
-                }
-                diesel::update(inbox_events::table.find(event_id))
-                    .set((
-                        inbox_events::status.eq("done"),
-                        inbox_events::processed_at.eq(Some(done_at)),
-                        inbox_events::claimed_until.eq(None::<NaiveDateTime>),
-                    ))
-                    .execute(conn)
-                    .await?;
-                Ok::<_, StorageError>(())
+                Ok::<_, StorageError>(done)
             })
             .await?
         });
-        Ok(())
+        Ok(done)
     }
 
     /// Records a failed handling: back to pending for another try, or failed for good once

@@ -8,7 +8,7 @@ mod outbox;
 mod records;
 
 pub use inbox::{Completion, InboxEvent, NewInboxEvent};
-pub use outbox::{NewOutboxMessage, OutboxMessage};
+pub use outbox::{NewOutboxMessage, OutboxMessage, OutboxUpdate, Settlement};
 pub use records::{
     CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord, OutboundRecord,
     WebhookRecord, at, stamp,

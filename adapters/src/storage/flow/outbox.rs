@@ -1,12 +1,13 @@
 //! The outbox: messages to send (provider-group commands and customer replies), drained by
 //! the sender with retries and per-destination rate limits.
 
-use super::super::schema::outbox_messages;
+use super::super::schema::{outbound_log, outbox_messages};
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
+use super::records::OutboundRecord;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 
 /// A message to queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,47 @@ pub struct NewOutboxMessage {
     pub topic_id: Option<i64>,
     /// The text.
     pub text: String,
+}
+
+/// What became of a claimed message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutboxUpdate {
+    /// The provider accepted it.
+    Sent {
+        /// The provider's id of the sent message.
+        provider_message_id: Option<String>,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// Another attempt at `at`, optionally to a new chat (a migrated Telegram group); the
+    /// attempt it used is given back when `free` (local rate limits, provider throttling).
+    Retry {
+        /// Not before this time.
+        at: DateTime<Utc>,
+        /// Why.
+        error: String,
+        /// The chat to send to from now on.
+        new_chat_id: Option<String>,
+        /// Whether the attempt does not count.
+        free: bool,
+    },
+    /// Given up, with a final reason.
+    Failed {
+        /// Why.
+        error: String,
+    },
+}
+
+/// A claimed message's result: its new state and, when a send was attempted, the attempt's
+/// outbound log row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settlement {
+    /// The outbox message.
+    pub outbox_id: String,
+    /// Its new state.
+    pub update: OutboxUpdate,
+    /// The send attempt, for the outbound log.
+    pub attempt: Option<OutboundRecord>,
 }
 
 /// A stored outbox message.
@@ -128,80 +170,75 @@ impl Database {
         Ok(messages)
     }
 
-    /// Marks a message sent.
-    pub async fn outbox_sent(
-        &self,
-        id: &str,
-        provider_message_id: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
+    /// Records what became of claimed messages, in one transaction: each message's new
+    /// state and, where a send was attempted, its outbound log row.
+    pub async fn outbox_settle(&self, settlements: &[Settlement]) -> Result<(), StorageError> {
         with_conn!(self, |conn| {
-            diesel::update(outbox_messages::table.find(id))
-                .set((
-                    outbox_messages::status.eq("sent"),
-                    outbox_messages::provider_message_id.eq(provider_message_id),
-                    outbox_messages::sent_at.eq(Some(to_db_time(now))),
-                    outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
-                ))
-                .execute(conn)
-                .await?;
-        });
-        Ok(())
-    }
-
-    /// Puts a message back for another attempt at `next_attempt_at`, optionally to a new
-    /// chat (a migrated Telegram group); the attempt it used is given back when `free`.
-    pub async fn outbox_retry(
-        &self,
-        id: &str,
-        next_attempt_at: DateTime<Utc>,
-        error: &str,
-        new_chat_id: Option<&str>,
-        free: bool,
-    ) -> Result<(), StorageError> {
-        let refund = i32::from(free);
-        with_conn!(self, |conn| {
-            let base = diesel::update(outbox_messages::table.find(id));
-            match new_chat_id {
-                Some(chat) => {
-                    base.set((
-                        outbox_messages::status.eq("pending"),
-                        outbox_messages::next_attempt_at.eq(to_db_time(next_attempt_at)),
-                        outbox_messages::last_error.eq(Some(error)),
-                        outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
-                        outbox_messages::attempts.eq(outbox_messages::attempts - refund),
-                        outbox_messages::chat_id.eq(chat),
-                    ))
-                    .execute(conn)
-                    .await?
+            conn.transaction(async |conn| {
+                for settlement in settlements {
+                    if let Some(attempt) = &settlement.attempt {
+                        diesel::insert_into(outbound_log::table)
+                            .values(attempt)
+                            .execute(conn)
+                            .await?;
+                    }
+                    let row = outbox_messages::table.find(&settlement.outbox_id);
+                    let unclaimed = outbox_messages::claimed_until.eq(None::<NaiveDateTime>);
+                    match &settlement.update {
+                        OutboxUpdate::Sent {
+                            provider_message_id,
+                            at,
+                        } => {
+                            diesel::update(row)
+                                .set((
+                                    outbox_messages::status.eq("sent"),
+                                    outbox_messages::provider_message_id
+                                        .eq(provider_message_id.as_deref()),
+                                    outbox_messages::sent_at.eq(Some(to_db_time(*at))),
+                                    unclaimed,
+                                ))
+                                .execute(conn)
+                                .await?;
+                        }
+                        OutboxUpdate::Retry {
+                            at,
+                            error,
+                            new_chat_id,
+                            free,
+                        } => {
+                            let refund = i32::from(*free);
+                            let retry = (
+                                outbox_messages::status.eq("pending"),
+                                outbox_messages::next_attempt_at.eq(to_db_time(*at)),
+                                outbox_messages::last_error.eq(Some(error.as_str())),
+                                unclaimed,
+                                outbox_messages::attempts.eq(outbox_messages::attempts - refund),
+                            );
+                            match new_chat_id {
+                                Some(chat) => {
+                                    diesel::update(row)
+                                        .set((retry, outbox_messages::chat_id.eq(chat.as_str())))
+                                        .execute(conn)
+                                        .await?
+                                }
+                                None => diesel::update(row).set(retry).execute(conn).await?,
+                            };
+                        }
+                        OutboxUpdate::Failed { error } => {
+                            diesel::update(row)
+                                .set((
+                                    outbox_messages::status.eq("failed"),
+                                    outbox_messages::last_error.eq(Some(error.as_str())),
+                                    unclaimed,
+                                ))
+                                .execute(conn)
+                                .await?;
+                        }
+                    }
                 }
-                None => {
-                    base.set((
-                        outbox_messages::status.eq("pending"),
-                        outbox_messages::next_attempt_at.eq(to_db_time(next_attempt_at)),
-                        outbox_messages::last_error.eq(Some(error)),
-                        outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
-                        outbox_messages::attempts.eq(outbox_messages::attempts - refund),
-                    ))
-                    .execute(conn)
-                    .await?
-                }
-            };
-        });
-        Ok(())
-    }
-
-    /// Gives a message up with a final reason.
-    pub async fn outbox_failed(&self, id: &str, error: &str) -> Result<(), StorageError> {
-        with_conn!(self, |conn| {
-            diesel::update(outbox_messages::table.find(id))
-                .set((
-                    outbox_messages::status.eq("failed"),
-                    outbox_messages::last_error.eq(Some(error)),
-                    outbox_messages::claimed_until.eq(None::<NaiveDateTime>),
-                ))
-                .execute(conn)
-                .await?;
+                Ok::<_, StorageError>(())
+            })
+            .await?
         });
         Ok(())
     }

@@ -1,0 +1,185 @@
+//! Group commit: writes queued by concurrent tasks are stored by one writer task, everything
+//! queued so far in one go (one transaction), and each caller is answered once its write has
+//! committed. The batch is whatever arrived while the previous one was being written, so a
+//! lone write waits for nothing, and under load many writes share one commit.
+
+use std::future::Future;
+use std::pin::Pin;
+use tokio::sync::{mpsc, oneshot};
+
+/// Writes waiting for the writer before callers wait too.
+const QUEUE: usize = 8192;
+
+/// What a batch write answers for each of its items, in order.
+pub type BatchResult<O> = Vec<Result<O, String>>;
+
+/// The future of a write of some items: one answer per item, or an error for all.
+pub type ItemsFuture<'a, O> = Pin<Box<dyn Future<Output = Result<Vec<O>, String>> + Send + 'a>>;
+
+/// The future of one batch write.
+pub type BatchFuture<O> = Pin<Box<dyn Future<Output = BatchResult<O>> + Send>>;
+
+type Reply<O> = oneshot::Sender<Result<O, String>>;
+
+/// The handle of one writer task; cheap to clone.
+pub struct GroupCommit<I, O> {
+    queue: mpsc::Sender<(I, Reply<O>)>,
+}
+
+impl<I, O> Clone for GroupCommit<I, O> {
+    fn clone(&self) -> Self {
+        GroupCommit {
+            queue: self.queue.clone(),
+        }
+    }
+}
+
+impl<I: Send + 'static, O: Send + 'static> GroupCommit<I, O> {
+    /// Starts the writer task on the current tokio runtime. `write` stores a batch of up to
+    /// `max_batch` items and answers for each; it owns its errors (an item it cannot answer
+    /// for is reported as failed).
+    pub fn start<F>(max_batch: usize, write: F) -> Self
+    where
+        F: Fn(Vec<I>) -> BatchFuture<O> + Send + 'static,
+    {
+        let (queue, jobs) = mpsc::channel(QUEUE);
+        tokio::spawn(write_batches(jobs, max_batch.max(1), write));
+        GroupCommit { queue }
+    }
+
+    /// Queues `item` and waits until its batch is written; returns the item's answer.
+    pub async fn submit(&self, item: I) -> Result<O, String> {
+        let (reply, answer) = oneshot::channel();
+        self.queue
+            .send((item, reply))
+            .await
+            .map_err(|_| "writer stopped".to_string())?;
+        answer.await.map_err(|_| "writer stopped".to_string())?
+    }
+}
+
+/// Writes `items` with one call of `write` (one transaction); should that fail, each item
+/// with a call of its own, so one bad item does not fail the others. `write` answers one
+/// value per item.
+pub async fn all_or_each<'a, I, O, F>(items: &'a [I], write: F) -> BatchResult<O>
+where
+    F: Fn(&'a [I]) -> ItemsFuture<'a, O>,
+{
+    match write(items).await {
+        Ok(answers) => answers.into_iter().map(Ok).collect(),
+        Err(err) if items.len() == 1 => vec![Err(err)],
+        Err(err) => {
+            tracing::warn!(error = %err, items = items.len(), "batch write failed; writing one by one");
+            let mut answers = Vec::with_capacity(items.len());
+            for item in items {
+                let answer = match write(std::slice::from_ref(item)).await {
+                    Ok(mut one) => one.pop().ok_or_else(|| "no answer".to_string()),
+                    Err(err) => Err(err),
+                };
+                answers.push(answer);
+            }
+            answers
+        }
+    }
+}
+
+async fn write_batches<I, O, F>(mut jobs: mpsc::Receiver<(I, Reply<O>)>, max_batch: usize, write: F)
+where
+    F: Fn(Vec<I>) -> BatchFuture<O>,
+{
+    let mut replies: Vec<Reply<O>> = Vec::with_capacity(max_batch);
+    while let Some((item, reply)) = jobs.recv().await {
+        let mut items = Vec::with_capacity(max_batch);
+        items.push(item);
+        replies.push(reply);
+        while items.len() < max_batch {
+            match jobs.try_recv() {
+                Ok((item, reply)) => {
+                    items.push(item);
+                    replies.push(reply);
+                }
+                Err(_) => break,
+            }
+        }
+        let mut answers = write(items).await.into_iter();
+        for reply in replies.drain(..) {
+            let answer = answers
+                .next()
+                .unwrap_or_else(|| Err("no answer for this write".to_string()));
+            let _ = reply.send(answer);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[tokio::test]
+    async fn concurrent_writes_share_batches_and_each_gets_its_answer() {
+        let batches = Arc::new(Mutex::new(Vec::new()));
+        let seen = batches.clone();
+        let writer = GroupCommit::start(16, move |items: Vec<u32>| {
+            seen.lock().unwrap().push(items.len());
+            Box::pin(async move {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                items
+                    .into_iter()
+                    .map(|n| {
+                        if n % 7 == 0 {
+                            Err(format!("{n}"))
+                        } else {
+                            Ok(n * 2)
+                        }
+                    })
+                    .collect()
+            }) as BatchFuture<u32>
+        });
+        let mut tasks = tokio::task::JoinSet::new();
+        for n in 1..=100u32 {
+            let writer = writer.clone();
+            tasks.spawn(async move { (n, writer.submit(n).await) });
+        }
+        while let Some(joined) = tasks.join_next().await {
+            let (n, answer) = joined.unwrap();
+            if n % 7 == 0 {
+                assert_eq!(answer, Err(n.to_string()));
+            } else {
+                assert_eq!(answer, Ok(n * 2));
+            }
+        }
+        let batches = batches.lock().unwrap();
+        assert_eq!(batches.iter().sum::<usize>(), 100);
+        assert!(batches.iter().all(|&size| size <= 16));
+        assert!(batches.len() < 100, "writes were grouped: {batches:?}");
+    }
+
+    #[tokio::test]
+    async fn a_failed_batch_is_written_item_by_item() {
+        let calls = Mutex::new(Vec::new());
+        let answers = all_or_each(&[1u8, 2, 3], |batch| {
+            calls.lock().unwrap().push(batch.to_vec());
+            let answer = if batch.len() > 1 || batch[0] == 2 {
+                Err("refused".to_string())
+            } else {
+                Ok(vec![batch[0] * 10])
+            };
+            Box::pin(async move { answer })
+        })
+        .await;
+        assert_eq!(answers, vec![Ok(10), Err("refused".to_string()), Ok(30)]);
+        assert_eq!(
+            *calls.lock().unwrap(),
+            vec![vec![1, 2, 3], vec![1], vec![2], vec![3]]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_short_answer_fails_the_unanswered_items() {
+        let writer = GroupCommit::start(8, |_items: Vec<u8>| {
+            Box::pin(async { Vec::new() }) as BatchFuture<u8>
+        });
+        assert!(writer.submit(1).await.is_err());
+    }
+}
