@@ -3,9 +3,11 @@
 //! committed. The batch is whatever arrived while the previous one was being written, so a
 //! lone write waits for nothing, and under load many writes share one commit.
 
+use panelrelay_adapters::storage::{Backend, Database};
 use std::future::Future;
 use std::pin::Pin;
-use tokio::sync::{mpsc, oneshot};
+use std::sync::Arc;
+use tokio::sync::{Mutex, mpsc, oneshot};
 
 /// Writes waiting for the writer before callers wait too.
 const QUEUE: usize = 8192;
@@ -21,6 +23,9 @@ pub type BatchFuture<O> = Pin<Box<dyn Future<Output = BatchResult<O>> + Send>>;
 
 type Reply<O> = oneshot::Sender<Result<O, String>>;
 
+/// The queue, shared by the writers of one [`GroupCommit`].
+type Jobs<I, O> = Arc<Mutex<mpsc::Receiver<(I, Reply<O>)>>>;
+
 /// The handle of one writer task; cheap to clone.
 pub struct GroupCommit<I, O> {
     queue: mpsc::Sender<(I, Reply<O>)>,
@@ -35,15 +40,20 @@ impl<I, O> Clone for GroupCommit<I, O> {
 }
 
 impl<I: Send + 'static, O: Send + 'static> GroupCommit<I, O> {
-    /// Starts the writer task on the current tokio runtime. `write` stores a batch of up to
-    /// `max_batch` items and answers for each; it owns its errors (an item it cannot answer
-    /// for is reported as failed).
-    pub fn start<F>(max_batch: usize, write: F) -> Self
+    /// Starts `writers` writer tasks on the current tokio runtime. `write` stores a batch of
+    /// up to `max_batch` items and answers for each; it owns its errors (an item it cannot
+    /// answer for is reported as failed). One writer suits a database with one connection
+    /// (SQLite); on PostgreSQL a few writers overlap their round trips.
+    pub fn start<F>(max_batch: usize, writers: usize, write: F) -> Self
     where
-        F: Fn(Vec<I>) -> BatchFuture<O> + Send + 'static,
+        F: Fn(Vec<I>) -> BatchFuture<O> + Send + Sync + 'static,
     {
         let (queue, jobs) = mpsc::channel(QUEUE);
-        tokio::spawn(write_batches(jobs, max_batch.max(1), write));
+        let jobs = Arc::new(Mutex::new(jobs));
+        let write = Arc::new(write);
+        for _ in 0..writers.max(1) {
+            tokio::spawn(write_batches(jobs.clone(), max_batch.max(1), write.clone()));
+        }
         GroupCommit { queue }
     }
 
@@ -55,6 +65,16 @@ impl<I: Send + 'static, O: Send + 'static> GroupCommit<I, O> {
             .await
             .map_err(|_| "writer stopped".to_string())?;
         answer.await.map_err(|_| "writer stopped".to_string())?
+    }
+}
+
+/// How many writers suit `db`: one for SQLite (one connection, one writer at a time), four
+/// on PostgreSQL (each batch is a series of round trips; a few batches in flight overlap
+/// them, and leave most of the pool to the readers).
+pub fn writers(db: &Database) -> usize {
+    match db.backend() {
+        Backend::Sqlite => 1,
+        Backend::Postgres => 4,
     }
 }
 
@@ -83,26 +103,35 @@ where
     }
 }
 
-async fn write_batches<I, O, F>(mut jobs: mpsc::Receiver<(I, Reply<O>)>, max_batch: usize, write: F)
+/// One writer: takes whatever is queued (up to `max_batch`), writes it, answers, repeats.
+/// Writers of one queue take turns at the queue, and write concurrently.
+async fn write_batches<I, O, F>(jobs: Jobs<I, O>, max_batch: usize, write: Arc<F>)
 where
     F: Fn(Vec<I>) -> BatchFuture<O>,
 {
-    let mut replies: Vec<Reply<O>> = Vec::with_capacity(max_batch);
-    while let Some((item, reply)) = jobs.recv().await {
-        let mut items = Vec::with_capacity(max_batch);
-        items.push(item);
-        replies.push(reply);
-        while items.len() < max_batch {
-            match jobs.try_recv() {
-                Ok((item, reply)) => {
-                    items.push(item);
-                    replies.push(reply);
+    loop {
+        let (items, replies) = {
+            let mut jobs = jobs.lock().await;
+            let Some((item, reply)) = jobs.recv().await else {
+                return;
+            };
+            let mut items = Vec::with_capacity(max_batch);
+            let mut replies = Vec::with_capacity(max_batch);
+            items.push(item);
+            replies.push(reply);
+            while items.len() < max_batch {
+                match jobs.try_recv() {
+                    Ok((item, reply)) => {
+                        items.push(item);
+                        replies.push(reply);
+                    }
+                    Err(_) => break,
                 }
-                Err(_) => break,
             }
-        }
+            (items, replies)
+        };
         let mut answers = write(items).await.into_iter();
-        for reply in replies.drain(..) {
+        for reply in replies {
             let answer = answers
                 .next()
                 .unwrap_or_else(|| Err("no answer for this write".to_string()));
@@ -114,13 +143,13 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::{Arc, Mutex};
+    use std::sync::Mutex;
 
     #[tokio::test]
     async fn concurrent_writes_share_batches_and_each_gets_its_answer() {
         let batches = Arc::new(Mutex::new(Vec::new()));
         let seen = batches.clone();
-        let writer = GroupCommit::start(16, move |items: Vec<u32>| {
+        let writer = GroupCommit::start(16, 2, move |items: Vec<u32>| {
             seen.lock().unwrap().push(items.len());
             Box::pin(async move {
                 tokio::time::sleep(std::time::Duration::from_millis(5)).await;
@@ -177,7 +206,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_short_answer_fails_the_unanswered_items() {
-        let writer = GroupCommit::start(8, |_items: Vec<u8>| {
+        let writer = GroupCommit::start(8, 1, |_items: Vec<u8>| {
             Box::pin(async { Vec::new() }) as BatchFuture<u8>
         });
         assert!(writer.submit(1).await.is_err());

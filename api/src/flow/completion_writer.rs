@@ -3,7 +3,7 @@
 //! retried one completion at a time). Each handler waits
 //! until its completion has committed, so nothing is acknowledged that is not durable.
 
-use crate::group_commit::{BatchFuture, GroupCommit, all_or_each};
+use crate::group_commit::{BatchFuture, GroupCommit, all_or_each, writers};
 use chrono::Utc;
 use panelrelay_adapters::storage::Database;
 use panelrelay_adapters::storage::flow::Completion;
@@ -20,20 +20,24 @@ pub struct CompletionWriter {
 impl CompletionWriter {
     /// Starts the writer task on the current tokio runtime.
     pub fn start(db: Database) -> Self {
-        let writer = GroupCommit::start(MAX_BATCH, move |items: Vec<(String, Completion)>| {
-            let db = db.clone();
-            Box::pin(async move {
-                let db = &db;
-                all_or_each(&items, |batch| {
-                    Box::pin(async move {
-                        db.inbox_complete_batch(batch, Utc::now())
-                            .await
-                            .map_err(|e| e.to_string())
+        let writer = GroupCommit::start(
+            MAX_BATCH,
+            writers(&db),
+            move |items: Vec<(String, Completion)>| {
+                let db = db.clone();
+                Box::pin(async move {
+                    let db = &db;
+                    all_or_each(&items, |batch| {
+                        Box::pin(async move {
+                            db.inbox_complete_batch(batch, Utc::now())
+                                .await
+                                .map_err(|e| e.to_string())
+                        })
                     })
-                })
-                .await
-            }) as BatchFuture<bool>
-        });
+                    .await
+                }) as BatchFuture<bool>
+            },
+        );
         CompletionWriter { writer }
     }
 

@@ -2,7 +2,7 @@
 //! message sent concurrently are committed by one writer task, many per transaction
 //! ([`GroupCommit`]; a batch that fails is retried one message at a time).
 
-use crate::group_commit::{BatchFuture, GroupCommit, all_or_each};
+use crate::group_commit::{BatchFuture, GroupCommit, all_or_each, writers};
 use panelrelay_adapters::storage::Database;
 use panelrelay_adapters::storage::flow::Settlement;
 
@@ -18,7 +18,7 @@ pub struct SettlementWriter {
 impl SettlementWriter {
     /// Starts the writer task on the current tokio runtime.
     pub fn start(db: Database) -> Self {
-        let writer = GroupCommit::start(MAX_BATCH, move |items: Vec<Settlement>| {
+        let writer = GroupCommit::start(MAX_BATCH, writers(&db), move |items: Vec<Settlement>| {
             let db = db.clone();
             Box::pin(async move {
                 let db = &db;

@@ -2,7 +2,7 @@
 //! task in one transaction per batch ([`GroupCommit`]). Each delivery is answered only after
 //! its batch commits, so an acknowledgement still means the event is durable.
 
-use crate::group_commit::{BatchFuture, GroupCommit};
+use crate::group_commit::{BatchFuture, GroupCommit, writers};
 use chrono::Utc;
 use panelrelay_adapters::storage::flow::NewInboxEvent;
 use panelrelay_adapters::storage::{Database, StorageError};
@@ -19,15 +19,19 @@ pub struct InboxWriter {
 impl InboxWriter {
     /// Starts the writer task on the current tokio runtime.
     pub fn start(db: Database) -> Self {
-        let writer = GroupCommit::start(MAX_BATCH, move |events: Vec<NewInboxEvent>| {
-            let db = db.clone();
-            Box::pin(async move {
-                match db.inbox_insert_batch(&events, Utc::now()).await {
-                    Ok(stored) => stored.into_iter().map(Ok).collect(),
-                    Err(err) => events.iter().map(|_| Err(err.to_string())).collect(),
-                }
-            }) as BatchFuture<bool>
-        });
+        let writer = GroupCommit::start(
+            MAX_BATCH,
+            writers(&db),
+            move |events: Vec<NewInboxEvent>| {
+                let db = db.clone();
+                Box::pin(async move {
+                    match db.inbox_insert_batch(&events, Utc::now()).await {
+                        Ok(stored) => stored.into_iter().map(Ok).collect(),
+                        Err(err) => events.iter().map(|_| Err(err.to_string())).collect(),
+                    }
+                }) as BatchFuture<bool>
+            },
+        );
         InboxWriter { writer }
     }
 
