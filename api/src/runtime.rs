@@ -70,6 +70,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         messengers: Arc::new(
             Messengers::new().map_err(|err| StartupError(format!("HTTP client: {err}")))?,
         ),
+        channel_cache: Default::default(),
         send_rate_limits: config.send_rate_limits,
         wake: Default::default(),
     })

@@ -1,5 +1,6 @@
 //! What every handler can reach: storage, the key-value store, secrets and metrics.
 
+use crate::flow::channel_cache::ChannelCache;
 use crate::flow::channels::Messengers;
 use crate::flow::panels::PanelClients;
 use crate::http::metrics::Metrics;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub panels: Arc<PanelClients>,
     /// Sending clients per channel.
     pub messengers: Arc<Messengers>,
+    /// Opened channels, for a few seconds.
+    pub channel_cache: Arc<ChannelCache>,
     /// Stores webhook events in the inbox in group commits.
     pub inbox: crate::webhooks::InboxWriter,
     /// Whether the sender keeps to the providers' send rate limits.

@@ -69,8 +69,8 @@ pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), St
                 .map_err(|e| e.to_string());
         }
     };
-    let medium = match db.find_channel(channel_id).await {
-        Ok(Some(channel)) => channel.medium,
+    let medium = match state.channel_cache.get(state, channel_id).await {
+        Ok(Some(channel)) => channel.channel.medium,
         _ => Medium::Telegram,
     };
     let slot = if state.send_rate_limits {

@@ -554,6 +554,7 @@ async fn deliveries_spread_over_two_replicas_run_once() {
     let replica = panelrelay_api::state::AppState {
         panels: Default::default(),
         messengers: std::sync::Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+        channel_cache: Default::default(),
         wake: Default::default(),
         ..app.state.clone()
     };

@@ -78,6 +78,7 @@ impl TestApp {
             public_url: "https://relay.example".into(),
             panels: Default::default(),
             messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+            channel_cache: Default::default(),
             send_rate_limits: true,
             wake: Default::default(),
         };
