@@ -60,6 +60,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
     let metrics = Arc::new(Metrics::new().map_err(|err| StartupError(format!("metrics: {err}")))?);
     Ok(AppState {
         inbox: crate::webhooks::InboxWriter::start(db.clone()),
+        webhook_log: crate::webhooks::LogWriter::start(db.clone()),
         db,
         kv,
         kv_kind,

@@ -32,6 +32,8 @@ pub struct AppState {
     pub channel_cache: Arc<ChannelCache>,
     /// Stores webhook events in the inbox in group commits.
     pub inbox: crate::webhooks::InboxWriter,
+    /// Stores the webhook log in batches, off the acknowledgement path.
+    pub webhook_log: crate::webhooks::LogWriter,
     /// Whether the sender keeps to the providers' send rate limits.
     pub send_rate_limits: bool,
     /// Wakes the worker and the sender when work arrives.

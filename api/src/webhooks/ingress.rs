@@ -86,9 +86,8 @@ pub async fn receive(
         detail: outcome.detail.clone(),
         received_at,
     };
-    if let Err(err) = state.db.log_webhook(record).await {
-        tracing::warn!(error = %err, "webhook log write failed");
-    }
+    // Queued: written in a batch by the log writer, not awaited before the answer.
+    state.webhook_log.record(record).await;
     if outcome.status.is_success() {
         tracing::debug!(outcome = outcome.outcome, "webhook");
     } else {

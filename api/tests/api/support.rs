@@ -70,6 +70,7 @@ impl TestApp {
         };
         let state = AppState {
             inbox: panelrelay_api::webhooks::InboxWriter::start(database.db.clone()),
+            webhook_log: panelrelay_api::webhooks::LogWriter::start(database.db.clone()),
             db: database.db.clone(),
             kv,
             kv_kind,
