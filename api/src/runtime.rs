@@ -62,6 +62,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         inbox: crate::webhooks::InboxWriter::start(db.clone()),
         completions: crate::flow::completion_writer::CompletionWriter::start(db.clone()),
         settlements: crate::flow::settlement_writer::SettlementWriter::start(db.clone()),
+        webhook_log: crate::webhooks::LogWriter::start(db.clone()),
         db,
         kv,
         kv_kind,
@@ -72,6 +73,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         messengers: Arc::new(
             Messengers::new().map_err(|err| StartupError(format!("HTTP client: {err}")))?,
         ),
+        channel_cache: Default::default(),
         send_rate_limits: config.send_rate_limits,
         wake: Default::default(),
     })

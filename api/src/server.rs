@@ -4,8 +4,13 @@
 use crate::app::build_app;
 use crate::config::Config;
 use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
+use crate::webhooks::LogWriter;
 use poem::Server;
 use poem::listener::TcpListener;
+use std::time::Duration;
+
+/// How long shutdown waits for queued webhook log rows to be written.
+const LOG_FLUSH_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Runs the server.
 pub async fn serve(config: Config) -> Result<(), StartupError> {
@@ -35,20 +40,28 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     // The worker and the sender run beside the HTTP server and stop after it.
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let loops = crate::flow::runner::spawn(state.clone(), stopped);
+    let webhook_log = state.webhook_log.clone();
     let app = build_app(state);
     let served = Server::new(TcpListener::bind(address))
-        .run_with_graceful_shutdown(
-            app,
-            shutdown_signal(),
-            Some(std::time::Duration::from_secs(10)),
-        )
+        .run_with_graceful_shutdown(app, shutdown_signal(), Some(Duration::from_secs(10)))
         .await
         .map_err(|err| StartupError(format!("server: {err}")));
     let _ = stop.send(true);
     for handle in loops {
         let _ = handle.await;
     }
+    flush_webhook_log(&webhook_log).await;
     served
+}
+
+/// At shutdown: writes the webhook log rows of the deliveries answered so far.
+pub(crate) async fn flush_webhook_log(webhook_log: &LogWriter) {
+    if tokio::time::timeout(LOG_FLUSH_TIMEOUT, webhook_log.flush())
+        .await
+        .is_err()
+    {
+        tracing::warn!("webhook log rows still queued at shutdown were not written");
+    }
 }
 
 pub(crate) async fn shutdown_signal() {

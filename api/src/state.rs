@@ -1,5 +1,6 @@
 //! What every handler can reach: storage, the key-value store, secrets and metrics.
 
+use crate::flow::channel_cache::ChannelCache;
 use crate::flow::channels::Messengers;
 use crate::flow::panels::PanelClients;
 use crate::http::metrics::Metrics;
@@ -27,12 +28,16 @@ pub struct AppState {
     pub panels: Arc<PanelClients>,
     /// Sending clients per channel.
     pub messengers: Arc<Messengers>,
+    /// Opened channels, for a few seconds.
+    pub channel_cache: Arc<ChannelCache>,
     /// Stores webhook events in the inbox in group commits.
     pub inbox: crate::webhooks::InboxWriter,
     /// Commits the worker's results in group commits.
     pub completions: crate::flow::completion_writer::CompletionWriter,
     /// Records the sender's results in group commits.
     pub settlements: crate::flow::settlement_writer::SettlementWriter,
+    /// Stores the webhook log in batches, off the acknowledgement path.
+    pub webhook_log: crate::webhooks::LogWriter,
     /// Whether the sender keeps to the providers' send rate limits.
     pub send_rate_limits: bool,
     /// Wakes the worker and the sender when work arrives.

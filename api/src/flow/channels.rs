@@ -163,20 +163,19 @@ impl Messengers {
         channel_id: ChannelId,
     ) -> Result<Arc<dyn Messenger>, ChannelError> {
         let channel = state
-            .db
-            .find_channel(channel_id)
-            .await
-            .map_err(|e| ChannelError(e.to_string()))?
+            .channel_cache
+            .get(state, channel_id)
+            .await?
             .ok_or_else(|| ChannelError("was deleted".into()))?;
+        let stamp = channel.channel.updated_at;
         if let Ok(cache) = self.cache.lock() {
-            if let Some((stamp, client)) = cache.get(&channel_id) {
-                if *stamp == channel.updated_at {
+            if let Some((cached, client)) = cache.get(&channel_id) {
+                if *cached == stamp {
                     return Ok(client.clone());
                 }
             }
         }
-        let stamp = channel.updated_at;
-        let client = OpenChannel::open(state, channel)?.messenger(self.http.clone())?;
+        let client = channel.messenger(self.http.clone())?;
         if let Ok(mut cache) = self.cache.lock() {
             cache.insert(channel_id, (stamp, client.clone()));
         }

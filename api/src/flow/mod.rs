@@ -2,6 +2,7 @@
 //! outbox, which the sender drains; maintenance applies log retention; the runner keeps them
 //! going.
 
+pub mod channel_cache;
 pub mod channels;
 pub mod completion_writer;
 pub mod config;

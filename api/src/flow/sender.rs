@@ -75,8 +75,8 @@ async fn attempt(state: &AppState, message: &OutboxMessage) -> Settlement {
         Ok(messenger) => messenger,
         Err(err) => return failed(err.to_string()),
     };
-    let medium = match db.find_channel(channel_id).await {
-        Ok(Some(channel)) => channel.medium,
+    let medium = match state.channel_cache.get(state, channel_id).await {
+        Ok(Some(channel)) => channel.channel.medium,
         _ => Medium::Telegram,
     };
     let slot = if state.send_rate_limits {

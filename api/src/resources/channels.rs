@@ -401,6 +401,7 @@ impl ChannelsApi {
                     .channels(member.workspace_id)
                     .create(medium, fields, Utc::now())
                     .await?;
+                state.channel_cache.forget(channel.id);
                 Ok(view(&state, channel))
             },
         )
@@ -478,6 +479,7 @@ impl ChannelsApi {
             .ok_or_else(|| ApiError::not_found("channel"))?;
         let fields = merge(&state, existing.medium, &body, Some(&existing))?;
         let updated = channels.update(id, fields, Utc::now()).await?;
+        state.channel_cache.forget(id);
         updated
             .map(|c| Json(view(&state, c)))
             .ok_or_else(|| ApiError::not_found("channel"))
@@ -522,6 +524,7 @@ impl ChannelsApi {
         channels
             .record_validation(id, report.ok, error, Utc::now())
             .await?;
+        state.channel_cache.forget(id);
         tracing::info!(workspace_id = %auth.0.workspace_id, channel = %id, ok = report.ok, status = %report.status, "channel validated");
         let channel = channels
             .get(id)
@@ -557,7 +560,9 @@ impl ChannelsApi {
             .get(id)
             .await?
             .ok_or_else(|| ApiError::not_found("channel"))?;
-        match channels.delete(id).await {
+        let deleted = channels.delete(id).await;
+        state.channel_cache.forget(id);
+        match deleted {
             Ok(true) => Ok(Json(view(&state, existing))),
             Ok(false) => Err(ApiError::not_found("channel")),
             Err(panelrelay_adapters::storage::StorageError::Conflict(_)) => Err(ApiError::new(

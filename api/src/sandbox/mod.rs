@@ -148,6 +148,7 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     println!("{}", sandbox.guide);
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let loops = crate::flow::runner::spawn(state.clone(), stopped);
+    let webhook_log = state.webhook_log.clone();
     tracing::info!(address = %config.listen, "panelrelay sandbox listening");
     let served = Server::new_with_acceptor(acceptor)
         .run_with_graceful_shutdown(
@@ -160,6 +161,7 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     for task in loops {
         let _ = task.await;
     }
+    crate::server::flush_webhook_log(&webhook_log).await;
     drop(sandbox);
     served.map_err(|err| StartupError(format!("server: {err}")))
 }

@@ -12,6 +12,7 @@ use panelrelay_core::medium::Medium;
 use poem::http::StatusCode;
 use poem::web::{Data, Path};
 use poem::{Body, IntoResponse, Request, Response, handler};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The largest webhook body accepted.
@@ -85,9 +86,8 @@ pub async fn receive(
         detail: outcome.detail.clone(),
         received_at,
     };
-    if let Err(err) = state.db.log_webhook(record).await {
-        tracing::warn!(error = %err, "webhook log write failed");
-    }
+    // Queued: written in a batch by the log writer, not awaited before the answer.
+    state.webhook_log.record(record).await;
     if outcome.status.is_success() {
         tracing::debug!(outcome = outcome.outcome, "webhook");
     } else {
@@ -97,14 +97,11 @@ pub async fn receive(
 }
 
 /// The channel addressed by the URL, if it exists and speaks `medium`.
-async fn channel(state: &AppState, medium: &str, channel_id: &str) -> Option<OpenChannel> {
+async fn channel(state: &AppState, medium: &str, channel_id: &str) -> Option<Arc<OpenChannel>> {
     let medium = Medium::parse(medium)?;
     let id = ChannelId::parse(channel_id)?;
-    let channel = state.db.find_channel(id).await.ok()??;
-    if channel.medium != medium {
-        return None;
-    }
-    OpenChannel::open(state, channel).ok()
+    let channel = state.channel_cache.get(state, id).await.ok()??;
+    (channel.channel.medium == medium).then_some(channel)
 }
 
 /// Authenticates, parses and stores a delivery. Returns the workspace and the outcome.
@@ -170,8 +167,10 @@ async fn accept(
         .last_event_at
         .is_none_or(|at| now - at >= chrono::Duration::seconds(LAST_EVENT_PRECISION_SECS));
     if stale {
-        if let Err(err) = state.db.touch_channel(channel.channel.id, now).await {
-            tracing::warn!(error = %err, "channel touch failed");
+        match state.db.touch_channel(channel.channel.id, now).await {
+            // Read again, so that the next delivery sees the new time and does not touch.
+            Ok(()) => state.channel_cache.forget(channel.channel.id),
+            Err(err) => tracing::warn!(error = %err, "channel touch failed"),
         }
     }
     let mut outcome = Outcome::new(StatusCode::OK, "ignored", None);

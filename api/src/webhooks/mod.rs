@@ -4,7 +4,9 @@
 
 mod inbox_writer;
 mod ingress;
+mod log_writer;
 
 pub use inbox_writer::InboxWriter;
+pub use log_writer::LogWriter;
 
 pub use ingress::{MAX_WEBHOOK_BYTES, receive, verify};

@@ -174,6 +174,7 @@ async fn telegram_refill_reaches_the_provider_group_and_the_customer_once() {
     assert!(!sent[1].1.contains("provider-one.com"));
 
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    app.state.webhook_log.flush().await;
     let webhooks = app.state.db.webhook_log(workspace, 50).await.unwrap();
     assert_eq!(
         webhooks.iter().filter(|w| w.outcome == "accepted").count(),
@@ -255,6 +256,7 @@ async fn bad_secrets_malformed_and_oversize_deliveries_are_refused_and_logged() 
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    app.state.webhook_log.flush().await;
     let log = app.state.db.webhook_log(workspace, 10).await.unwrap();
     let outcomes: Vec<&str> = log.iter().map(|w| w.outcome.as_str()).collect();
     assert_eq!(
@@ -554,6 +556,7 @@ async fn deliveries_spread_over_two_replicas_run_once() {
     let replica = panelrelay_api::state::AppState {
         panels: Default::default(),
         messengers: std::sync::Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+        channel_cache: Default::default(),
         wake: Default::default(),
         ..app.state.clone()
     };

@@ -15,6 +15,7 @@ mod e2e;
 mod flow;
 mod health;
 mod idempotency;
+mod ingress;
 mod isolation;
 mod linking;
 mod logs;

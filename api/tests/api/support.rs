@@ -76,6 +76,7 @@ impl TestApp {
             settlements: panelrelay_api::flow::settlement_writer::SettlementWriter::start(
                 database.db.clone(),
             ),
+            webhook_log: panelrelay_api::webhooks::LogWriter::start(database.db.clone()),
             db: database.db.clone(),
             kv,
             kv_kind,
@@ -84,6 +85,7 @@ impl TestApp {
             public_url: "https://relay.example".into(),
             panels: Default::default(),
             messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
+            channel_cache: Default::default(),
             send_rate_limits: true,
             wake: Default::default(),
         };

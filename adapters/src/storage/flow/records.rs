@@ -6,7 +6,7 @@ use super::super::schema::{
 use super::super::{Database, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use panelrelay_core::ids::WorkspaceId;
 
 /// One handled customer message.
@@ -175,6 +175,24 @@ impl Database {
                 .values(&record)
                 .execute(conn)
                 .await?;
+        });
+        Ok(())
+    }
+
+    /// Records several webhook deliveries in one transaction: all or none.
+    pub async fn log_webhooks(&self, records: &[WebhookRecord]) -> Result<(), StorageError> {
+        with_conn!(self, |conn| {
+            conn.transaction(async |conn| {
+                // One statement per row: multi-row inserts do not compile for SQLite here.
+                for record in records {
+                    diesel::insert_into(webhook_log::table)
+                        .values(record)
+                        .execute(conn)
+                        .await?;
+                }
+                Ok::<_, StorageError>(())
+            })
+            .await?
         });
         Ok(())
     }

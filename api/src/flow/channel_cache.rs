@@ -1,0 +1,87 @@
+//! Opened channels kept in memory for a few seconds, so that webhook ingress and the sender
+//! do not read and decrypt a channel per delivery.
+//!
+//! Changes made through this process's API are seen at once (the API calls
+//! [`ChannelCache::forget`] after each write); changes made by another server process sharing
+//! the database are seen within [`CHANNEL_TTL`]. Unknown ids are not cached, so a created
+//! channel works at once and made-up ids cannot fill the cache.
+
+use super::channels::{ChannelError, OpenChannel};
+use crate::state::AppState;
+use panelrelay_core::ids::ChannelId;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long an opened channel is used before it is read again.
+pub const CHANNEL_TTL: Duration = Duration::from_secs(5);
+
+/// The most channels kept. Only existing channels are cached, and only those used within
+/// the time to live, so this bound is a safety net rather than an eviction policy.
+const MAX_ENTRIES: usize = 10_000;
+
+#[derive(Default)]
+struct Entries {
+    channels: HashMap<ChannelId, (Instant, Arc<OpenChannel>)>,
+    /// Bumped by every `forget`: a load that started before it is not stored.
+    generation: u64,
+}
+
+/// Opened channels by id, each for [`CHANNEL_TTL`] at most.
+#[derive(Default)]
+pub struct ChannelCache {
+    entries: Mutex<Entries>,
+}
+
+impl ChannelCache {
+    /// The channel `id` with its secrets opened, or `None` when it does not exist.
+    pub async fn get(
+        &self,
+        state: &AppState,
+        id: ChannelId,
+    ) -> Result<Option<Arc<OpenChannel>>, ChannelError> {
+        let generation = match self.entries.lock() {
+            Ok(entries) => {
+                if let Some((loaded, channel)) = entries.channels.get(&id) {
+                    if loaded.elapsed() < CHANNEL_TTL {
+                        return Ok(Some(channel.clone()));
+                    }
+                }
+                Some(entries.generation)
+            }
+            Err(_) => None,
+        };
+        let loaded = Instant::now();
+        let Some(stored) = state
+            .db
+            .find_channel(id)
+            .await
+            .map_err(|e| ChannelError(e.to_string()))?
+        else {
+            return Ok(None);
+        };
+        let channel = Arc::new(OpenChannel::open(state, stored)?);
+        if let Ok(mut entries) = self.entries.lock() {
+            if Some(entries.generation) == generation {
+                if entries.channels.len() >= MAX_ENTRIES {
+                    entries
+                        .channels
+                        .retain(|_, (at, _)| at.elapsed() < CHANNEL_TTL);
+                    if entries.channels.len() >= MAX_ENTRIES {
+                        entries.channels.clear();
+                    }
+                }
+                entries.channels.insert(id, (loaded, channel.clone()));
+            }
+        }
+        Ok(Some(channel))
+    }
+
+    /// Drops what is known of channel `id`: call after creating, changing or deleting it.
+    pub fn forget(&self, id: ChannelId) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.channels.remove(&id);
+            entries.generation += 1;
+        }
+    }
+}
