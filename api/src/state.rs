@@ -1,7 +1,7 @@
 //! What every handler can reach: storage, the key-value store, secrets and metrics.
 
 use crate::flow::channels::Messengers;
-use crate::flow::panels::PanelClients;
+use crate::flow::config_cache::ConfigCache;
 use crate::http::metrics::Metrics;
 use panelrelay_adapters::secrets::SecretBox;
 use panelrelay_adapters::storage::Database;
@@ -23,8 +23,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Public base URL, for webhook URLs.
     pub public_url: String,
-    /// Panel clients per workspace.
-    pub panels: Arc<PanelClients>,
+    /// Each workspace's flow configuration and panel client, kept between events.
+    pub configs: Arc<ConfigCache>,
     /// Sending clients per channel.
     pub messengers: Arc<Messengers>,
     /// Stores webhook events in the inbox in group commits.

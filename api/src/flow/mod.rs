@@ -4,6 +4,7 @@
 
 pub mod channels;
 pub mod config;
+pub mod config_cache;
 pub mod context;
 pub mod heartbeat;
 pub mod linking;

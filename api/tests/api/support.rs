@@ -76,7 +76,7 @@ impl TestApp {
             secrets: SecretBox::new(MasterKey::generate().unwrap(), vec![]),
             metrics: Arc::new(Metrics::new().unwrap()),
             public_url: "https://relay.example".into(),
-            panels: Default::default(),
+            configs: Default::default(),
             messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
             send_rate_limits: true,
             wake: Default::default(),
