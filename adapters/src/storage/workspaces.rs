@@ -59,10 +59,7 @@ impl TryFrom<WorkspaceRow> for Workspace {
 /// The statement that bumps one workspace's configuration version.
 type BumpQuery = diesel::dsl::Update<
     diesel::dsl::Find<workspaces::table, String>,
-    diesel::dsl::Eq<
-        workspaces::config_version,
-        diesel::dsl::Add<workspaces::config_version, i64>,
-    >,
+    diesel::dsl::Eq<workspaces::config_version, diesel::dsl::Add<workspaces::config_version, i64>>,
 >;
 
 /// Marks the workspace's configuration as changed, so cached copies are reloaded. Every write
