@@ -69,7 +69,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         secrets,
         metrics,
         public_url: config.public_url.clone(),
-        panels: Default::default(),
+        configs: Default::default(),
         messengers: Arc::new(
             Messengers::new().map_err(|err| StartupError(format!("HTTP client: {err}")))?,
         ),

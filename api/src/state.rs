@@ -2,7 +2,7 @@
 
 use crate::flow::channel_cache::ChannelCache;
 use crate::flow::channels::Messengers;
-use crate::flow::panels::PanelClients;
+use crate::flow::config_cache::ConfigCache;
 use crate::http::metrics::Metrics;
 use panelrelay_adapters::secrets::SecretBox;
 use panelrelay_adapters::storage::Database;
@@ -24,8 +24,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Public base URL, for webhook URLs.
     pub public_url: String,
-    /// Panel clients per workspace.
-    pub panels: Arc<PanelClients>,
+    /// Each workspace's flow configuration and panel client, kept between events.
+    pub configs: Arc<ConfigCache>,
     /// Sending clients per channel.
     pub messengers: Arc<Messengers>,
     /// Opened channels, for a few seconds.

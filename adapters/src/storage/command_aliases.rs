@@ -2,10 +2,11 @@
 //! is unique per workspace by its parser key (`phrase_key`).
 
 use super::schema::command_aliases;
+use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use panelrelay_core::command::{Action, phrase_key};
 use panelrelay_core::ids::{AliasId, WorkspaceId};
 
@@ -105,11 +106,16 @@ impl CommandAliases<'_> {
             updated_at: to_db_time(now),
         };
         let row: Row = with_conn!(self.db, |conn| {
-            diesel::insert_into(command_aliases::table)
-                .values(&row)
-                .returning(Row::as_returning())
-                .get_result(conn)
-                .await?
+            conn.transaction(async |conn| {
+                let written = diesel::insert_into(command_aliases::table)
+                    .values(&row)
+                    .returning(Row::as_returning())
+                    .get_result(conn)
+                    .await?;
+                bump_config_version(conn, self.workspace_id).await?;
+                Ok::<_, StorageError>(written)
+            })
+            .await?
         });
         read(row)
     }
@@ -177,18 +183,25 @@ impl CommandAliases<'_> {
     ) -> Result<Option<StoredAlias>, StorageError> {
         let action = action_name(action)?;
         let updated = with_conn!(self.db, |conn| {
-            diesel::update(
-                command_aliases::table
-                    .filter(command_aliases::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(command_aliases::id.eq(id.to_string())),
-            )
-            .set((
-                command_aliases::phrase.eq(phrase),
-                command_aliases::phrase_key.eq(phrase_key(phrase)),
-                command_aliases::action.eq(&action),
-                command_aliases::updated_at.eq(to_db_time(now)),
-            ))
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::update(
+                    command_aliases::table
+                        .filter(command_aliases::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(command_aliases::id.eq(id.to_string())),
+                )
+                .set((
+                    command_aliases::phrase.eq(phrase),
+                    command_aliases::phrase_key.eq(phrase_key(phrase)),
+                    command_aliases::action.eq(&action),
+                    command_aliases::updated_at.eq(to_db_time(now)),
+                ))
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         });
         if updated == 0 {
@@ -200,12 +213,19 @@ impl CommandAliases<'_> {
     /// Deletes an alias. Returns whether it existed.
     pub async fn delete(&self, id: AliasId) -> Result<bool, StorageError> {
         let deleted = with_conn!(self.db, |conn| {
-            diesel::delete(
-                command_aliases::table
-                    .filter(command_aliases::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(command_aliases::id.eq(id.to_string())),
-            )
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::delete(
+                    command_aliases::table
+                        .filter(command_aliases::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(command_aliases::id.eq(id.to_string())),
+                )
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         });
         Ok(deleted == 1)

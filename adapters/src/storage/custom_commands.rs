@@ -2,10 +2,11 @@
 //! is unique per workspace by its parser key (`phrase_key`).
 
 use super::schema::custom_commands;
+use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use panelrelay_core::command::phrase_key;
 use panelrelay_core::ids::{CustomCommandId, WorkspaceId};
 
@@ -94,11 +95,16 @@ impl CustomCommands<'_> {
             updated_at: to_db_time(now),
         };
         let row: Row = with_conn!(self.db, |conn| {
-            diesel::insert_into(custom_commands::table)
-                .values(&row)
-                .returning(Row::as_returning())
-                .get_result(conn)
-                .await?
+            conn.transaction(async |conn| {
+                let written = diesel::insert_into(custom_commands::table)
+                    .values(&row)
+                    .returning(Row::as_returning())
+                    .get_result(conn)
+                    .await?;
+                bump_config_version(conn, self.workspace_id).await?;
+                Ok::<_, StorageError>(written)
+            })
+            .await?
         });
         read(row)
     }
@@ -167,19 +173,26 @@ impl CustomCommands<'_> {
         now: DateTime<Utc>,
     ) -> Result<Option<StoredCustomCommand>, StorageError> {
         let updated = with_conn!(self.db, |conn| {
-            diesel::update(
-                custom_commands::table
-                    .filter(custom_commands::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(custom_commands::id.eq(id.to_string())),
-            )
-            .set((
-                custom_commands::trigger_phrase.eq(&fields.trigger),
-                custom_commands::phrase_key.eq(phrase_key(&fields.trigger)),
-                custom_commands::reply.eq(&fields.reply),
-                custom_commands::enabled.eq(fields.enabled),
-                custom_commands::updated_at.eq(to_db_time(now)),
-            ))
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::update(
+                    custom_commands::table
+                        .filter(custom_commands::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(custom_commands::id.eq(id.to_string())),
+                )
+                .set((
+                    custom_commands::trigger_phrase.eq(&fields.trigger),
+                    custom_commands::phrase_key.eq(phrase_key(&fields.trigger)),
+                    custom_commands::reply.eq(&fields.reply),
+                    custom_commands::enabled.eq(fields.enabled),
+                    custom_commands::updated_at.eq(to_db_time(now)),
+                ))
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         });
         if updated == 0 {
@@ -191,12 +204,19 @@ impl CustomCommands<'_> {
     /// Deletes a custom command. Returns whether it existed.
     pub async fn delete(&self, id: CustomCommandId) -> Result<bool, StorageError> {
         let deleted = with_conn!(self.db, |conn| {
-            diesel::delete(
-                custom_commands::table
-                    .filter(custom_commands::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(custom_commands::id.eq(id.to_string())),
-            )
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::delete(
+                    custom_commands::table
+                        .filter(custom_commands::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(custom_commands::id.eq(id.to_string())),
+                )
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         });
         Ok(deleted == 1)

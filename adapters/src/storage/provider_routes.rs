@@ -2,10 +2,11 @@
 //! which words.
 
 use super::schema::{channels, provider_routes};
+use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use panelrelay_core::ids::{ChannelId, RouteId, WorkspaceId};
 use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::{DispatchTemplates, ProviderRoute, Target};
@@ -134,11 +135,16 @@ impl ProviderRoutes<'_> {
             updated_at: to_db_time(now),
         };
         let row: Row = with_conn!(self.db, |conn| {
-            diesel::insert_into(provider_routes::table)
-                .values(&row)
-                .returning(Row::as_returning())
-                .get_result(conn)
-                .await?
+            conn.transaction(async |conn| {
+                let written = diesel::insert_into(provider_routes::table)
+                    .values(&row)
+                    .returning(Row::as_returning())
+                    .get_result(conn)
+                    .await?;
+                bump_config_version(conn, self.workspace_id).await?;
+                Ok::<_, StorageError>(written)
+            })
+            .await?
         });
         read(row, &medium).map(Some)
     }
@@ -231,24 +237,31 @@ impl ProviderRoutes<'_> {
         }
         let (domains, templates) = (json(&fields.provider_domains)?, json(&fields.templates)?);
         let updated = with_conn!(self.db, |conn| {
-            diesel::update(
-                provider_routes::table
-                    .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(provider_routes::id.eq(id.to_string())),
-            )
-            .set((
-                provider_routes::name.eq(&fields.name),
-                provider_routes::channel_id.eq(fields.channel_id.to_string()),
-                provider_routes::provider_domains.eq(&domains),
-                provider_routes::alias.eq(&fields.alias),
-                provider_routes::target_chat_id.eq(&fields.target_chat_id),
-                provider_routes::target_topic_id.eq(fields.target_topic_id),
-                provider_routes::templates.eq(&templates),
-                provider_routes::enabled.eq(fields.enabled),
-                provider_routes::is_fallback.eq(fields.is_fallback),
-                provider_routes::updated_at.eq(to_db_time(now)),
-            ))
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::update(
+                    provider_routes::table
+                        .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(provider_routes::id.eq(id.to_string())),
+                )
+                .set((
+                    provider_routes::name.eq(&fields.name),
+                    provider_routes::channel_id.eq(fields.channel_id.to_string()),
+                    provider_routes::provider_domains.eq(&domains),
+                    provider_routes::alias.eq(&fields.alias),
+                    provider_routes::target_chat_id.eq(&fields.target_chat_id),
+                    provider_routes::target_topic_id.eq(fields.target_topic_id),
+                    provider_routes::templates.eq(&templates),
+                    provider_routes::enabled.eq(fields.enabled),
+                    provider_routes::is_fallback.eq(fields.is_fallback),
+                    provider_routes::updated_at.eq(to_db_time(now)),
+                ))
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         });
         if updated == 0 {
@@ -260,12 +273,19 @@ impl ProviderRoutes<'_> {
     /// Deletes a route. Returns whether it existed.
     pub async fn delete(&self, id: RouteId) -> Result<bool, StorageError> {
         let deleted = with_conn!(self.db, |conn| {
-            diesel::delete(
-                provider_routes::table
-                    .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(provider_routes::id.eq(id.to_string())),
-            )
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::delete(
+                    provider_routes::table
+                        .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(provider_routes::id.eq(id.to_string())),
+                )
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         });
         Ok(deleted == 1)
@@ -281,17 +301,24 @@ impl ProviderRoutes<'_> {
         now: DateTime<Utc>,
     ) -> Result<usize, StorageError> {
         Ok(with_conn!(self.db, |conn| {
-            diesel::update(
-                provider_routes::table
-                    .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(provider_routes::channel_id.eq(channel_id.to_string()))
-                    .filter(provider_routes::target_chat_id.eq(old_chat)),
-            )
-            .set((
-                provider_routes::target_chat_id.eq(new_chat),
-                provider_routes::updated_at.eq(to_db_time(now)),
-            ))
-            .execute(conn)
+            conn.transaction(async |conn| {
+                let written = diesel::update(
+                    provider_routes::table
+                        .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
+                        .filter(provider_routes::channel_id.eq(channel_id.to_string()))
+                        .filter(provider_routes::target_chat_id.eq(old_chat)),
+                )
+                .set((
+                    provider_routes::target_chat_id.eq(new_chat),
+                    provider_routes::updated_at.eq(to_db_time(now)),
+                ))
+                .execute(conn)
+                .await?;
+                if written > 0 {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
             .await?
         }))
     }

@@ -8,6 +8,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         suspended_at -> Nullable<Timestamp>,
+        config_version -> BigInt,
     }
 }
 

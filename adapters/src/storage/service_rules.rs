@@ -2,6 +2,7 @@
 //! window (quick mode), with optional manual overrides (advanced mode).
 
 use super::schema::service_rules;
+use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -267,7 +268,10 @@ impl ServiceRules<'_> {
             None => (None, None, None, None),
         };
         let row: Option<Row> = with_conn!(self.db, |conn| {
-            diesel::update(service_rules::table.find((self.workspace_id.to_string(), service_id)))
+            conn.transaction(async |conn| {
+                let written = diesel::update(
+                    service_rules::table.find((self.workspace_id.to_string(), service_id)),
+                )
                 .set((
                     service_rules::manual_refill.eq(kind),
                     service_rules::manual_refill_days.eq(days),
@@ -278,7 +282,13 @@ impl ServiceRules<'_> {
                 .returning(Row::as_returning())
                 .get_result(conn)
                 .await
-                .optional()?
+                .optional()?;
+                if written.is_some() {
+                    bump_config_version(conn, self.workspace_id).await?;
+                }
+                Ok::<_, StorageError>(written)
+            })
+            .await?
         });
         row.map(CachedService::try_from).transpose()
     }

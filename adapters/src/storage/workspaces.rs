@@ -5,9 +5,11 @@ use super::schema::{api_keys, workspaces};
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use diesel_async::methods::ExecuteDsl;
 use diesel_async::{AsyncConnection, RunQueryDsl};
 use panelrelay_core::access::WorkspaceStatus;
 use panelrelay_core::ids::WorkspaceId;
+use std::collections::HashMap;
 
 /// A workspace as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +54,29 @@ impl TryFrom<WorkspaceRow> for Workspace {
             suspended_at: row.suspended_at.map(from_db_time),
         })
     }
+}
+
+/// The statement that bumps one workspace's configuration version.
+type BumpQuery = diesel::dsl::Update<
+    diesel::dsl::Find<workspaces::table, String>,
+    diesel::dsl::Eq<workspaces::config_version, diesel::dsl::Add<workspaces::config_version, i64>>,
+>;
+
+/// Marks the workspace's configuration as changed, so cached copies are reloaded. Every write
+/// to what the flow's configuration or panel client is built from calls it on the write's
+/// own connection, inside the write's transaction.
+pub(crate) async fn bump_config_version<C>(
+    conn: &mut C,
+    workspace_id: WorkspaceId,
+) -> Result<(), StorageError>
+where
+    C: AsyncConnection,
+    BumpQuery: ExecuteDsl<C>,
+{
+    let bump: BumpQuery = diesel::update(workspaces::table.find(workspace_id.to_string()))
+        .set(workspaces::config_version.eq(workspaces::config_version + 1_i64));
+    bump.execute(conn).await?;
+    Ok(())
 }
 
 /// Platform-level access to workspaces.
@@ -194,5 +219,38 @@ impl Workspaces<'_> {
                 .optional()?
         });
         row.map(Workspace::try_from).transpose()
+    }
+
+    /// The workspace's configuration version (see [`bump_config_version`]), or `None` if
+    /// the workspace does not exist.
+    pub async fn config_version(&self, id: WorkspaceId) -> Result<Option<i64>, StorageError> {
+        Ok(with_conn!(self.db, |conn| {
+            workspaces::table
+                .find(id.to_string())
+                .select(workspaces::config_version)
+                .first(conn)
+                .await
+                .optional()?
+        }))
+    }
+
+    /// The configuration versions of `ids`, in one query; workspaces that do not exist are
+    /// left out.
+    pub async fn config_versions(
+        &self,
+        ids: &[WorkspaceId],
+    ) -> Result<HashMap<WorkspaceId, i64>, StorageError> {
+        let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        let rows: Vec<(String, i64)> = with_conn!(self.db, |conn| {
+            workspaces::table
+                .filter(workspaces::id.eq_any(&ids))
+                .select((workspaces::id, workspaces::config_version))
+                .load(conn)
+                .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, version)| WorkspaceId::parse(&id).map(|id| (id, version)))
+            .collect())
     }
 }

@@ -9,11 +9,12 @@ use panelrelay_core::ids::{ChannelId, RouteId, WorkspaceId};
 use panelrelay_core::replies::{ReplyTemplates, validate_template};
 use panelrelay_core::service_rules::ServiceRule;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The engine's configuration plus what the flow needs beside it.
 pub struct LoadedConfig {
     /// What the engine reads.
-    pub engine: WorkspaceConfig,
+    pub engine: Arc<WorkspaceConfig>,
     /// The channel each route sends through.
     pub route_channels: HashMap<RouteId, ChannelId>,
 }
@@ -56,7 +57,7 @@ pub async fn load(db: &Database, workspace: WorkspaceId) -> Result<LoadedConfig,
         service_rules,
     };
     Ok(LoadedConfig {
-        engine,
+        engine: Arc::new(engine),
         route_channels,
     })
 }

@@ -3,7 +3,7 @@
 //! simulations (`POST /v1/commands/simulate`), so a simulation sees exactly what a real
 //! message would.
 
-use super::config;
+use super::config_cache::CachedConfig;
 use crate::state::AppState;
 use panelrelay_adapters::storage::StorageError;
 use panelrelay_core::engine::{Ports, WorkspaceContext};
@@ -18,52 +18,65 @@ use std::sync::Arc;
 pub struct MessageContext {
     /// The workspace, its configuration and the sender as the engine sees them.
     pub ctx: WorkspaceContext,
-    /// The channel each route sends through.
-    pub route_channels: HashMap<RouteId, ChannelId>,
-    /// The workspace's panel client.
-    panel: Arc<dyn PanelApi>,
+    /// The workspace's configuration and panel client.
+    config: Arc<CachedConfig>,
 }
 
 impl MessageContext {
-    /// Loads the workspace's configuration, resolves `sender_id`'s role on `medium`, and
-    /// takes the workspace's panel client.
+    /// Takes the workspace's current configuration and panel client, and resolves
+    /// `sender_id`'s role on `medium`.
     pub async fn load(
         state: &AppState,
         workspace: WorkspaceId,
         medium: Medium,
         sender_id: &str,
     ) -> Result<Self, StorageError> {
-        let loaded = config::load(&state.db, workspace).await?;
+        let config = state.configs.get(state, workspace).await?;
+        Self::with_config(state, workspace, config, medium, sender_id).await
+    }
+
+    /// Uses `config`, the workspace's configuration read earlier, and resolves `sender_id`'s
+    /// role on `medium`.
+    pub async fn with_config(
+        state: &AppState,
+        workspace: WorkspaceId,
+        config: Arc<CachedConfig>,
+        medium: Medium,
+        sender_id: &str,
+    ) -> Result<Self, StorageError> {
         let role = state
             .db
             .identities(workspace)
             .sender_role(medium, sender_id)
             .await?;
-        let panel = state.panels.get(state, workspace).await;
         Ok(MessageContext {
             ctx: WorkspaceContext {
                 workspace,
-                config: Arc::new(loaded.engine),
+                config: config.loaded.engine.clone(),
                 sender: Sender {
                     identity: sender_id.to_owned(),
                     role,
                 },
             },
-            route_channels: loaded.route_channels,
-            panel,
+            config,
         })
+    }
+
+    /// The channel each route sends through.
+    pub fn route_channels(&self) -> &HashMap<RouteId, ChannelId> {
+        &self.config.loaded.route_channels
     }
 
     /// The workspace's panel client.
     pub fn panel(&self) -> &dyn PanelApi {
-        self.panel.as_ref()
+        self.config.panel.api().as_ref()
     }
 
     /// The ports the engine uses: this panel, the shared key-value store, the system clock
     /// and the database's order history.
     pub fn ports<'a>(&'a self, state: &'a AppState) -> Ports<'a> {
         Ports {
-            panel: self.panel.as_ref(),
+            panel: self.panel(),
             key_value: state.kv.as_ref(),
             clock: &SystemClock,
             history: &state.db,

@@ -6,6 +6,7 @@ pub mod channel_cache;
 pub mod channels;
 pub mod completion_writer;
 pub mod config;
+pub mod config_cache;
 pub mod context;
 pub mod heartbeat;
 pub mod linking;

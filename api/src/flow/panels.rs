@@ -1,24 +1,24 @@
-//! Panel clients per workspace, kept between events (a client holds a connection pool and
-//! its rate limiter) and rebuilt when the workspace reconnects its panel.
+//! A workspace's panel client, built from its stored connection (a client holds a connection
+//! pool and its rate limiter, so it is kept while the connection does not change), and the
+//! stand-in used when no usable panel is connected.
 
 use crate::resources::panel::settings;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::panels;
+use panelrelay_adapters::storage::StorageError;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::ports::panel::{
     PanelApi, PanelCapabilities, PanelError, PanelOrder, PanelUser, ServicesSource, TicketSupport,
 };
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-/// A built client and the connection version it was built from.
-type CachedClient = (DateTime<Utc>, Arc<dyn PanelApi>);
-
-/// The cache: workspace → client, keyed by the connection's last change.
-#[derive(Default)]
-pub struct PanelClients {
-    clients: Mutex<HashMap<WorkspaceId, CachedClient>>,
+/// A workspace's panel client and the connection change it was built from (`None` when no
+/// usable panel is connected).
+#[derive(Clone)]
+pub struct PanelClient {
+    built_from: Option<DateTime<Utc>>,
+    api: Arc<dyn PanelApi>,
 }
 
 /// Stands in for a workspace without a connected panel: every order lookup fails, so the
@@ -49,37 +49,48 @@ impl PanelApi for NoPanel {
     }
 }
 
-impl PanelClients {
-    /// The workspace's panel client, built or rebuilt as needed.
-    pub async fn get(&self, state: &AppState, workspace: WorkspaceId) -> Arc<dyn PanelApi> {
-        let connection = match state.db.panel_connection(workspace).get().await {
-            Ok(Some(connection)) => connection,
-            Ok(None) => return Arc::new(NoPanel),
-            Err(err) => {
-                tracing::warn!(%workspace, error = %err, "panel connection unreadable");
-                return Arc::new(NoPanel);
-            }
+impl PanelClient {
+    /// The workspace's panel client: `previous` again when the connection has not changed
+    /// since it was built, a new client otherwise, or a stand-in that fails every lookup when
+    /// no panel is connected or its client cannot be built.
+    pub async fn build(
+        state: &AppState,
+        workspace: WorkspaceId,
+        previous: Option<&PanelClient>,
+    ) -> Result<Self, StorageError> {
+        let Some(connection) = state.db.panel_connection(workspace).get().await? else {
+            return Ok(Self::none());
         };
-        if let Ok(clients) = self.clients.lock() {
-            if let Some((stamp, client)) = clients.get(&workspace) {
-                if *stamp == connection.updated_at {
-                    return client.clone();
-                }
+        if let Some(previous) = previous {
+            if previous.built_from == Some(connection.updated_at) {
+                return Ok(previous.clone());
             }
         }
-        let client: Arc<dyn PanelApi> = match settings(state, &connection)
+        match settings(state, &connection)
             .ok()
             .and_then(|s| panels::connect(&s).ok())
         {
-            Some(client) => client,
+            Some(api) => Ok(PanelClient {
+                built_from: Some(connection.updated_at),
+                api,
+            }),
             None => {
                 tracing::warn!(%workspace, "panel client could not be built");
-                return Arc::new(NoPanel);
+                Ok(Self::none())
             }
-        };
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.insert(workspace, (connection.updated_at, client.clone()));
         }
-        client
+    }
+
+    /// The stand-in for a workspace without a usable panel.
+    fn none() -> Self {
+        PanelClient {
+            built_from: None,
+            api: Arc::new(NoPanel),
+        }
+    }
+
+    /// The client.
+    pub fn api(&self) -> &Arc<dyn PanelApi> {
+        &self.api
     }
 }

@@ -5,6 +5,7 @@
 //! (its lease ran out before it completed) plans the same dispatches instead of refusing
 //! its own orders; the command log's unique event id keeps a second completion out.
 
+use super::config_cache::CachedConfig;
 use super::context::MessageContext;
 use super::linking::Linking;
 use super::per_chat::run_per_chat;
@@ -21,6 +22,8 @@ use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::rules::{OrderAction, ReasonCode};
 use panelrelay_core::sender::SenderRole;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// How long a claimed event is reserved for its worker.
 pub const INBOX_LEASE: Duration = Duration::seconds(60);
@@ -38,7 +41,8 @@ impl HandleError {
 }
 
 /// Claims and handles up to `batch` events: chats concurrently, each chat's events in
-/// order. Returns how many were claimed.
+/// order, all with their workspace's configuration as of claim time (one version query for
+/// the batch). Returns how many were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
     let events = state
         .db
@@ -46,13 +50,22 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError
         .await
         .map_err(|e| HandleError(e.to_string()))?;
     let claimed = events.len();
+    let workspaces: Vec<WorkspaceId> = events
+        .iter()
+        .filter_map(|event| WorkspaceId::parse(&event.workspace_id))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let configs = Arc::new(state.configs.snapshot(state, &workspaces).await);
     let state = state.clone();
     run_per_chat(
         events,
         |event| (event.channel_id.clone(), event.chat_id.clone()),
         move |event| {
             let state = state.clone();
-            async move { handle_and_complete(&state, &event).await }
+            let config = WorkspaceId::parse(&event.workspace_id)
+                .and_then(|workspace| configs.get(&workspace).cloned());
+            async move { handle_and_complete(&state, &event, config).await }
         },
     )
     .await;
@@ -60,8 +73,12 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError
 }
 
 /// Handles one claimed event and commits its result, or records the failure for a retry.
-async fn handle_and_complete(state: &AppState, event: &InboxEvent) {
-    let failure = match handle(state, event).await {
+async fn handle_and_complete(
+    state: &AppState,
+    event: &InboxEvent,
+    config: Option<Arc<CachedConfig>>,
+) {
+    let failure = match handle_with(state, event, config).await {
         Ok(completion) => match state.completions.complete(&event.id, completion).await {
             Ok(true) => return,
             Ok(false) => {
@@ -80,14 +97,28 @@ async fn handle_and_complete(state: &AppState, event: &InboxEvent) {
     }
 }
 
-/// Runs the engine on one event and turns its result into rows to commit.
+/// Runs the engine on one event, with its workspace's current configuration, and turns its
+/// result into rows to commit.
 pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, HandleError> {
+    handle_with(state, event, None).await
+}
+
+/// [`handle`] with the workspace's configuration read earlier, when there is one.
+async fn handle_with(
+    state: &AppState,
+    event: &InboxEvent,
+    config: Option<Arc<CachedConfig>>,
+) -> Result<Completion, HandleError> {
     let fail = |what: &str| HandleError(format!("event {}: {what}", event.id));
     let workspace = WorkspaceId::parse(&event.workspace_id).ok_or_else(|| fail("workspace id"))?;
     let medium = Medium::parse(&event.medium).ok_or_else(|| fail("medium"))?;
-    let message = MessageContext::load(state, workspace, medium, &event.sender_id)
-        .await
-        .map_err(|e| HandleError(e.to_string()))?;
+    let message = match config {
+        Some(config) => {
+            MessageContext::with_config(state, workspace, config, medium, &event.sender_id).await
+        }
+        None => MessageContext::load(state, workspace, medium, &event.sender_id).await,
+    }
+    .map_err(|e| HandleError(e.to_string()))?;
     let linking = Linking {
         state,
         workspace,
@@ -105,7 +136,7 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
             event,
             &message.ctx.sender.role,
             result,
-            &message.route_channels,
+            message.route_channels(),
             &message.ctx.config.settings.cooldowns,
         );
         if let Some(command) = completion.command.as_mut() {
@@ -128,7 +159,7 @@ pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, 
         event,
         &ctx.sender.role,
         result,
-        &message.route_channels,
+        message.route_channels(),
         &ctx.config.settings.cooldowns,
     ))
 }

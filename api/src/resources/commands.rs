@@ -132,7 +132,7 @@ fn planned(dispatch: Dispatch, message: &MessageContext) -> PlannedDispatch {
         route_id: dispatch.route_id.to_string(),
         route_name: dispatch.route_name,
         channel_id: message
-            .route_channels
+            .route_channels()
             .get(&dispatch.route_id)
             .map(ToString::to_string),
         medium: dispatch.target.medium.into(),

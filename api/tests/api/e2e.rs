@@ -554,7 +554,7 @@ async fn deliveries_spread_over_two_replicas_run_once() {
     let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
     // A second replica: the same database and key-value store, its own caches and clients.
     let replica = panelrelay_api::state::AppState {
-        panels: Default::default(),
+        configs: Default::default(),
         messengers: std::sync::Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
         channel_cache: Default::default(),
         wake: Default::default(),

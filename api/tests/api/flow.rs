@@ -25,7 +25,7 @@ fn order(id: u64, user: &str, status: &str, provider: &str) -> serde_json::Value
 }
 
 /// A fake Perfect Panel with alice's orders at two providers and bob's one order.
-async fn panel() -> MockServer {
+pub async fn panel() -> MockServer {
     let server = MockServer::start().await;
     for (id, user, status, provider) in [
         (2274209, "alice", "completed", "provider-one.com"),
@@ -44,14 +44,14 @@ async fn panel() -> MockServer {
     server
 }
 
-struct Setup {
-    workspace: WorkspaceId,
+pub struct Setup {
+    pub workspace: WorkspaceId,
     channel: String,
 }
 
 /// A workspace with the panel connected, one Telegram channel, a route per provider and
 /// alice linked to chat 555.
-async fn setup(app: &TestApp, ws: &TestWorkspace, panel_url: &str) -> Setup {
+pub async fn setup(app: &TestApp, ws: &TestWorkspace, panel_url: &str) -> Setup {
     let body = json!({"type": "perfect_panel_v2", "base_url": panel_url, "api_key": "k-123456"});
     app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
         .await;
@@ -105,7 +105,7 @@ async fn setup(app: &TestApp, ws: &TestWorkspace, panel_url: &str) -> Setup {
     }
 }
 
-fn event(setup: &Setup, key: &str, text: &str) -> NewInboxEvent {
+pub fn event(setup: &Setup, key: &str, text: &str) -> NewInboxEvent {
     NewInboxEvent {
         workspace_id: setup.workspace.to_string(),
         channel_id: setup.channel.clone(),
@@ -119,7 +119,7 @@ fn event(setup: &Setup, key: &str, text: &str) -> NewInboxEvent {
     }
 }
 
-async fn drain(app: &TestApp) -> usize {
+pub async fn drain(app: &TestApp) -> usize {
     let mut total = 0;
     loop {
         let handled = worker::run_once(&app.state, 16).await.unwrap();

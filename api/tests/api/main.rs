@@ -10,6 +10,7 @@ mod api_keys;
 mod bad_input;
 mod channels;
 mod cli;
+mod config_cache;
 mod configuration;
 mod e2e;
 mod flow;

@@ -83,7 +83,7 @@ impl TestApp {
             secrets: SecretBox::new(MasterKey::generate().unwrap(), vec![]),
             metrics: Arc::new(Metrics::new().unwrap()),
             public_url: "https://relay.example".into(),
-            panels: Default::default(),
+            configs: Default::default(),
             messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
             channel_cache: Default::default(),
             send_rate_limits: true,
