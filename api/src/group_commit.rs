@@ -68,13 +68,13 @@ impl<I: Send + 'static, O: Send + 'static> GroupCommit<I, O> {
     }
 }
 
-/// How many writers suit `db`: one for SQLite (one connection, one writer at a time), four
-/// on PostgreSQL (each batch is a series of round trips; a few batches in flight overlap
-/// them, and leave most of the pool to the readers).
+/// How many writers suit `db`: one for SQLite (one connection, one writer at a time), eight
+/// on PostgreSQL (each batch is a series of round trips; several batches in flight overlap
+/// them, and leave half of the pool to the readers).
 pub fn writers(db: &Database) -> usize {
     match db.backend() {
         Backend::Sqlite => 1,
-        Backend::Postgres => 4,
+        Backend::Postgres => 8,
     }
 }
 
