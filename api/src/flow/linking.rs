@@ -27,6 +27,10 @@ use std::time::Duration;
 /// The window of the per-identity request limit.
 const REQUEST_WINDOW: Duration = Duration::from_secs(3600);
 
+/// How long an event's opened ticket is remembered: longer than the inbox lease times the
+/// attempts an event gets.
+const OPENED_MEMORY: Duration = Duration::from_secs(3600);
+
 /// One chat's linking conversation.
 pub struct Linking<'a> {
     /// The application.
@@ -64,7 +68,7 @@ impl Linking<'_> {
         match message {
             LinkMessage::MissingUsername => Ok(Some(self.render(TemplateKey::LinkUsage, &[]))),
             LinkMessage::Request { username } => self
-                .request(&identity, &username, &policy, Utc::now())
+                .request(&event.id, &identity, &username, &policy, Utc::now())
                 .await
                 .map(Some),
             LinkMessage::Code(code) => self.verify(&identity, &code, &policy, Utc::now()).await,
@@ -106,14 +110,25 @@ impl Linking<'_> {
     }
 
     /// `link <username>`: checks the username on the panel, stores a new code and opens a
-    /// ticket carrying it in that account.
+    /// ticket carrying it in that account. An event handled again (its first handling
+    /// opened the ticket, then the process stopped before the result was committed) answers
+    /// as the first time did, without a second ticket or code.
     async fn request(
         &self,
+        event_id: &str,
         identity: &str,
         username: &str,
         policy: &LinkPolicy,
         now: DateTime<Utc>,
     ) -> Result<String, HandleError> {
+        let minutes = policy.ttl_minutes().to_string();
+        let opened_key = format!("link:opened:{}:{event_id}", self.workspace);
+        if let Ok(Some(opened_for)) = self.state.kv.get(&opened_key).await {
+            return Ok(self.render(
+                TemplateKey::LinkCodeSent,
+                &[("username", &opened_for), ("minutes", &minutes)],
+            ));
+        }
         let requests = self
             .state
             .kv
@@ -152,7 +167,6 @@ impl Linking<'_> {
             )
             .await
             .map_err(storage)?;
-        let minutes = policy.ttl_minutes().to_string();
         let ticket = NewTicket {
             username: user.username.clone(),
             subject: self.render(TemplateKey::LinkTicketSubject, &[]),
@@ -177,6 +191,15 @@ impl Linking<'_> {
                 PanelError::Unsupported => self.render(TemplateKey::LinkUnsupported, &[]),
                 other => self.panel_failed(&other),
             });
+        }
+        // Remembered for as long as the event could be handled again.
+        if let Err(err) = self
+            .state
+            .kv
+            .set_if_absent(&opened_key, &user.username, OPENED_MEMORY)
+            .await
+        {
+            tracing::warn!(error = %err, "linking: opened ticket not remembered");
         }
         Ok(self.render(
             TemplateKey::LinkCodeSent,

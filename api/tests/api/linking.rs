@@ -942,3 +942,69 @@ async fn admin_chat_permissions_apply_in_the_flow() {
     let admin_link = chat.say(&app, 778, "link alice").await;
     assert!(tickets(&panel).await.is_empty(), "{admin_link:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    let chat = telegram_channel(&app, &ws).await;
+    let update = json!({"update_id": 77, "message": {"message_id": 77, "from": {"id": 555, "is_bot": false,
+        "first_name": "C"}, "chat": {"id": 555, "type": "private"}, "date": 1795505900, "text": "link alice"}});
+    let reply = app
+        .call_raw(
+            Method::POST,
+            &format!("/webhooks/telegram/{}", chat.channel_id),
+            &[
+                ("content-type", "application/json"),
+                ("x-telegram-bot-api-secret-token", SECRET),
+            ],
+            poem::Body::from(update.to_string()),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let now = chrono::Utc::now();
+    let claimed = app
+        .state
+        .db
+        .inbox_claim(10, worker::INBOX_LEASE, now)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    // The first handling opens the ticket, then the process stops before committing.
+    let _lost = worker::handle(&app.state, &claimed[0]).await.unwrap();
+    assert_eq!(tickets(&panel).await.len(), 1);
+    // After the lease another worker handles it again: same answer, no second ticket.
+    let later = now + worker::INBOX_LEASE + chrono::Duration::seconds(1);
+    let retaken = app
+        .state
+        .db
+        .inbox_claim(10, worker::INBOX_LEASE, later)
+        .await
+        .unwrap();
+    assert_eq!(retaken.len(), 1);
+    let completion = worker::handle(&app.state, &retaken[0]).await.unwrap();
+    assert_eq!(tickets(&panel).await.len(), 1, "one ticket for one request");
+    let answer = completion.command.as_ref().and_then(|c| c.reply.clone());
+    assert!(
+        answer
+            .as_deref()
+            .is_some_and(|a| a.contains("ticket in the panel account alice")),
+        "{answer:?}"
+    );
+    app.state
+        .db
+        .inbox_complete(&retaken[0].id, completion, later)
+        .await
+        .unwrap();
+    // The code in that one ticket links the chat.
+    let code = code_in(&tickets(&panel).await[0]);
+    let linked = chat.say(&app, 555, &code).await;
+    assert!(
+        linked
+            .iter()
+            .any(|l| l.starts_with("This chat is now linked to alice.")),
+        "{linked:?}"
+    );
+}
