@@ -214,6 +214,7 @@ impl Database {
         let done = with_conn!(self, |conn| {
             conn.transaction(async |conn| {
                 let mut done = Vec::with_capacity(completions.len());
+                let mut completed: Vec<&str> = Vec::with_capacity(completions.len());
                 for ((event_id, completion), outbox) in completions.iter().zip(&outboxes) {
                     if let Some(command) = &completion.command {
                         let inserted = diesel::insert_into(command_log::table)
@@ -251,7 +252,12 @@ impl Database {
                             .execute(conn)
                             .await?;
                     }
-                    diesel::update(inbox_events::table.find(event_id))
+                    completed.push(event_id.as_str());
+                    done.push(true);
+                }
+                // The events are marked done in one statement.
+                if !completed.is_empty() {
+                    diesel::update(inbox_events::table.filter(inbox_events::id.eq_any(&completed)))
                         .set((
                             inbox_events::status.eq("done"),
                             inbox_events::processed_at.eq(Some(done_at)),
@@ -259,7 +265,6 @@ impl Database {
                         ))
                         .execute(conn)
                         .await?;
-                    done.push(true);
                 }
                 Ok::<_, StorageError>(done)
             })
