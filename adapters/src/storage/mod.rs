@@ -4,6 +4,7 @@
 //! [`with_conn!`] macro expands the same query body for each, so each arm type-checks
 //! against its real backend. Only the migrations differ per backend.
 
+mod batch;
 pub(crate) mod connect;
 mod error;
 pub mod schema;

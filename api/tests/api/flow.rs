@@ -651,3 +651,55 @@ async fn the_engine_verifies_orders_through_the_admin_v1_and_reseller_adapters()
         served.reply
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+    let db = &app.state.db;
+    let now = Utc::now();
+    // A repeat inside the batch and a repeat of an earlier batch are both reported as not new.
+    let first = vec![
+        event(&setup, "tg:1", "2274209 refill"),
+        event(&setup, "tg:2", "hello"),
+        event(&setup, "tg:1", "2274209 refill"),
+    ];
+    assert_eq!(
+        db.inbox_insert_batch(&first, now).await.unwrap(),
+        [true, true, false]
+    );
+    let second = vec![event(&setup, "tg:2", "hello"), event(&setup, "tg:3", "hi")];
+    assert_eq!(
+        db.inbox_insert_batch(&second, now).await.unwrap(),
+        [false, true]
+    );
+    // A batch longer than one multi-row statement (500 rows) is stored whole.
+    let many: Vec<NewInboxEvent> = (0..1_203)
+        .map(|i| event(&setup, &format!("tg:bulk:{i}"), "hi"))
+        .collect();
+    let stored = db.inbox_insert_batch(&many, now).await.unwrap();
+    assert_eq!(stored.iter().filter(|new| **new).count(), 1_203);
+    assert_eq!(db.inbox_depth(now).await.unwrap().0, 3 + 1_203);
+
+    // Two completions of the same event in one batch (two workers after a lease ran out):
+    // the first is written, the second is reported as already completed and writes nothing.
+    let claimed = db
+        .inbox_claim(2_000, worker::INBOX_LEASE, now)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 3 + 1_203);
+    let refill = claimed.iter().find(|e| e.dedupe_key == "tg:1").unwrap();
+    let once = worker::handle(&app.state, refill).await.unwrap();
+    let twice = worker::handle(&app.state, refill).await.unwrap();
+    assert_eq!(once.outbox.len(), 2, "a provider message and a reply");
+    let batch = vec![(refill.id.clone(), once), (refill.id.clone(), twice)];
+    assert_eq!(
+        db.inbox_complete_batch(&batch, now).await.unwrap(),
+        [true, false]
+    );
+    assert_eq!(db.dispatch_log(setup.workspace, 10).await.unwrap().len(), 1);
+    assert_eq!(db.outbox_of(setup.workspace, 10).await.unwrap().len(), 2);
+    assert_eq!(db.command_log(setup.workspace, 10).await.unwrap().len(), 1);
+}

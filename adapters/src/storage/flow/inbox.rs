@@ -2,6 +2,7 @@
 //! the durable backstop against duplicate deliveries. Workers claim events with a lease
 //! (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite has a single writer).
 
+use super::super::batch::{ExecuteBatch, LoadBatch, ROWS_PER_STATEMENT};
 use super::super::schema::{
     command_log, conversation_messages, cooldown_log, dispatches, inbox_events, outbox_messages,
 };
@@ -12,6 +13,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
 use diesel_async::{AsyncConnection, RunQueryDsl};
+use std::collections::HashSet;
 
 /// An event to store.
 #[derive(Debug, Clone)]
@@ -38,7 +40,7 @@ pub struct NewInboxEvent {
 
 /// A claimed event.
 #[derive(Debug, Clone, PartialEq, Queryable, QueryableByName, Selectable, Insertable)]
-#[diesel(table_name = inbox_events)]
+#[diesel(table_name = inbox_events, treat_none_as_default_value = false)]
 pub struct InboxEvent {
     /// Its id.
     pub id: String,
@@ -112,29 +114,34 @@ impl Database {
     }
 
     /// Stores several new events in one transaction (a group commit: one durable write for
-    /// many deliveries). For each, whether it was new; all or none are stored.
+    /// many deliveries), one multi-row statement per [`ROWS_PER_STATEMENT`] events. For each,
+    /// whether it was new (a repeat of a stored event, or of an earlier one in the same
+    /// batch, is not); all or none are stored.
     pub async fn inbox_insert_batch(
         &self,
         events: &[NewInboxEvent],
         now: DateTime<Utc>,
     ) -> Result<Vec<bool>, StorageError> {
         let rows: Vec<InboxEvent> = events.iter().map(|event| new_row(event, now)).collect();
-        let inserted = with_conn!(self, |conn| {
+        let stored: HashSet<String> = with_conn!(self, |conn| {
             conn.transaction(async |conn| {
-                let mut inserted = Vec::with_capacity(rows.len());
-                for row in &rows {
-                    let count = diesel::insert_into(inbox_events::table)
-                        .values(row)
-                        .on_conflict_do_nothing()
-                        .execute(conn)
+                let mut stored = HashSet::with_capacity(rows.len());
+                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+                    let ids: Vec<String> = conn
+                        .load_batch(
+                            diesel::insert_into(inbox_events::table)
+                                .values(chunk.to_vec())
+                                .on_conflict_do_nothing()
+                                .returning(inbox_events::id),
+                        )
                         .await?;
-                    inserted.push(count == 1);
+                    stored.extend(ids);
                 }
-                Ok::<_, StorageError>(inserted)
+                Ok::<_, StorageError>(stored)
             })
             .await?
         });
-        Ok(inserted)
+        Ok(rows.iter().map(|row| stored.contains(&row.id)).collect())
     }
 
     /// Claims up to `limit` events that are pending or whose lease ran out, for `lease`.
@@ -211,49 +218,72 @@ impl Database {
                     .collect()
             })
             .collect();
+        let commands: Vec<CommandRecord> = completions
+            .iter()
+            .filter_map(|(_, completion)| completion.command.clone())
+            .collect();
         let done = with_conn!(self, |conn| {
             conn.transaction(async |conn| {
-                let mut done = Vec::with_capacity(completions.len());
+                // The command log rows first: an event whose row is already there (or
+                // repeated in this batch) was completed before, and nothing else of it is
+                // written.
+                let mut logged = HashSet::with_capacity(commands.len());
+                for chunk in commands.chunks(ROWS_PER_STATEMENT) {
+                    let ids: Vec<String> = conn
+                        .load_batch(
+                            diesel::insert_into(command_log::table)
+                                .values(chunk.to_vec())
+                                .on_conflict_do_nothing()
+                                .returning(command_log::id),
+                        )
+                        .await?;
+                    logged.extend(ids);
+                }
+                let done: Vec<bool> = completions
+                    .iter()
+                    .map(|(_, completion)| {
+                        completion
+                            .command
+                            .as_ref()
+                            .is_none_or(|command| logged.contains(&command.id))
+                    })
+                    .collect();
+                let mut outbox = Vec::new();
+                let mut dispatch_rows = Vec::new();
+                let mut conversation = Vec::new();
+                let mut cooldowns = Vec::new();
                 let mut completed: Vec<&str> = Vec::with_capacity(completions.len());
-                for ((event_id, completion), outbox) in completions.iter().zip(&outboxes) {
-                    if let Some(command) = &completion.command {
-                        let inserted = diesel::insert_into(command_log::table)
-                            .values(command)
-                            .on_conflict_do_nothing()
-                            .execute(conn)
-                            .await?;
-                        if inserted == 0 {
-                            done.push(false);
-                            continue;
-                        }
-                    }
-                    // One statement per row: multi-row inserts do not compile for SQLite here.
-                    for row in outbox {
-                        diesel::insert_into(outbox_messages::table)
-                            .values(row)
-                            .execute(conn)
-                            .await?;
-                    }
-                    for row in &completion.dispatches {
-                        diesel::insert_into(dispatches::table)
-                            .values(row)
-                            .execute(conn)
-                            .await?;
-                    }
-                    for row in &completion.conversation {
-                        diesel::insert_into(conversation_messages::table)
-                            .values(row)
-                            .execute(conn)
-                            .await?;
-                    }
-                    for row in &completion.cooldowns {
-                        diesel::insert_into(cooldown_log::table)
-                            .values(row)
-                            .execute(conn)
-                            .await?;
-                    }
+                let fresh = completions.iter().zip(&outboxes).zip(&done);
+                for (((event_id, completion), rows), _) in fresh.filter(|(_, done)| **done) {
+                    outbox.extend(rows.iter().cloned());
+                    dispatch_rows.extend(completion.dispatches.iter().cloned());
+                    conversation.extend(completion.conversation.iter().cloned());
+                    cooldowns.extend(completion.cooldowns.iter().cloned());
                     completed.push(event_id.as_str());
-                    done.push(true);
+                }
+                for chunk in outbox.chunks(ROWS_PER_STATEMENT) {
+                    conn.execute_batch(
+                        diesel::insert_into(outbox_messages::table).values(chunk.to_vec()),
+                    )
+                    .await?;
+                }
+                for chunk in dispatch_rows.chunks(ROWS_PER_STATEMENT) {
+                    conn.execute_batch(
+                        diesel::insert_into(dispatches::table).values(chunk.to_vec()),
+                    )
+                    .await?;
+                }
+                for chunk in conversation.chunks(ROWS_PER_STATEMENT) {
+                    conn.execute_batch(
+                        diesel::insert_into(conversation_messages::table).values(chunk.to_vec()),
+                    )
+                    .await?;
+                }
+                for chunk in cooldowns.chunks(ROWS_PER_STATEMENT) {
+                    conn.execute_batch(
+                        diesel::insert_into(cooldown_log::table).values(chunk.to_vec()),
+                    )
+                    .await?;
                 }
                 // The events are marked done in one statement.
                 if !completed.is_empty() {

@@ -1,6 +1,7 @@
 //! The outbox: messages to send (provider-group commands and customer replies), drained by
 //! the sender with retries and per-destination rate limits.
 
+use super::super::batch::{ExecuteBatch, ROWS_PER_STATEMENT};
 use super::super::schema::{outbound_log, outbox_messages};
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
 use super::records::OutboundRecord;
@@ -73,7 +74,7 @@ pub struct Settlement {
 
 /// A stored outbox message.
 #[derive(Debug, Clone, PartialEq, Queryable, QueryableByName, Selectable, Insertable)]
-#[diesel(table_name = outbox_messages)]
+#[diesel(table_name = outbox_messages, treat_none_as_default_value = false)]
 pub struct OutboxMessage {
     /// Its id.
     pub id: String,
@@ -170,18 +171,22 @@ impl Database {
         Ok(messages)
     }
 
-    /// Records what became of claimed messages, in one transaction: each message's new
-    /// state and, where a send was attempted, its outbound log row.
+    /// Records what became of claimed messages, in one transaction: the outbound log rows
+    /// of the attempted sends (multi-row statements), then each message's new state.
     pub async fn outbox_settle(&self, settlements: &[Settlement]) -> Result<(), StorageError> {
+        let attempts: Vec<OutboundRecord> = settlements
+            .iter()
+            .filter_map(|settlement| settlement.attempt.clone())
+            .collect();
         with_conn!(self, |conn| {
             conn.transaction(async |conn| {
+                for chunk in attempts.chunks(ROWS_PER_STATEMENT) {
+                    conn.execute_batch(
+                        diesel::insert_into(outbound_log::table).values(chunk.to_vec()),
+                    )
+                    .await?;
+                }
                 for settlement in settlements {
-                    if let Some(attempt) = &settlement.attempt {
-                        diesel::insert_into(outbound_log::table)
-                            .values(attempt)
-                            .execute(conn)
-                            .await?;
-                    }
                     let row = outbox_messages::table.find(&settlement.outbox_id);
                     let unclaimed = outbox_messages::claimed_until.eq(None::<NaiveDateTime>);
                     match &settlement.update {

@@ -1,5 +1,6 @@
 //! Rows of the logs: commands, dispatches, conversation, webhooks, outbound attempts.
 
+use super::super::batch::{ExecuteBatch, ROWS_PER_STATEMENT};
 use super::super::schema::{
     command_log, conversation_messages, cooldown_log, dispatches, outbound_log, webhook_log,
 };
@@ -11,7 +12,7 @@ use panelrelay_core::ids::WorkspaceId;
 
 /// One handled customer message.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = command_log)]
+#[diesel(table_name = command_log, treat_none_as_default_value = false)]
 pub struct CommandRecord {
     /// Its id (UUID v7 text).
     pub id: String,
@@ -45,7 +46,7 @@ pub struct CommandRecord {
 
 /// One message forwarded to a provider group.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = dispatches)]
+#[diesel(table_name = dispatches, treat_none_as_default_value = false)]
 pub struct DispatchRecord {
     /// Its id.
     pub id: String,
@@ -73,7 +74,7 @@ pub struct DispatchRecord {
 
 /// A cooldown the flow claimed for an accepted request.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = cooldown_log)]
+#[diesel(table_name = cooldown_log, treat_none_as_default_value = false)]
 pub struct CooldownRecord {
     /// Its id.
     pub id: String,
@@ -93,7 +94,7 @@ pub struct CooldownRecord {
 
 /// One message of a chat, in or out.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = conversation_messages)]
+#[diesel(table_name = conversation_messages, treat_none_as_default_value = false)]
 pub struct ConversationRecord {
     /// Its id.
     pub id: String,
@@ -115,7 +116,7 @@ pub struct ConversationRecord {
 
 /// One webhook delivery, payload redacted.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = webhook_log)]
+#[diesel(table_name = webhook_log, treat_none_as_default_value = false)]
 pub struct WebhookRecord {
     /// Its id.
     pub id: String,
@@ -142,7 +143,7 @@ pub struct WebhookRecord {
 
 /// One attempt to send an outbox message.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = outbound_log)]
+#[diesel(table_name = outbound_log, treat_none_as_default_value = false)]
 pub struct OutboundRecord {
     /// Its id.
     pub id: String,
@@ -179,16 +180,16 @@ impl Database {
         Ok(())
     }
 
-    /// Records several webhook deliveries in one transaction: all or none.
+    /// Records several webhook deliveries in one transaction (multi-row statements): all
+    /// or none.
     pub async fn log_webhooks(&self, records: &[WebhookRecord]) -> Result<(), StorageError> {
         with_conn!(self, |conn| {
             conn.transaction(async |conn| {
-                // One statement per row: multi-row inserts do not compile for SQLite here.
-                for record in records {
-                    diesel::insert_into(webhook_log::table)
-                        .values(record)
-                        .execute(conn)
-                        .await?;
+                for chunk in records.chunks(ROWS_PER_STATEMENT) {
+                    conn.execute_batch(
+                        diesel::insert_into(webhook_log::table).values(chunk.to_vec()),
+                    )
+                    .await?;
                 }
                 Ok::<_, StorageError>(())
             })
