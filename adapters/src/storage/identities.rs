@@ -9,6 +9,7 @@ use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::{IdentityId, WorkspaceId};
 use panelrelay_core::medium::Medium;
 use panelrelay_core::sender::{AdminPermissions, SenderRole};
+use std::collections::HashMap;
 
 /// A linked user or an admin chat.
 #[derive(Debug, Clone, PartialEq)]
@@ -411,40 +412,59 @@ impl Identities<'_> {
         medium: Medium,
         chat_identity: &str,
     ) -> Result<SenderRole, StorageError> {
-        type Permissions = (bool, bool, bool);
-        let (admin, linked): (Option<Permissions>, Option<String>) = with_conn!(self.db, |conn| {
-            let admin = admin_chats::table
-                .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
-                .filter(admin_chats::medium.eq(medium.as_str()))
-                .filter(admin_chats::identity.eq(chat_identity))
-                .select((
-                    admin_chats::view_any_order,
-                    admin_chats::dispatch_any_order,
-                    admin_chats::reply_in_groups,
-                ))
-                .first(conn)
-                .await
-                .optional()?;
-            let linked = linked_users::table
-                .filter(linked_users::workspace_id.eq(self.workspace_id.to_string()))
-                .filter(linked_users::medium.eq(medium.as_str()))
-                .filter(linked_users::identity.eq(chat_identity))
-                .select(linked_users::username)
-                .first(conn)
-                .await
-                .optional()?;
-            (admin, linked)
-        });
-        Ok(match (admin, linked) {
-            (Some((view_any_order, dispatch_any_order, reply_in_groups)), _) => {
-                SenderRole::Admin(AdminPermissions {
-                    view_any_order,
-                    dispatch_any_order,
-                    reply_in_groups,
-                })
-            }
-            (None, Some(username)) => SenderRole::Linked { username },
-            (None, None) => SenderRole::Unknown,
-        })
+        let mut roles = self
+            .sender_roles(medium, &[chat_identity.to_owned()])
+            .await?;
+        Ok(roles.remove(chat_identity).unwrap_or(SenderRole::Unknown))
+    }
+
+    /// [`Self::sender_role`] of several identities on `medium`, in two queries (the
+    /// worker's per-round lookup). Every identity asked about has an entry.
+    pub async fn sender_roles(
+        &self,
+        medium: Medium,
+        chat_identities: &[String],
+    ) -> Result<HashMap<String, SenderRole>, StorageError> {
+        type Permissions = (String, bool, bool, bool);
+        let (admins, linked): (Vec<Permissions>, Vec<(String, String)>) =
+            with_conn!(self.db, |conn| {
+                let admins = admin_chats::table
+                    .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
+                    .filter(admin_chats::medium.eq(medium.as_str()))
+                    .filter(admin_chats::identity.eq_any(chat_identities))
+                    .select((
+                        admin_chats::identity,
+                        admin_chats::view_any_order,
+                        admin_chats::dispatch_any_order,
+                        admin_chats::reply_in_groups,
+                    ))
+                    .load(conn)
+                    .await?;
+                let linked = linked_users::table
+                    .filter(linked_users::workspace_id.eq(self.workspace_id.to_string()))
+                    .filter(linked_users::medium.eq(medium.as_str()))
+                    .filter(linked_users::identity.eq_any(chat_identities))
+                    .select((linked_users::identity, linked_users::username))
+                    .load(conn)
+                    .await?;
+                (admins, linked)
+            });
+        let mut roles: HashMap<String, SenderRole> = chat_identities
+            .iter()
+            .map(|identity| (identity.clone(), SenderRole::Unknown))
+            .collect();
+        for (identity, username) in linked {
+            roles.insert(identity, SenderRole::Linked { username });
+        }
+        // An admin chat wins over a link of the same identity.
+        for (identity, view_any_order, dispatch_any_order, reply_in_groups) in admins {
+            let permissions = AdminPermissions {
+                view_any_order,
+                dispatch_any_order,
+                reply_in_groups,
+            };
+            roles.insert(identity, SenderRole::Admin(permissions));
+        }
+        Ok(roles)
     }
 }

@@ -10,7 +10,7 @@ use panelrelay_core::engine::{Ports, WorkspaceContext};
 use panelrelay_core::ids::{ChannelId, RouteId, WorkspaceId};
 use panelrelay_core::medium::Medium;
 use panelrelay_core::ports::{PanelApi, SystemClock};
-use panelrelay_core::sender::Sender;
+use panelrelay_core::sender::{Sender, SenderRole};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -49,7 +49,18 @@ impl MessageContext {
             .identities(workspace)
             .sender_role(medium, sender_id)
             .await?;
-        Ok(MessageContext {
+        Ok(Self::with_role(workspace, config, sender_id, role))
+    }
+
+    /// Uses `config` and `role`, both read earlier (the worker reads a round's roles in
+    /// one go).
+    pub fn with_role(
+        workspace: WorkspaceId,
+        config: Arc<CachedConfig>,
+        sender_id: &str,
+        role: SenderRole,
+    ) -> Self {
+        MessageContext {
             ctx: WorkspaceContext {
                 workspace,
                 config: config.loaded.engine.clone(),
@@ -59,7 +70,7 @@ impl MessageContext {
                 },
             },
             config,
-        })
+        }
     }
 
     /// The channel each route sends through.

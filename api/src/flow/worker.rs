@@ -22,8 +22,11 @@ use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::rules::{OrderAction, ReasonCode};
 use panelrelay_core::sender::SenderRole;
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// The command log's action of an event answered by self-service linking.
+const LINK_ACTION: &str = "link";
 
 /// How long a claimed event is reserved for its worker.
 pub const INBOX_LEASE: Duration = Duration::seconds(60);
@@ -42,7 +45,8 @@ impl HandleError {
 
 /// Claims and handles up to `batch` events: chats concurrently, each chat's events in
 /// order, all with their workspace's configuration as of claim time (one version query for
-/// the batch). Returns how many were claimed.
+/// the batch) and their senders' roles read per workspace and medium. Returns how many
+/// were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
     let events = state
         .db
@@ -57,6 +61,7 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError
         .into_iter()
         .collect();
     let configs = Arc::new(state.configs.snapshot(state, &workspaces).await);
+    let roles = Arc::new(RoundRoles::read(state, &events).await);
     let state = state.clone();
     run_per_chat(
         events,
@@ -65,11 +70,77 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError
             let state = state.clone();
             let config = WorkspaceId::parse(&event.workspace_id)
                 .and_then(|workspace| configs.get(&workspace).cloned());
-            async move { handle_and_complete(&state, &event, config).await }
+            let roles = roles.clone();
+            async move { handle_and_complete(&state, &event, config, &roles).await }
         },
     )
     .await;
     Ok(claimed)
+}
+
+/// An event's sender: workspace, medium, identity.
+type SenderKey = (String, String, String);
+
+fn sender_key(event: &InboxEvent) -> SenderKey {
+    (
+        event.workspace_id.clone(),
+        event.medium.clone(),
+        event.sender_id.clone(),
+    )
+}
+
+/// The roles of a round's senders, read when the round starts (two queries per workspace
+/// and medium, like the configuration's one version query). A sender whose event went
+/// through linking is forgotten, so their later events of the round read their role again:
+/// a code followed at once by a command is handled as the newly linked customer.
+struct RoundRoles(Mutex<HashMap<SenderKey, SenderRole>>);
+
+impl RoundRoles {
+    /// Reads the roles of `events`' senders. A failed read leaves its senders out; their
+    /// events read their role themselves.
+    async fn read(state: &AppState, events: &[InboxEvent]) -> Self {
+        let mut groups: HashMap<(WorkspaceId, Medium), HashSet<String>> = HashMap::new();
+        for event in events {
+            if let (Some(workspace), Some(medium)) = (
+                WorkspaceId::parse(&event.workspace_id),
+                Medium::parse(&event.medium),
+            ) {
+                groups
+                    .entry((workspace, medium))
+                    .or_default()
+                    .insert(event.sender_id.clone());
+            }
+        }
+        let mut known = HashMap::new();
+        for ((workspace, medium), senders) in groups {
+            let senders: Vec<String> = senders.into_iter().collect();
+            let roles = state
+                .db
+                .identities(workspace)
+                .sender_roles(medium, &senders)
+                .await;
+            match roles {
+                Ok(roles) => known.extend(roles.into_iter().map(|(sender, role)| {
+                    let key = (workspace.to_string(), medium.as_str().to_owned(), sender);
+                    (key, role)
+                })),
+                Err(error) => tracing::warn!(%workspace, %error, "sender roles unreadable"),
+            }
+        }
+        RoundRoles(Mutex::new(known))
+    }
+
+    /// The role of `event`'s sender, if it is known for this round.
+    fn get(&self, event: &InboxEvent) -> Option<SenderRole> {
+        let roles = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        roles.get(&sender_key(event)).cloned()
+    }
+
+    /// Drops the role of `event`'s sender.
+    fn forget(&self, event: &InboxEvent) {
+        let mut roles = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        roles.remove(&sender_key(event));
+    }
 }
 
 /// Handles one claimed event and commits its result, or records the failure for a retry.
@@ -77,8 +148,20 @@ async fn handle_and_complete(
     state: &AppState,
     event: &InboxEvent,
     config: Option<Arc<CachedConfig>>,
+    roles: &RoundRoles,
 ) {
-    let failure = match handle_with(state, event, config).await {
+    let handled = handle_with(state, event, config, roles.get(event)).await;
+    let linking = handled.as_ref().is_ok_and(|completion| {
+        let action = completion
+            .command
+            .as_ref()
+            .and_then(|c| c.action.as_deref());
+        action == Some(LINK_ACTION)
+    });
+    if linking {
+        roles.forget(event);
+    }
+    let failure = match handled {
         Ok(completion) => match state.completions.complete(&event.id, completion).await {
             Ok(true) => return,
             Ok(false) => {
@@ -100,23 +183,31 @@ async fn handle_and_complete(
 /// Runs the engine on one event, with its workspace's current configuration, and turns its
 /// result into rows to commit.
 pub async fn handle(state: &AppState, event: &InboxEvent) -> Result<Completion, HandleError> {
-    handle_with(state, event, None).await
+    handle_with(state, event, None, None).await
 }
 
-/// [`handle`] with the workspace's configuration read earlier, when there is one.
+/// [`handle`] with the workspace's configuration and the sender's role read earlier, when
+/// there are.
 async fn handle_with(
     state: &AppState,
     event: &InboxEvent,
     config: Option<Arc<CachedConfig>>,
+    role: Option<SenderRole>,
 ) -> Result<Completion, HandleError> {
     let fail = |what: &str| HandleError(format!("event {}: {what}", event.id));
     let workspace = WorkspaceId::parse(&event.workspace_id).ok_or_else(|| fail("workspace id"))?;
     let medium = Medium::parse(&event.medium).ok_or_else(|| fail("medium"))?;
-    let message = match config {
-        Some(config) => {
+    let message = match (config, role) {
+        (Some(config), Some(role)) => Ok(MessageContext::with_role(
+            workspace,
+            config,
+            &event.sender_id,
+            role,
+        )),
+        (Some(config), None) => {
             MessageContext::with_config(state, workspace, config, medium, &event.sender_id).await
         }
-        None => MessageContext::load(state, workspace, medium, &event.sender_id).await,
+        (None, _) => MessageContext::load(state, workspace, medium, &event.sender_id).await,
     }
     .map_err(|e| HandleError(e.to_string()))?;
     let linking = Linking {
@@ -140,7 +231,7 @@ async fn handle_with(
             &message.ctx.config.settings.cooldowns,
         );
         if let Some(command) = completion.command.as_mut() {
-            command.action = Some("link".into());
+            command.action = Some(LINK_ACTION.into());
         }
         return Ok(completion);
     }

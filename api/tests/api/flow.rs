@@ -4,7 +4,7 @@
 use crate::support::{TestApp, TestWorkspace};
 use chrono::Utc;
 use panelrelay_adapters::storage::channels::ChannelFields;
-use panelrelay_adapters::storage::flow::NewInboxEvent;
+use panelrelay_adapters::storage::flow::{NewInboxEvent, OutboxUpdate, Settlement};
 use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_api::flow::worker;
 use panelrelay_core::ids::WorkspaceId;
@@ -702,4 +702,40 @@ async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() 
     assert_eq!(db.dispatch_log(setup.workspace, 10).await.unwrap().len(), 1);
     assert_eq!(db.outbox_of(setup.workspace, 10).await.unwrap().len(), 2);
     assert_eq!(db.command_log(setup.workspace, 10).await.unwrap().len(), 1);
+
+    // Settling: the sent messages are marked in one statement, each with its own provider
+    // id (or none) and time; a retry is kept apart.
+    let messages = db
+        .outbox_claim(10, chrono::Duration::seconds(30), now)
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 2);
+    let sent_at = now + chrono::Duration::seconds(1);
+    let (first, second) = (messages[0].id.clone(), messages[1].id.clone());
+    let sent = |id: &str, provider_message_id: Option<&str>| Settlement {
+        outbox_id: id.to_owned(),
+        update: OutboxUpdate::Sent {
+            provider_message_id: provider_message_id.map(str::to_owned),
+            at: sent_at,
+        },
+        attempt: None,
+    };
+    db.outbox_settle(&[sent(&first, Some("m-1")), sent(&second, None)])
+        .await
+        .unwrap();
+    let stored = db.outbox_of(setup.workspace, 10).await.unwrap();
+    let find = |id: &str| stored.iter().find(|m| m.id == id).unwrap().clone();
+    let (first, second) = (find(&first), find(&second));
+    assert_eq!(first.status, "sent");
+    assert_eq!(first.provider_message_id.as_deref(), Some("m-1"));
+    assert_eq!(second.status, "sent");
+    assert_eq!(second.provider_message_id, None);
+    for message in [&first, &second] {
+        assert_eq!(message.claimed_until, None);
+        assert_eq!(
+            message.sent_at.map(|at| at.and_utc().timestamp()),
+            Some(sent_at.timestamp())
+        );
+    }
+    assert_eq!(db.outbox_depth(now).await.unwrap().0, 0);
 }

@@ -650,6 +650,13 @@ impl Chat {
     /// returns the texts sent to `chat` by this message.
     async fn say_in(&self, app: &TestApp, chat: i64, from: i64, text: &str) -> Vec<String> {
         let before = self.sent_to(chat).await.len();
+        self.deliver(app, chat, from, text).await;
+        self.run(app).await;
+        self.sent_to(chat).await.split_off(before)
+    }
+
+    /// Delivers a message from `from` in `chat` without running the flow.
+    async fn deliver(&self, app: &TestApp, chat: i64, from: i64, text: &str) {
         let id = self
             .update_id
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -668,6 +675,10 @@ impl Chat {
             )
             .await;
         assert_eq!(reply.status, StatusCode::OK);
+    }
+
+    /// Runs the worker until the inbox is empty and the sender until the outbox is.
+    async fn run(&self, app: &TestApp) {
         while worker::run_once(&app.state, 16).await.unwrap() > 0 {}
         // Telegram allows one message a second per chat: wait for the outbox to drain.
         for _ in 0..50 {
@@ -678,7 +689,6 @@ impl Chat {
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        self.sent_to(chat).await.split_off(before)
     }
 
     async fn say(&self, app: &TestApp, from: i64, text: &str) -> Vec<String> {
@@ -819,6 +829,30 @@ async fn a_customer_links_their_chat_with_a_code_from_a_panel_ticket() {
                 || c.text.contains(&code)),
         "the code never appears in a reply"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_command_right_after_the_code_is_handled_as_the_linked_customer() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    let chat = telegram_channel(&app, &ws).await;
+    chat.say(&app, 555, "link alice").await;
+    let code = code_in(&tickets(&panel).await[0]);
+    // The code and a command arrive together: the worker claims both in one round, with
+    // the sender still unlinked at claim time.
+    chat.deliver(&app, 555, 555, &code).await;
+    chat.deliver(&app, 555, 555, "2274209 status").await;
+    let before = chat.sent_to(555).await.len();
+    chat.run(&app).await;
+    let replies = chat.sent_to(555).await.split_off(before);
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert!(
+        replies[0].starts_with("This chat is now linked to alice."),
+        "{replies:?}"
+    );
+    assert_eq!(replies[1], "Order 2274209: not found on your account.");
 }
 
 #[tokio::test(flavor = "multi_thread")]

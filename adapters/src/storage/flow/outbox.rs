@@ -7,7 +7,7 @@ use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
 use super::records::OutboundRecord;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Timestamp};
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
 use diesel_async::{AsyncConnection, RunQueryDsl};
 
 /// A message to queue.
@@ -137,6 +137,24 @@ impl OutboxMessage {
     }
 }
 
+/// `UPDATE … FROM (VALUES …)` marking `rows` messages sent, each with its provider message
+/// id and time: binds (id, provider message id, sent at) per row. `VALUES` names its
+/// columns `column1…` on both backends.
+fn mark_sent_sql(backend: Backend, rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| match backend {
+            Backend::Postgres => format!("(${}, ${}, ${})", 3 * row + 1, 3 * row + 2, 3 * row + 3),
+            Backend::Sqlite => "(?, ?, ?)".to_owned(),
+        })
+        .collect();
+    format!(
+        "UPDATE outbox_messages SET status = 'sent', provider_message_id = v.column2, \
+         sent_at = v.column3, claimed_until = NULL FROM (VALUES {}) AS v \
+         WHERE outbox_messages.id = v.column1",
+        values.join(", ")
+    )
+}
+
 impl Database {
     /// Claims up to `limit` due messages (pending and due, or sending with a lapsed lease).
     pub async fn outbox_claim(
@@ -178,6 +196,21 @@ impl Database {
             .iter()
             .filter_map(|settlement| settlement.attempt.clone())
             .collect();
+        let sent: Vec<(String, Option<String>, NaiveDateTime)> = settlements
+            .iter()
+            .filter_map(|settlement| match &settlement.update {
+                OutboxUpdate::Sent {
+                    provider_message_id,
+                    at,
+                } => Some((
+                    settlement.outbox_id.clone(),
+                    provider_message_id.clone(),
+                    to_db_time(*at),
+                )),
+                _ => None,
+            })
+            .collect();
+        let backend = self.backend();
         with_conn!(self, |conn| {
             conn.transaction(async |conn| {
                 for chunk in attempts.chunks(ROWS_PER_STATEMENT) {
@@ -186,25 +219,24 @@ impl Database {
                     )
                     .await?;
                 }
+                // The sent messages (nearly all of them) in one statement per chunk.
+                for chunk in sent.chunks(ROWS_PER_STATEMENT) {
+                    let mut query =
+                        diesel::sql_query(mark_sent_sql(backend, chunk.len())).into_boxed();
+                    for (id, provider_message_id, at) in chunk {
+                        query = query
+                            .bind::<Text, _>(id.clone())
+                            .bind::<Nullable<Text>, _>(provider_message_id.clone())
+                            .bind::<Timestamp, _>(*at);
+                    }
+                    query.execute(conn).await?;
+                }
                 for settlement in settlements {
                     let row = outbox_messages::table.find(&settlement.outbox_id);
                     let unclaimed = outbox_messages::claimed_until.eq(None::<NaiveDateTime>);
                     match &settlement.update {
-                        OutboxUpdate::Sent {
-                            provider_message_id,
-                            at,
-                        } => {
-                            diesel::update(row)
-                                .set((
-                                    outbox_messages::status.eq("sent"),
-                                    outbox_messages::provider_message_id
-                                        .eq(provider_message_id.as_deref()),
-                                    outbox_messages::sent_at.eq(Some(to_db_time(*at))),
-                                    unclaimed,
-                                ))
-                                .execute(conn)
-                                .await?;
-                        }
+                        // Marked above, all in one statement.
+                        OutboxUpdate::Sent { .. } => {}
                         OutboxUpdate::Retry {
                             at,
                             error,
