@@ -12,6 +12,7 @@
 //! (`#[diesel(treat_none_as_default_value = false)]`), otherwise SQLite falls back to one
 //! statement per row.
 
+use super::Backend;
 use super::connect::SqliteConn;
 use diesel::{QueryResult, SqliteConnection};
 use diesel_async::AsyncPgConnection;
@@ -19,6 +20,23 @@ use futures_util::future::BoxFuture;
 
 /// Rows per multi-row statement.
 pub(crate) const ROWS_PER_STATEMENT: usize = 500;
+
+/// The `VALUES` rows of a raw multi-row statement: `rows` tuples of `columns` placeholders,
+/// numbered from `$1` on PostgreSQL, `?` on SQLite; bind them row by row.
+pub(crate) fn values_placeholders(backend: Backend, rows: usize, columns: usize) -> String {
+    let tuples: Vec<String> = (0..rows)
+        .map(|row| {
+            let marks: Vec<String> = (1..=columns)
+                .map(|column| match backend {
+                    Backend::Postgres => format!("${}", row * columns + column),
+                    Backend::Sqlite => "?".to_owned(),
+                })
+                .collect();
+            format!("({})", marks.join(", "))
+        })
+        .collect();
+    tuples.join(", ")
+}
 
 /// Executes a multi-row statement, returning the rows affected.
 pub(crate) trait ExecuteBatch<Q> {
@@ -91,6 +109,16 @@ mod tests {
             detail: None,
             received_at: NaiveDateTime::default(),
         }
+    }
+
+    #[test]
+    fn placeholders_are_numbered_on_postgres_and_anonymous_on_sqlite() {
+        use super::{Backend, values_placeholders};
+        assert_eq!(
+            values_placeholders(Backend::Postgres, 2, 3),
+            "($1, $2, $3), ($4, $5, $6)"
+        );
+        assert_eq!(values_placeholders(Backend::Sqlite, 2, 2), "(?, ?), (?, ?)");
     }
 
     /// Rows with `None` fields still go as one statement on SQLite: without

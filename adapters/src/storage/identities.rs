@@ -1,10 +1,12 @@
 //! Who is who in a workspace: linked users (a chat identity ↔ a panel username) and admin
 //! chats (trusted identities). Both are keyed by (medium, identity) and share one shape.
 
+use super::batch::{ROWS_PER_STATEMENT, values_placeholders};
 use super::schema::{admin_chats, linked_users};
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::{IdentityId, WorkspaceId};
 use panelrelay_core::medium::Medium;
@@ -412,59 +414,128 @@ impl Identities<'_> {
         medium: Medium,
         chat_identity: &str,
     ) -> Result<SenderRole, StorageError> {
-        let mut roles = self
-            .sender_roles(medium, &[chat_identity.to_owned()])
-            .await?;
-        Ok(roles.remove(chat_identity).unwrap_or(SenderRole::Unknown))
+        let sender = SenderKey {
+            workspace: self.workspace_id,
+            medium,
+            identity: chat_identity.to_owned(),
+        };
+        let mut roles = self.db.sender_roles(std::slice::from_ref(&sender)).await?;
+        Ok(roles.remove(&sender).unwrap_or(SenderRole::Unknown))
     }
+}
 
-    /// [`Self::sender_role`] of several identities on `medium`, in two queries (the
-    /// worker's per-round lookup). Every identity asked about has an entry.
+/// A sender as the flow sees it: an identity on a medium, in a workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SenderKey {
+    /// The workspace the message arrived in.
+    pub workspace: WorkspaceId,
+    /// The medium.
+    pub medium: Medium,
+    /// The chat identity of the sender.
+    pub identity: String,
+}
+
+impl Database {
+    /// The roles of several senders, of one or several workspaces (the worker's lookup for
+    /// a claimed round): an admin chat first, then a linked user, else unknown. Two queries
+    /// per 500 senders, each selecting rows by their exact (workspace, medium, identity), so
+    /// a sender is matched only within its own workspace. Every sender asked about has an
+    /// entry.
     pub async fn sender_roles(
         &self,
-        medium: Medium,
-        chat_identities: &[String],
-    ) -> Result<HashMap<String, SenderRole>, StorageError> {
-        type Permissions = (String, bool, bool, bool);
-        let (admins, linked): (Vec<Permissions>, Vec<(String, String)>) =
-            with_conn!(self.db, |conn| {
-                let admins = admin_chats::table
-                    .filter(admin_chats::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(admin_chats::medium.eq(medium.as_str()))
-                    .filter(admin_chats::identity.eq_any(chat_identities))
-                    .select((
-                        admin_chats::identity,
-                        admin_chats::view_any_order,
-                        admin_chats::dispatch_any_order,
-                        admin_chats::reply_in_groups,
-                    ))
-                    .load(conn)
-                    .await?;
-                let linked = linked_users::table
-                    .filter(linked_users::workspace_id.eq(self.workspace_id.to_string()))
-                    .filter(linked_users::medium.eq(medium.as_str()))
-                    .filter(linked_users::identity.eq_any(chat_identities))
-                    .select((linked_users::identity, linked_users::username))
-                    .load(conn)
-                    .await?;
-                (admins, linked)
-            });
-        let mut roles: HashMap<String, SenderRole> = chat_identities
+        senders: &[SenderKey],
+    ) -> Result<HashMap<SenderKey, SenderRole>, StorageError> {
+        let mut roles: HashMap<SenderKey, SenderRole> = senders
             .iter()
-            .map(|identity| (identity.clone(), SenderRole::Unknown))
+            .map(|sender| (sender.clone(), SenderRole::Unknown))
             .collect();
-        for (identity, username) in linked {
-            roles.insert(identity, SenderRole::Linked { username });
+        if senders.is_empty() {
+            return Ok(roles);
         }
+        let backend = self.backend();
+        let (mut admins, mut linked) = (Vec::new(), Vec::new());
+        for chunk in senders.chunks(ROWS_PER_STATEMENT) {
+            let keys = values_placeholders(backend, chunk.len(), 3);
+            let admin_sql = format!(
+                "SELECT workspace_id, medium, identity, view_any_order, dispatch_any_order, \
+                 reply_in_groups FROM admin_chats WHERE (workspace_id, medium, identity) IN \
+                 (VALUES {keys})"
+            );
+            let linked_sql = format!(
+                "SELECT workspace_id, medium, identity, username FROM linked_users \
+                 WHERE (workspace_id, medium, identity) IN (VALUES {keys})"
+            );
+            with_conn!(self, |conn| {
+                let mut admin_query = diesel::sql_query(admin_sql).into_boxed();
+                let mut linked_query = diesel::sql_query(linked_sql).into_boxed();
+                for sender in chunk {
+                    let (workspace, medium) =
+                        (sender.workspace.to_string(), sender.medium.as_str());
+                    admin_query = admin_query
+                        .bind::<Text, _>(workspace.clone())
+                        .bind::<Text, _>(medium)
+                        .bind::<Text, _>(sender.identity.clone());
+                    linked_query = linked_query
+                        .bind::<Text, _>(workspace)
+                        .bind::<Text, _>(medium)
+                        .bind::<Text, _>(sender.identity.clone());
+                }
+                admins.extend(admin_query.load::<AdminRoleRow>(conn).await?);
+                linked.extend(linked_query.load::<LinkedRoleRow>(conn).await?);
+            });
+        }
+        let key = |workspace: &str, medium: &str, identity: String| {
+            Some(SenderKey {
+                workspace: WorkspaceId::parse(workspace)?,
+                medium: Medium::parse(medium)?,
+                identity,
+            })
+        };
+        let linked: Vec<(SenderKey, SenderRole)> = linked
+            .into_iter()
+            .filter_map(|row| {
+                let role = SenderRole::Linked {
+                    username: row.username,
+                };
+                Some((key(&row.workspace_id, &row.medium, row.identity)?, role))
+            })
+            .collect();
+        let admins: Vec<(SenderKey, SenderRole)> = admins
+            .into_iter()
+            .filter_map(|row| {
+                let role = SenderRole::Admin(AdminPermissions {
+                    view_any_order: row.view_any_order,
+                    dispatch_any_order: row.dispatch_any_order,
+                    reply_in_groups: row.reply_in_groups,
+                });
+                Some((key(&row.workspace_id, &row.medium, row.identity)?, role))
+            })
+            .collect();
         // An admin chat wins over a link of the same identity.
-        for (identity, view_any_order, dispatch_any_order, reply_in_groups) in admins {
-            let permissions = AdminPermissions {
-                view_any_order,
-                dispatch_any_order,
-                reply_in_groups,
-            };
-            roles.insert(identity, SenderRole::Admin(permissions));
-        }
+        roles.extend(linked);
+        roles.extend(admins);
         Ok(roles)
     }
+}
+
+/// An admin chat's permissions, by sender.
+#[derive(QueryableByName)]
+#[diesel(table_name = admin_chats)]
+struct AdminRoleRow {
+    workspace_id: String,
+    medium: String,
+    identity: String,
+    view_any_order: bool,
+    dispatch_any_order: bool,
+    reply_in_groups: bool,
+}
+
+/// A linked user's username, by sender.
+#[derive(QueryableByName)]
+#[diesel(table_name = linked_users)]
+struct LinkedRoleRow {
+    workspace_id: String,
+    medium: String,
+    identity: String,
+    username: String,
 }

@@ -15,6 +15,7 @@ use panelrelay_adapters::storage::flow::{
     CommandRecord, Completion, ConversationRecord, CooldownRecord, DispatchRecord, InboxEvent,
     NewOutboxMessage,
 };
+use panelrelay_adapters::storage::identities::SenderKey;
 use panelrelay_adapters::storage::to_db_time;
 use panelrelay_core::cooldown::CooldownSettings;
 use panelrelay_core::engine::{Engine, EngineResult, InboundEvent};
@@ -45,8 +46,7 @@ impl HandleError {
 
 /// Claims and handles up to `batch` events: chats concurrently, each chat's events in
 /// order, all with their workspace's configuration as of claim time (one version query for
-/// the batch) and their senders' roles read per workspace and medium. Returns how many
-/// were claimed.
+/// the batch) and their senders' roles (two queries). Returns how many were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
     let events = state
         .db
@@ -78,68 +78,53 @@ pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError
     Ok(claimed)
 }
 
-/// An event's sender: workspace, medium, identity.
-type SenderKey = (String, String, String);
-
-fn sender_key(event: &InboxEvent) -> SenderKey {
-    (
-        event.workspace_id.clone(),
-        event.medium.clone(),
-        event.sender_id.clone(),
-    )
+/// An event's sender, when its workspace id and medium are valid.
+fn sender_key(event: &InboxEvent) -> Option<SenderKey> {
+    Some(SenderKey {
+        workspace: WorkspaceId::parse(&event.workspace_id)?,
+        medium: Medium::parse(&event.medium)?,
+        identity: event.sender_id.clone(),
+    })
 }
 
-/// The roles of a round's senders, read when the round starts (two queries per workspace
-/// and medium, like the configuration's one version query). A sender whose event went
-/// through linking is forgotten, so their later events of the round read their role again:
-/// a code followed at once by a command is handled as the newly linked customer.
+/// The roles of a round's senders, read in one go when the round starts (like the
+/// configuration's one version query). A sender whose event went through linking is
+/// forgotten, so their later events of the round read their role again: a code followed
+/// at once by a command is handled as the newly linked customer.
 struct RoundRoles(Mutex<HashMap<SenderKey, SenderRole>>);
 
 impl RoundRoles {
-    /// Reads the roles of `events`' senders. A failed read leaves its senders out; their
-    /// events read their role themselves.
+    /// Reads the roles of `events`' senders. When that fails, each event reads its own.
     async fn read(state: &AppState, events: &[InboxEvent]) -> Self {
-        let mut groups: HashMap<(WorkspaceId, Medium), HashSet<String>> = HashMap::new();
-        for event in events {
-            if let (Some(workspace), Some(medium)) = (
-                WorkspaceId::parse(&event.workspace_id),
-                Medium::parse(&event.medium),
-            ) {
-                groups
-                    .entry((workspace, medium))
-                    .or_default()
-                    .insert(event.sender_id.clone());
-            }
-        }
-        let mut known = HashMap::new();
-        for ((workspace, medium), senders) in groups {
-            let senders: Vec<String> = senders.into_iter().collect();
-            let roles = state
-                .db
-                .identities(workspace)
-                .sender_roles(medium, &senders)
-                .await;
-            match roles {
-                Ok(roles) => known.extend(roles.into_iter().map(|(sender, role)| {
-                    let key = (workspace.to_string(), medium.as_str().to_owned(), sender);
-                    (key, role)
-                })),
-                Err(error) => tracing::warn!(%workspace, %error, "sender roles unreadable"),
-            }
-        }
-        RoundRoles(Mutex::new(known))
+        let senders: Vec<SenderKey> = events
+            .iter()
+            .filter_map(sender_key)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let roles = state
+            .db
+            .sender_roles(&senders)
+            .await
+            .unwrap_or_else(|error| {
+                tracing::warn!(%error, "sender roles unreadable");
+                HashMap::new()
+            });
+        RoundRoles(Mutex::new(roles))
     }
 
     /// The role of `event`'s sender, if it is known for this round.
     fn get(&self, event: &InboxEvent) -> Option<SenderRole> {
         let roles = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        roles.get(&sender_key(event)).cloned()
+        roles.get(&sender_key(event)?).cloned()
     }
 
     /// Drops the role of `event`'s sender.
     fn forget(&self, event: &InboxEvent) {
-        let mut roles = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        roles.remove(&sender_key(event));
+        if let Some(sender) = sender_key(event) {
+            let mut roles = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            roles.remove(&sender);
+        }
     }
 }
 

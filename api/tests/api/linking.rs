@@ -1042,3 +1042,76 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
         "{linked:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rounds_sender_roles_are_read_at_once_and_stay_within_their_workspace() {
+    use panelrelay_adapters::storage::identities::SenderKey;
+    use panelrelay_core::medium::Medium;
+    use panelrelay_core::sender::SenderRole;
+    let app = TestApp::new().await;
+    let (a, b) = (app.workspace("A").await, app.workspace("B").await);
+    for (ws, username) in [(&a, "alice"), (&b, "bob")] {
+        let linked = app
+            .post(
+                "/v1/linked-users",
+                &ws.owner_key,
+                json!({"medium": "telegram", "identity": "555", "username": username}),
+            )
+            .await;
+        assert_eq!(linked.status, StatusCode::CREATED, "{}", linked.body);
+    }
+    // 777 is both a linked customer and an admin chat in A: the admin chat wins.
+    for body in [
+        json!({"medium": "telegram", "identity": "777", "username": "carol"}),
+        json!({"medium": "telegram", "identity": "777", "name": "ops", "dispatch_any_order": false}),
+    ] {
+        let path = if body.get("name").is_some() {
+            "/v1/admin-chats"
+        } else {
+            "/v1/linked-users"
+        };
+        assert_eq!(
+            app.post(path, &a.owner_key, body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    let id = |ws: &TestWorkspace| panelrelay_core::ids::WorkspaceId::parse(&ws.id).unwrap();
+    let key = |ws: &TestWorkspace, medium: Medium, identity: &str| SenderKey {
+        workspace: id(ws),
+        medium,
+        identity: identity.into(),
+    };
+    let asked = [
+        key(&a, Medium::Telegram, "555"),
+        key(&b, Medium::Telegram, "555"),
+        key(&a, Medium::WhatsappGreenapi, "555"),
+        key(&a, Medium::Telegram, "777"),
+        key(&b, Medium::Telegram, "777"),
+        key(&a, Medium::Telegram, "999"),
+    ];
+    let roles = app.state.db.sender_roles(&asked).await.unwrap();
+    assert_eq!(roles.len(), asked.len());
+    let linked = |username: &str| SenderRole::Linked {
+        username: username.into(),
+    };
+    assert_eq!(roles[&asked[0]], linked("alice"));
+    assert_eq!(roles[&asked[1]], linked("bob"));
+    assert_eq!(roles[&asked[2]], SenderRole::Unknown, "another medium");
+    match &roles[&asked[3]] {
+        SenderRole::Admin(permissions) => assert!(!permissions.dispatch_any_order),
+        other => panic!("777 in A is an admin chat: {other:?}"),
+    }
+    assert_eq!(
+        roles[&asked[4]],
+        SenderRole::Unknown,
+        "A's admin chat is not B's"
+    );
+    assert_eq!(roles[&asked[5]], SenderRole::Unknown);
+    // The one-sender lookup agrees.
+    let identities = app.state.db.identities(id(&b));
+    let one = identities
+        .sender_role(Medium::Telegram, "555")
+        .await
+        .unwrap();
+    assert_eq!(one, linked("bob"));
+}

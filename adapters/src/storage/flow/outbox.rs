@@ -1,7 +1,7 @@
 //! The outbox: messages to send (provider-group commands and customer replies), drained by
 //! the sender with retries and per-destination rate limits.
 
-use super::super::batch::{ExecuteBatch, ROWS_PER_STATEMENT};
+use super::super::batch::{ExecuteBatch, ROWS_PER_STATEMENT, values_placeholders};
 use super::super::schema::{outbound_log, outbox_messages};
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
 use super::records::OutboundRecord;
@@ -141,17 +141,11 @@ impl OutboxMessage {
 /// id and time: binds (id, provider message id, sent at) per row. `VALUES` names its
 /// columns `column1…` on both backends.
 fn mark_sent_sql(backend: Backend, rows: usize) -> String {
-    let values: Vec<String> = (0..rows)
-        .map(|row| match backend {
-            Backend::Postgres => format!("(${}, ${}, ${})", 3 * row + 1, 3 * row + 2, 3 * row + 3),
-            Backend::Sqlite => "(?, ?, ?)".to_owned(),
-        })
-        .collect();
     format!(
         "UPDATE outbox_messages SET status = 'sent', provider_message_id = v.column2, \
          sent_at = v.column3, claimed_until = NULL FROM (VALUES {}) AS v \
          WHERE outbox_messages.id = v.column1",
-        values.join(", ")
+        values_placeholders(backend, rows, 3)
     )
 }
 
