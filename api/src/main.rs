@@ -6,6 +6,11 @@ use panelrelay_api::config::Config;
 use panelrelay_api::{app, runtime, sandbox, server, telemetry};
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: under load, glibc's allocator took about a quarter
+/// of the server's CPU (perf; see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let serve_args = match &cli.command {

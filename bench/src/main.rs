@@ -63,6 +63,11 @@ enum Internal {
     Server,
 }
 
+/// mimalloc instead of glibc's malloc: under load, glibc's allocator took about a quarter
+/// of the server's CPU (perf; see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(Internal::Server) = cli.command {
