@@ -739,3 +739,40 @@ async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() 
     }
     assert_eq!(db.outbox_depth(now).await.unwrap().0, 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn claims_take_lapsed_leases_first_and_keep_to_their_limit() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+    let db = &app.state.db;
+    let now = Utc::now();
+    let events: Vec<NewInboxEvent> = (0..12)
+        .map(|i| event(&setup, &format!("tg:{i}"), "hi"))
+        .collect();
+    db.inbox_insert_batch(&events, now).await.unwrap();
+    let first = db.inbox_claim(5, worker::INBOX_LEASE, now).await.unwrap();
+    assert_eq!(first.len(), 5);
+    // Within the lease nothing of the first claim comes back.
+    let second = db.inbox_claim(3, worker::INBOX_LEASE, now).await.unwrap();
+    assert_eq!(second.len(), 3);
+    assert!(second.iter().all(|e| first.iter().all(|f| f.id != e.id)));
+    // After it, the lapsed events come first, and the limit holds for both kinds together.
+    let later = now + worker::INBOX_LEASE + chrono::Duration::seconds(1);
+    let third = db.inbox_claim(6, worker::INBOX_LEASE, later).await.unwrap();
+    assert_eq!(third.len(), 6);
+    assert!(
+        third.iter().all(|e| e.attempts == 2),
+        "the 8 lapsed come before the 4 never claimed"
+    );
+    let rest = db
+        .inbox_claim(100, worker::INBOX_LEASE, later)
+        .await
+        .unwrap();
+    assert_eq!(
+        rest.len(),
+        2 + 4,
+        "the other 2 lapsed and the 4 never claimed"
+    );
+}

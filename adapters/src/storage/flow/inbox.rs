@@ -7,12 +7,13 @@ use super::super::schema::{
     command_log, conversation_messages, cooldown_log, dispatches, inbox_events, outbox_messages,
 };
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
+use super::PLAIN_INDEX_SCANS;
 use super::outbox::OutboxRow;
 use super::records::{CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
 use std::collections::HashSet;
 
 /// An event to store.
@@ -152,11 +153,16 @@ impl Database {
         now: DateTime<Utc>,
     ) -> Result<Vec<InboxEvent>, StorageError> {
         let sql = match self.backend() {
+            // Lapsed and pending events by two scans of the (status, id) index, plain ones
+            // (see PLAIN_INDEX_SCANS).
             Backend::Postgres => {
-                "UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = $1 \
-                 WHERE id IN (SELECT id FROM inbox_events WHERE status = 'pending' \
-                 OR (status = 'processing' AND claimed_until < $2) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-                 RETURNING *"
+                "WITH lapsed AS (SELECT id FROM inbox_events WHERE status = 'processing' \
+                 AND claimed_until < $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED), \
+                 pending AS (SELECT id FROM inbox_events WHERE status = 'pending' \
+                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                 UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = $1 \
+                 WHERE id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM pending) \
+                 AS claimable LIMIT $3) RETURNING *"
             }
             Backend::Sqlite => {
                 "UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = ?1 \
@@ -165,13 +171,21 @@ impl Database {
             }
         };
         let (until, now) = (to_db_time(now + lease), to_db_time(now));
+        let backend = self.backend();
         let mut events: Vec<InboxEvent> = with_conn!(self, |conn| {
-            diesel::sql_query(sql)
-                .bind::<Timestamp, _>(until)
-                .bind::<Timestamp, _>(now)
-                .bind::<BigInt, _>(limit)
-                .load(conn)
-                .await?
+            conn.transaction(async |conn| {
+                if backend == Backend::Postgres {
+                    conn.batch_execute(PLAIN_INDEX_SCANS).await?;
+                }
+                let claimed = diesel::sql_query(sql)
+                    .bind::<Timestamp, _>(until)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<BigInt, _>(limit)
+                    .load(conn)
+                    .await?;
+                Ok::<_, StorageError>(claimed)
+            })
+            .await?
         });
         events.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(events)

@@ -3,6 +3,14 @@
 //! outgoing messages, conversation) are committed in one transaction with the event's
 //! completion, so a crash loses nothing and duplicates nothing.
 
+/// Set in a claim's transaction on PostgreSQL. The inbox and the outbox are queue tables:
+/// every claimed row leaves dead index entries under its old status until vacuum comes
+/// round (a minute or more). A plain index scan marks the dead entries it meets, so the
+/// next claim skips them; a bitmap scan, which the planner prefers for the few live rows
+/// it expects, visits all of them again on every claim (measured under the benchmark:
+/// 56,000 dead entries, 2,500 heap pages and 10-16 ms per claim).
+const PLAIN_INDEX_SCANS: &str = "SET LOCAL enable_bitmapscan = off";
+
 mod inbox;
 mod outbox;
 mod records;

@@ -4,11 +4,12 @@
 use super::super::batch::{ExecuteBatch, ROWS_PER_STATEMENT, values_placeholders};
 use super::super::schema::{outbound_log, outbox_messages};
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
+use super::PLAIN_INDEX_SCANS;
 use super::records::OutboundRecord;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
 
 /// A message to queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,11 +159,16 @@ impl Database {
         now: DateTime<Utc>,
     ) -> Result<Vec<OutboxMessage>, StorageError> {
         let sql = match self.backend() {
+            // Lapsed and due messages by two scans of the (status, next_attempt_at) index,
+            // plain ones (see PLAIN_INDEX_SCANS); the earliest due first.
             Backend::Postgres => {
-                "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = $1 \
-                 WHERE id IN (SELECT id FROM outbox_messages WHERE (status = 'pending' AND next_attempt_at <= $2) \
-                 OR (status = 'sending' AND claimed_until < $2) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-                 RETURNING *"
+                "WITH lapsed AS (SELECT id FROM outbox_messages WHERE status = 'sending' \
+                 AND claimed_until < $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED), \
+                 due AS (SELECT id FROM outbox_messages WHERE status = 'pending' \
+                 AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                 UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = $1 \
+                 WHERE id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM due) \
+                 AS claimable LIMIT $3) RETURNING *"
             }
             Backend::Sqlite => {
                 "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = ?1 \
@@ -171,13 +177,21 @@ impl Database {
             }
         };
         let (until, now) = (to_db_time(now + lease), to_db_time(now));
+        let backend = self.backend();
         let mut messages: Vec<OutboxMessage> = with_conn!(self, |conn| {
-            diesel::sql_query(sql)
-                .bind::<Timestamp, _>(until)
-                .bind::<Timestamp, _>(now)
-                .bind::<BigInt, _>(limit)
-                .load(conn)
-                .await?
+            conn.transaction(async |conn| {
+                if backend == Backend::Postgres {
+                    conn.batch_execute(PLAIN_INDEX_SCANS).await?;
+                }
+                let claimed = diesel::sql_query(sql)
+                    .bind::<Timestamp, _>(until)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<BigInt, _>(limit)
+                    .load(conn)
+                    .await?;
+                Ok::<_, StorageError>(claimed)
+            })
+            .await?
         });
         messages.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(messages)
