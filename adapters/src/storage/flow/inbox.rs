@@ -7,13 +7,12 @@ use super::super::schema::{
     command_log, conversation_messages, cooldown_log, dispatches, inbox_events, outbox_messages,
 };
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
-use super::PLAIN_INDEX_SCANS;
+use super::claim;
 use super::outbox::OutboxRow;
 use super::records::{CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Timestamp};
-use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use std::collections::HashSet;
 
 /// An event to store.
@@ -170,23 +169,7 @@ impl Database {
                  OR (status = 'processing' AND claimed_until < ?2) ORDER BY id LIMIT ?3) RETURNING *"
             }
         };
-        let (until, now) = (to_db_time(now + lease), to_db_time(now));
-        let backend = self.backend();
-        let mut events: Vec<InboxEvent> = with_conn!(self, |conn| {
-            conn.transaction(async |conn| {
-                if backend == Backend::Postgres {
-                    conn.batch_execute(PLAIN_INDEX_SCANS).await?;
-                }
-                let claimed = diesel::sql_query(sql)
-                    .bind::<Timestamp, _>(until)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<BigInt, _>(limit)
-                    .load(conn)
-                    .await?;
-                Ok::<_, StorageError>(claimed)
-            })
-            .await?
-        });
+        let mut events: Vec<InboxEvent> = claim(self, sql, now + lease, now, limit).await?;
         events.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(events)
     }

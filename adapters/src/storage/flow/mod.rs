@@ -11,6 +11,44 @@
 /// 56,000 dead entries, 2,500 heap pages and 10-16 ms per claim).
 const PLAIN_INDEX_SCANS: &str = "SET LOCAL enable_bitmapscan = off";
 
+/// Runs a claim statement (binds: lease end, now, limit) and returns the claimed rows.
+async fn claim<T>(
+    db: &Database,
+    sql: &'static str,
+    until: DateTime<Utc>,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<T>, StorageError>
+where
+    T: QueryableByName<Pg> + QueryableByName<Sqlite> + Send + 'static,
+{
+    let (until, now) = (to_db_time(until), to_db_time(now));
+    let backend = db.backend();
+    Ok(with_conn!(db, |conn| {
+        conn.transaction(async |conn| {
+            if backend == Backend::Postgres {
+                conn.batch_execute(PLAIN_INDEX_SCANS).await?;
+            }
+            let claimed = diesel::sql_query(sql)
+                .bind::<Timestamp, _>(until)
+                .bind::<Timestamp, _>(now)
+                .bind::<BigInt, _>(limit)
+                .load(conn)
+                .await?;
+            Ok::<_, StorageError>(claimed)
+        })
+        .await?
+    }))
+}
+
+use super::{Backend, Database, StorageError, to_db_time, with_conn};
+use chrono::{DateTime, Utc};
+use diesel::QueryableByName;
+use diesel::pg::Pg;
+use diesel::sql_types::{BigInt, Timestamp};
+use diesel::sqlite::Sqlite;
+use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
+
 mod inbox;
 mod outbox;
 mod records;

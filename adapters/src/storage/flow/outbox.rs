@@ -4,12 +4,12 @@
 use super::super::batch::{ExecuteBatch, ROWS_PER_STATEMENT, values_placeholders};
 use super::super::schema::{outbound_log, outbox_messages};
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
-use super::PLAIN_INDEX_SCANS;
+use super::claim;
 use super::records::OutboundRecord;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
-use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
+use diesel::sql_types::{Nullable, Text, Timestamp};
+use diesel_async::{AsyncConnection, RunQueryDsl};
 
 /// A message to queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,23 +176,7 @@ impl Database {
                  OR (status = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?3) RETURNING *"
             }
         };
-        let (until, now) = (to_db_time(now + lease), to_db_time(now));
-        let backend = self.backend();
-        let mut messages: Vec<OutboxMessage> = with_conn!(self, |conn| {
-            conn.transaction(async |conn| {
-                if backend == Backend::Postgres {
-                    conn.batch_execute(PLAIN_INDEX_SCANS).await?;
-                }
-                let claimed = diesel::sql_query(sql)
-                    .bind::<Timestamp, _>(until)
-                    .bind::<Timestamp, _>(now)
-                    .bind::<BigInt, _>(limit)
-                    .load(conn)
-                    .await?;
-                Ok::<_, StorageError>(claimed)
-            })
-            .await?
-        });
+        let mut messages: Vec<OutboxMessage> = claim(self, sql, now + lease, now, limit).await?;
         messages.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(messages)
     }
