@@ -1,6 +1,6 @@
 //! Opening the database: URL parsing, pools, connection setup, migrations.
 
-use super::StorageError;
+use super::{StorageError, checkpoint};
 use diesel::SqliteConnection;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
 use diesel_async::pooled_connection::deadpool::Pool as DeadPool;
@@ -8,6 +8,8 @@ use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfi
 use diesel_async::sync_connection_wrapper::{SpawnBlocking, SyncConnectionWrapper};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
@@ -69,7 +71,7 @@ impl Backend {
 /// The database: a pool over PostgreSQL or SQLite. Cheap to clone.
 #[derive(Clone)]
 pub struct Database {
-    inner: std::sync::Arc<Pool>,
+    inner: Arc<Pool>,
 }
 
 /// SQLite settings applied to every new connection: WAL for concurrent readers, a busy
@@ -94,31 +96,46 @@ impl Database {
             Pool::Postgres(pool)
         } else if let Some(path) = sqlite_path(url) {
             let mut config = ManagerConfig::<SqliteConn>::default();
-            config.custom_setup = Box::new(|path| {
+            let own_checkpoints = Arc::new(AtomicBool::new(false));
+            let checkpoints_off = own_checkpoints.clone();
+            config.custom_setup = Box::new(move |path| {
                 let path = path.to_string();
+                let checkpoints_off = AtomicBool::load(&checkpoints_off, Ordering::Acquire);
                 Box::pin(async move {
                     let mut conn = SqliteConn::establish(&path).await?;
                     conn.batch_execute(SQLITE_SETUP)
                         .await
                         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                    if checkpoints_off {
+                        conn.batch_execute("PRAGMA wal_autocheckpoint = 0;")
+                            .await
+                            .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                    }
                     Ok(conn)
                 })
             });
-            let manager = AsyncDieselConnectionManager::<SqliteConn>::new_with_config(path, config);
+            let manager =
+                AsyncDieselConnectionManager::<SqliteConn>::new_with_config(path.clone(), config);
             let pool = DeadPool::builder(manager)
                 .max_size(1)
                 .wait_timeout(Some(std::time::Duration::from_secs(30)))
                 .runtime(deadpool_runtime())
                 .build()
                 .map_err(StorageError::pool)?;
-            Pool::Sqlite(pool)
+            let inner = Arc::new(Pool::Sqlite(pool));
+            // The pool connects on first use, after this: it then leaves checkpoints to the
+            // thread, if there is one (see `checkpoint`).
+            if path != ":memory:" && checkpoint::spawn(path, Arc::downgrade(&inner)) {
+                own_checkpoints.store(true, Ordering::Release);
+            }
+            return Ok(Database { inner });
         } else {
             return Err(StorageError::Unavailable(
                 "unsupported database URL: expected postgres://… or sqlite://PATH".into(),
             ));
         };
         Ok(Database {
-            inner: std::sync::Arc::new(pool),
+            inner: Arc::new(pool),
         })
     }
 

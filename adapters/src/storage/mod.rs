@@ -5,6 +5,7 @@
 //! against its real backend. Only the migrations differ per backend.
 
 mod batch;
+mod checkpoint;
 pub(crate) mod connect;
 mod error;
 pub mod schema;
