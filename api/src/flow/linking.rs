@@ -45,6 +45,10 @@ pub struct Linking<'a> {
     pub templates: &'a ReplyTemplates,
     /// The workspace's panel.
     pub panel: &'a dyn PanelApi,
+    /// A simulation (`POST /v1/commands/simulate`): the reply a real message would get,
+    /// with the panel and the stored codes read but nothing written, no code made, no
+    /// ticket opened and no request counted.
+    pub dry_run: bool,
 }
 
 fn storage(err: impl std::fmt::Display) -> HandleError {
@@ -56,19 +60,37 @@ impl Linking<'_> {
     /// engine handles it). Admin chats and groups are never answered here; a code with no
     /// pending request is left to the engine.
     pub async fn reply(&self, event: &InboxEvent) -> Result<Option<String>, HandleError> {
-        if event.is_group || matches!(self.role, SenderRole::Admin(_)) {
+        self.answer(
+            event.is_group,
+            &event.text,
+            &event.sender_id,
+            Some(&event.id),
+        )
+        .await
+    }
+
+    /// [`Self::reply`] for a message given by its parts; `event_id` is absent in a
+    /// simulation.
+    pub async fn answer(
+        &self,
+        is_group: bool,
+        text: &str,
+        sender_id: &str,
+        event_id: Option<&str>,
+    ) -> Result<Option<String>, HandleError> {
+        if is_group || matches!(self.role, SenderRole::Admin(_)) {
             return Ok(None);
         }
-        let Some(message) = parse_link_message(&event.text) else {
+        let Some(message) = parse_link_message(text) else {
             return Ok(None);
         };
-        let identity = normalise_identity(self.medium, &event.sender_id)
-            .unwrap_or_else(|_| event.sender_id.clone());
+        let identity =
+            normalise_identity(self.medium, sender_id).unwrap_or_else(|_| sender_id.to_owned());
         let policy = LinkPolicy::default();
         match message {
             LinkMessage::MissingUsername => Ok(Some(self.render(TemplateKey::LinkUsage, &[]))),
             LinkMessage::Request { username } => self
-                .request(&event.id, &identity, &username, &policy, Utc::now())
+                .request(event_id, &identity, &username, &policy, Utc::now())
                 .await
                 .map(Some),
             LinkMessage::Code(code) => self.verify(&identity, &code, &policy, Utc::now()).await,
@@ -115,26 +137,23 @@ impl Linking<'_> {
     /// as the first time did, without a second ticket or code.
     async fn request(
         &self,
-        event_id: &str,
+        event_id: Option<&str>,
         identity: &str,
         username: &str,
         policy: &LinkPolicy,
         now: DateTime<Utc>,
     ) -> Result<String, HandleError> {
         let minutes = policy.ttl_minutes().to_string();
-        let opened_key = format!("link:opened:{}:{event_id}", self.workspace);
-        if let Ok(Some(opened_for)) = self.state.kv.get(&opened_key).await {
-            return Ok(self.render(
-                TemplateKey::LinkCodeSent,
-                &[("username", &opened_for), ("minutes", &minutes)],
-            ));
+        let opened_key = event_id.map(|id| format!("link:opened:{}:{id}", self.workspace));
+        if let Some(key) = &opened_key {
+            if let Ok(Some(opened_for)) = self.state.kv.get(key).await {
+                return Ok(self.render(
+                    TemplateKey::LinkCodeSent,
+                    &[("username", &opened_for), ("minutes", &minutes)],
+                ));
+            }
         }
-        let requests = self
-            .state
-            .kv
-            .increment(&self.request_key(identity), 1, REQUEST_WINDOW)
-            .await
-            .map_err(storage)?;
+        let requests = self.count_request(identity).await?;
         if requests > i64::from(policy.max_requests_per_hour) {
             return Ok(self.rate_limited(identity).await);
         }
@@ -154,6 +173,12 @@ impl Linking<'_> {
             }
             Err(err) => return Ok(self.panel_failed(&err)),
         };
+        if self.dry_run {
+            return Ok(self.render(
+                TemplateKey::LinkCodeSent,
+                &[("username", &user.username), ("minutes", &minutes)],
+            ));
+        }
         let code = code_from_random(random_u64());
         let codes = self.state.db.link_codes(self.workspace);
         codes
@@ -193,18 +218,36 @@ impl Linking<'_> {
             });
         }
         // Remembered for as long as the event could be handled again.
-        if let Err(err) = self
-            .state
-            .kv
-            .set_if_absent(&opened_key, &user.username, OPENED_MEMORY)
-            .await
-        {
-            tracing::warn!(error = %err, "linking: opened ticket not remembered");
+        if let Some(key) = &opened_key {
+            let remembered = self
+                .state
+                .kv
+                .set_if_absent(key, &user.username, OPENED_MEMORY)
+                .await;
+            if let Err(err) = remembered {
+                tracing::warn!(error = %err, "linking: opened ticket not remembered");
+            }
         }
         Ok(self.render(
             TemplateKey::LinkCodeSent,
             &[("username", &user.username), ("minutes", &minutes)],
         ))
+    }
+
+    /// Counts a link request of `identity` in the hourly window and returns the count; a
+    /// dry run returns what the count would be.
+    async fn count_request(&self, identity: &str) -> Result<i64, HandleError> {
+        let key = self.request_key(identity);
+        if self.dry_run {
+            let counted = self.state.kv.get(&key).await.map_err(storage)?;
+            let counted = counted.and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
+            return Ok(counted + 1);
+        }
+        self.state
+            .kv
+            .increment(&key, 1, REQUEST_WINDOW)
+            .await
+            .map_err(storage)
     }
 
     fn panel_failed(&self, err: &PanelError) -> String {
@@ -234,6 +277,16 @@ impl Linking<'_> {
             now,
             policy,
         ) {
+            // A dry run only tells which reply the code would get.
+            CodeCheck::Verified { username } if self.dry_run => {
+                self.render(TemplateKey::LinkSuccess, &[("username", &username)])
+            }
+            CodeCheck::Wrong { attempts_left } if self.dry_run => self.render(
+                TemplateKey::LinkCodeInvalid,
+                &[("attempts_left", &attempts_left.to_string())],
+            ),
+            CodeCheck::Expired if self.dry_run => self.render(TemplateKey::LinkCodeExpired, &[]),
+            CodeCheck::Exhausted if self.dry_run => self.rate_limited(identity).await,
             CodeCheck::Verified { username } => {
                 // Of two concurrent right answers, the one that removes the code links.
                 if codes.delete(&stored.id).await.map_err(storage)? {

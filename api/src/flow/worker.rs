@@ -202,6 +202,7 @@ async fn handle_with(
         role: &message.ctx.sender.role,
         templates: &message.ctx.config.templates,
         panel: message.panel(),
+        dry_run: false,
     };
     if let Some(reply) = linking.reply(event).await? {
         let result = EngineResult {

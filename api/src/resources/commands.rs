@@ -1,12 +1,14 @@
 //! `/v1/commands/simulate`: what the automation would do with a customer's message, without
-//! doing it. The same configuration, sender role, panel and rules as a real message; no
-//! message sent, no cooldown claimed, nothing logged.
+//! doing it. The same configuration, sender role, panel and rules as a real message, and
+//! self-service linking before the engine; no message sent, no cooldown claimed, no link
+//! code made, nothing logged.
 
 use super::ApiTags;
 use super::channels::MediumName;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
 use crate::flow::context::MessageContext;
+use crate::flow::linking::Linking;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_core::access::Role;
@@ -53,8 +55,8 @@ pub enum SenderKind {
 /// The command the text was read as.
 #[derive(Object, Debug, Clone)]
 pub struct ParsedCommand {
-    /// `speed`, `cancel`, `refill`, `balance`, `details`, `help`, or a custom command's
-    /// trigger.
+    /// `speed`, `cancel`, `refill`, `balance`, `details`, `help`, `link` (self-service
+    /// linking), or a custom command's trigger.
     pub action: String,
     /// The distinct order ids, as written.
     pub order_ids: Vec<u64>,
@@ -152,7 +154,8 @@ pub struct CommandsApi;
 impl CommandsApi {
     /// Simulate a customer message (agent): the parsed command, the reply, the provider
     /// messages and per-order outcomes a real message would produce right now. Nothing is
-    /// sent, no cooldown is used, nothing is logged.
+    /// sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
+    /// a code) get their reply without a code made, a ticket opened or an attempt counted.
     #[oai(
         path = "/v1/commands/simulate",
         method = "post",
@@ -173,6 +176,38 @@ impl CommandsApi {
         field(&body.text, "text", MAX_TEXT_CHARS)?;
         let medium = Medium::from(body.medium);
         let message = MessageContext::load(&state, auth.0.workspace_id, medium, &sender_id).await?;
+        let (sender, username) = match &message.ctx.sender.role {
+            SenderRole::Linked { username } => (SenderKind::Linked, Some(username.clone())),
+            SenderRole::Admin(_) => (SenderKind::Admin, None),
+            SenderRole::Unknown => (SenderKind::Unknown, None),
+        };
+        // Self-service linking answers before the engine, as in the worker.
+        let linking = Linking {
+            state: &state,
+            workspace: auth.0.workspace_id,
+            medium,
+            role: &message.ctx.sender.role,
+            templates: &message.ctx.config.templates,
+            panel: message.panel(),
+            dry_run: true,
+        };
+        let link_reply = linking
+            .answer(body.is_group, &body.text, &sender_id, None)
+            .await
+            .map_err(ApiError::internal)?;
+        if let Some(reply) = link_reply {
+            return Ok(Json(Simulation {
+                sender,
+                username,
+                command: Some(ParsedCommand {
+                    action: "link".to_owned(),
+                    order_ids: Vec::new(),
+                }),
+                reply: Some(reply),
+                dispatches: Vec::new(),
+                outcomes: Vec::new(),
+            }));
+        }
         let inbound = InboundEvent {
             medium,
             chat_id,
@@ -183,11 +218,6 @@ impl CommandsApi {
         let result = Engine::dry_run()
             .handle(&inbound, &message.ctx, &message.ports(&state))
             .await;
-        let (sender, username) = match &message.ctx.sender.role {
-            SenderRole::Linked { username } => (SenderKind::Linked, Some(username.clone())),
-            SenderRole::Admin(_) => (SenderKind::Admin, None),
-            SenderRole::Unknown => (SenderKind::Unknown, None),
-        };
         Ok(Json(Simulation {
             sender,
             username,

@@ -1115,3 +1115,73 @@ async fn a_rounds_sender_roles_are_read_at_once_and_stay_within_their_workspace(
         .unwrap();
     assert_eq!(one, linked("bob"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn simulate_shows_linking_replies_without_codes_tickets_or_counted_attempts() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    let chat = telegram_channel(&app, &ws).await;
+    let key = &ws.owner_key;
+    let simulate = |text: &str| {
+        let body = json!({"medium": "telegram", "sender_id": "555", "text": text});
+        app.post("/v1/commands/simulate", key, body)
+    };
+
+    let request = simulate("link alice").await;
+    assert_eq!(request.status, StatusCode::OK, "{}", request.body);
+    assert_eq!(request.body["command"]["action"], "link");
+    let reply = request.body["reply"].as_str().unwrap();
+    assert!(
+        reply.contains("ticket in the panel account alice"),
+        "{reply}"
+    );
+    assert!(tickets(&panel).await.is_empty(), "no ticket opened");
+    let unknown = simulate("link ghost").await;
+    assert!(
+        unknown.body["reply"]
+            .as_str()
+            .unwrap()
+            .starts_with("We could not find the panel user ghost."),
+        "{}",
+        unknown.body
+    );
+
+    // A real request; then the simulated codes tell right from wrong without using them.
+    chat.say(&app, 555, "link alice").await;
+    let code = code_in(&tickets(&panel).await[0]);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let right = simulate(&code).await;
+    assert!(
+        right.body["reply"]
+            .as_str()
+            .unwrap()
+            .starts_with("This chat is now linked to alice."),
+        "{}",
+        right.body
+    );
+    assert_eq!(
+        simulate(wrong).await.body["reply"],
+        "That code is not right. Attempts left: 4."
+    );
+    assert!(
+        items(&app.get("/v1/linked-users?identity=555", key).await).is_empty(),
+        "a simulated code links nothing"
+    );
+    assert_eq!(
+        chat.say(&app, 555, wrong).await,
+        vec!["That code is not right. Attempts left: 4."],
+        "the simulated wrong code was not counted"
+    );
+    // Simulated requests are not counted either: the real limit still allows two more.
+    for _ in 0..5 {
+        simulate("link bob").await;
+    }
+    let again = chat.say(&app, 555, "link bob").await;
+    assert!(
+        !again[0].starts_with("Too many linking attempts."),
+        "{again:?}"
+    );
+    assert_eq!(tickets(&panel).await.len(), 2);
+}

@@ -631,7 +631,8 @@ export interface paths {
         /**
          * Simulate a customer message (agent): the parsed command, the reply, the provider
          *     messages and per-order outcomes a real message would produce right now. Nothing is
-         *     sent, no cooldown is used, nothing is logged.
+         *     sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
+         *     a code) get their reply without a code made, a ticket opened or an attempt counted.
          */
         post: operations["simulate_command"];
         delete?: never;
@@ -1943,8 +1944,8 @@ export interface components {
          */
         ParsedCommand: {
             /**
-             * @description `speed`, `cancel`, `refill`, `balance`, `details`, `help`, or a custom command's
-             *     trigger.
+             * @description `speed`, `cancel`, `refill`, `balance`, `details`, `help`, `link` (self-service
+             *     linking), or a custom command's trigger.
              */
             action: string;
             /** @description The distinct order ids, as written. */
