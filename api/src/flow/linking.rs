@@ -24,6 +24,9 @@ use panelrelay_core::rules::same_user;
 use panelrelay_core::sender::SenderRole;
 use std::time::Duration;
 
+/// The command log's action of a message answered by self-service linking.
+pub const LINK_ACTION: &str = "link";
+
 /// The window of the per-identity request limit.
 const REQUEST_WINDOW: Duration = Duration::from_secs(3600);
 
@@ -271,49 +274,44 @@ impl Linking<'_> {
         else {
             return Ok(None);
         };
-        let reply = match check_code(
+        let check = check_code(
             &stored.pending,
             &self.code_hash(identity, code),
             now,
             policy,
-        ) {
-            // A dry run only tells which reply the code would get.
-            CodeCheck::Verified { username } if self.dry_run => {
+        );
+        // A dry run only tells which reply the code would get.
+        if !self.dry_run {
+            match &check {
+                CodeCheck::Verified { username } => {
+                    // Of two concurrent right answers, the one that removes the code links.
+                    if codes.delete(&stored.id).await.map_err(storage)? {
+                        self.state
+                            .db
+                            .identities(self.workspace)
+                            .relink(self.medium, identity, username, now)
+                            .await
+                            .map_err(storage)?;
+                    }
+                }
+                CodeCheck::Wrong { .. } => {
+                    codes.record_attempt(&stored.id).await.map_err(storage)?;
+                }
+                CodeCheck::Expired | CodeCheck::Exhausted => {
+                    codes.delete(&stored.id).await.map_err(storage)?;
+                }
+            }
+        }
+        let reply = match check {
+            CodeCheck::Verified { username } => {
                 self.render(TemplateKey::LinkSuccess, &[("username", &username)])
             }
-            CodeCheck::Wrong { attempts_left } if self.dry_run => self.render(
+            CodeCheck::Wrong { attempts_left } => self.render(
                 TemplateKey::LinkCodeInvalid,
                 &[("attempts_left", &attempts_left.to_string())],
             ),
-            CodeCheck::Expired if self.dry_run => self.render(TemplateKey::LinkCodeExpired, &[]),
-            CodeCheck::Exhausted if self.dry_run => self.rate_limited(identity).await,
-            CodeCheck::Verified { username } => {
-                // Of two concurrent right answers, the one that removes the code links.
-                if codes.delete(&stored.id).await.map_err(storage)? {
-                    self.state
-                        .db
-                        .identities(self.workspace)
-                        .relink(self.medium, identity, &username, now)
-                        .await
-                        .map_err(storage)?;
-                }
-                self.render(TemplateKey::LinkSuccess, &[("username", &username)])
-            }
-            CodeCheck::Wrong { attempts_left } => {
-                codes.record_attempt(&stored.id).await.map_err(storage)?;
-                self.render(
-                    TemplateKey::LinkCodeInvalid,
-                    &[("attempts_left", &attempts_left.to_string())],
-                )
-            }
-            CodeCheck::Expired => {
-                codes.delete(&stored.id).await.map_err(storage)?;
-                self.render(TemplateKey::LinkCodeExpired, &[])
-            }
-            CodeCheck::Exhausted => {
-                codes.delete(&stored.id).await.map_err(storage)?;
-                self.rate_limited(identity).await
-            }
+            CodeCheck::Expired => self.render(TemplateKey::LinkCodeExpired, &[]),
+            CodeCheck::Exhausted => self.rate_limited(identity).await,
         };
         Ok(Some(reply))
     }

@@ -7,7 +7,7 @@
 
 use super::config_cache::CachedConfig;
 use super::context::MessageContext;
-use super::linking::Linking;
+use super::linking::{LINK_ACTION, Linking};
 use super::per_chat::run_per_chat;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
@@ -25,9 +25,6 @@ use panelrelay_core::rules::{OrderAction, ReasonCode};
 use panelrelay_core::sender::SenderRole;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
-
-/// The command log's action of an event answered by self-service linking.
-const LINK_ACTION: &str = "link";
 
 /// How long a claimed event is reserved for its worker.
 pub const INBOX_LEASE: Duration = Duration::seconds(60);

@@ -8,7 +8,7 @@ use super::channels::MediumName;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
 use crate::flow::context::MessageContext;
-use crate::flow::linking::Linking;
+use crate::flow::linking::{LINK_ACTION, Linking};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_core::access::Role;
@@ -200,7 +200,7 @@ impl CommandsApi {
                 sender,
                 username,
                 command: Some(ParsedCommand {
-                    action: "link".to_owned(),
+                    action: LINK_ACTION.to_owned(),
                     order_ids: Vec::new(),
                 }),
                 reply: Some(reply),
