@@ -151,7 +151,7 @@ pub async fn test_key_value() -> Arc<dyn KeyValue> {
     match redis_url() {
         Some(url) => {
             let prefix = format!("panelrelay-test:{}:", uuid::Uuid::new_v4().simple());
-            let store = RedisKeyValue::connect(&url, &prefix)
+            let store = RedisKeyValue::connect(&url, &prefix, std::time::Duration::from_secs(5))
                 .await
                 .unwrap_or_else(|err| panic!("PANELRELAY_TEST_REDIS_URL unreachable: {err}"));
             record_backend(&format!("redis {prefix}"));

@@ -15,7 +15,7 @@ async fn stores() -> Vec<(&'static str, Arc<dyn KeyValue>)> {
         vec![("memory", Arc::new(MemoryKeyValue::new()))];
     if let Some(url) = redis_url() {
         let prefix = format!("panelrelay-test:{}:", uuid::Uuid::new_v4().simple());
-        let redis = RedisKeyValue::connect(&url, &prefix)
+        let redis = RedisKeyValue::connect(&url, &prefix, std::time::Duration::from_secs(5))
             .await
             .expect("PANELRELAY_TEST_REDIS_URL unreachable");
         stores.push(("redis", Arc::new(redis)));

@@ -69,7 +69,11 @@ fn ignored_reason(item: &InboundItem) -> &str {
 #[test]
 fn telegram_private_text() {
     let item = single(parse_telegram(&fixture("telegram/private_text.json")).unwrap());
-    assert_eq!(item.dedupe_key, "tg:884215001");
+    assert!(
+        item.dedupe_key.starts_with("tg-msg:5123456789:1520:"),
+        "{}",
+        item.dedupe_key
+    );
     assert_eq!(item.account, None);
     assert_eq!(
         message(&item),
@@ -90,7 +94,7 @@ fn telegram_private_text() {
 #[test]
 fn telegram_group_text() {
     let item = single(parse_telegram(&fixture("telegram/group_text.json")).unwrap());
-    assert_eq!(item.dedupe_key, "tg:884215002");
+    assert!(item.dedupe_key.starts_with("tg-msg:-4123456789:311:"));
     let message = message(&item);
     assert_eq!(message.chat_id, "-4123456789");
     assert_eq!(message.sender_id, "6234567890");
@@ -105,7 +109,7 @@ fn telegram_group_text() {
 #[test]
 fn telegram_supergroup_topic_keeps_the_topic() {
     let item = single(parse_telegram(&fixture("telegram/supergroup_topic_text.json")).unwrap());
-    assert_eq!(item.dedupe_key, "tg:884215003");
+    assert!(item.dedupe_key.starts_with("tg-msg:-1001987654321:1044:"));
     let message = message(&item);
     assert_eq!(message.chat_id, "-1001987654321");
     assert_eq!(message.sender_id, "6234567890");
@@ -128,13 +132,41 @@ fn telegram_reply_threads_outside_forums_are_not_topics() {
 #[test]
 fn telegram_edited_message() {
     let item = single(parse_telegram(&fixture("telegram/edited_message.json")).unwrap());
-    assert_eq!(item.dedupe_key, "tg:884215004");
+    assert!(item.dedupe_key.starts_with("tg-msg:5123456789:1521:"));
     let message = message(&item);
     assert!(message.edited);
     assert_eq!(message.text, "balance");
     assert_eq!(message.message_id, "1521");
     assert_eq!(message.chat_id, "5123456789");
     assert_eq!(message.sent_at, at(1795506112), "the edit's time");
+}
+
+/// An edit is keyed by chat, message id and text: unchanged text is the message's own key
+/// (a duplicate), changed text a new key, the same for every redelivery of that edit.
+#[test]
+fn telegram_edits_are_keyed_by_their_text() {
+    let original = fixture_json("telegram/private_text.json");
+    let mut unchanged =
+        json!({"update_id": 884215100, "edited_message": original["message"].clone()});
+    unchanged["edited_message"]["edit_date"] = json!(1795505999);
+    let mut changed = unchanged.clone();
+    changed["update_id"] = json!(884215101);
+    changed["edited_message"]["text"] = json!("2274290 refill");
+    let mut changed_again = changed.clone();
+    changed_again["update_id"] = json!(884215102);
+    let key = |value: &serde_json::Value| {
+        single(parse_telegram(value.to_string().as_bytes()).unwrap()).dedupe_key
+    };
+    assert_eq!(key(&original), key(&unchanged));
+    assert_ne!(key(&original), key(&changed));
+    assert_eq!(
+        key(&changed),
+        key(&changed_again),
+        "a redelivered edit keeps its key"
+    );
+    let mut other_message = original.clone();
+    other_message["message"]["message_id"] = json!(1599);
+    assert_ne!(key(&original), key(&other_message));
 }
 
 #[test]

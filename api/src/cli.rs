@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Optional TOML configuration file (keys: listen, data_dir, database_url, redis_url,
-    /// master_key, previous_master_keys, log_format, log_filter, db_pool_size, public_url,
+    /// redis_timeout_ms, master_key, previous_master_keys, log_format, log_filter, db_pool_size, public_url,
     /// send_rate_limits).
     #[arg(long, global = true, env = "PANELRELAY_CONFIG", value_name = "FILE")]
     pub config: Option<String>,
@@ -47,6 +47,15 @@ pub struct GlobalArgs {
         hide_env_values = true
     )]
     pub redis_url: Option<String>,
+    /// Connect and response timeout of each Redis call, in milliseconds: an unreachable
+    /// Redis costs a request at most this long [default: 250]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_REDIS_TIMEOUT_MS",
+        value_name = "MS"
+    )]
+    pub redis_timeout_ms: Option<String>,
     /// Base64 of 32 bytes encrypting stored secrets. Required with PostgreSQL; with SQLite it
     /// is generated once into DATA_DIR/master.key (mode 0600) when unset.
     #[arg(

@@ -43,6 +43,8 @@ pub struct Config {
     pub database_url: String,
     /// Redis, or `None` for the in-process store.
     pub redis_url: Option<String>,
+    /// The connect and response timeout of each Redis call.
+    pub redis_timeout: std::time::Duration,
     /// The master key (base64), or `None` to use the generated key file (SQLite only).
     pub master_key: Option<String>,
     /// Earlier master keys (base64) for decryption after a rotation.
@@ -80,6 +82,7 @@ struct FileConfig {
     data_dir: Option<String>,
     database_url: Option<String>,
     redis_url: Option<String>,
+    redis_timeout_ms: Option<String>,
     master_key: Option<String>,
     previous_master_keys: Option<String>,
     log_format: Option<String>,
@@ -148,6 +151,19 @@ impl Config {
                 return Err(invalid("REDIS_URL", "expected redis://HOST:PORT[/DB]"));
             }
         }
+
+        let redis_timeout = match pick(&global.redis_timeout_ms, &file.redis_timeout_ms) {
+            None => std::time::Duration::from_millis(250),
+            Some(text) => match text.parse::<u64>() {
+                Ok(ms) if (1..=60_000).contains(&ms) => std::time::Duration::from_millis(ms),
+                _ => {
+                    return Err(invalid(
+                        "PANELRELAY_REDIS_TIMEOUT_MS",
+                        format!("'{text}': expected 1 to 60000 milliseconds"),
+                    ));
+                }
+            },
+        };
 
         let master_key = pick(&global.master_key, &file.master_key).filter(|key| !key.is_empty());
         if let Some(key) = &master_key {
@@ -227,6 +243,7 @@ impl Config {
             data_dir,
             database_url,
             redis_url,
+            redis_timeout,
             master_key,
             previous_master_keys,
             log_format,

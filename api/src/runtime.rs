@@ -49,7 +49,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
     let (kv, kv_kind): (Arc<dyn panelrelay_core::ports::KeyValue>, &'static str) =
         match &config.redis_url {
             Some(url) => {
-                let redis = RedisKeyValue::connect(url, "panelrelay:")
+                let redis = RedisKeyValue::connect(url, "panelrelay:", config.redis_timeout)
                     .await
                     .map_err(|err| StartupError(format!("REDIS_URL: {err}")))?;
                 (Arc::new(redis), "redis")

@@ -40,12 +40,20 @@ fn millis(ttl: Duration) -> u64 {
 }
 
 impl RedisKeyValue {
-    /// Connects to `url` (`redis://…`), prefixing every key with `prefix`.
-    pub async fn connect(url: &str, prefix: &str) -> Result<Self, KeyValueError> {
+    /// Connects to `url` (`redis://…`), prefixing every key with `prefix`. Each call (and
+    /// each reconnection) gives up after `timeout`, so an unreachable Redis costs a request
+    /// that long at most, not the seconds of TCP timeouts.
+    pub async fn connect(
+        url: &str,
+        prefix: &str,
+        timeout: Duration,
+    ) -> Result<Self, KeyValueError> {
         let client = redis::Client::open(url).map_err(failed)?;
         let config = redis::aio::ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(Duration::from_secs(5)))
-            .set_response_timeout(Some(Duration::from_secs(5)));
+            .set_connection_timeout(Some(timeout))
+            .set_response_timeout(Some(timeout))
+            // One quick reconnection try per call; the next call tries again.
+            .set_number_of_retries(1);
         let conn = ConnectionManager::new_with_config(client, config)
             .await
             .map_err(failed)?;

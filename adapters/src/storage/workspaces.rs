@@ -212,6 +212,8 @@ impl Workspaces<'_> {
                     workspaces::status.eq(status.as_str()),
                     workspaces::suspended_at.eq(suspended_at),
                     workspaces::updated_at.eq(to_db_time(now)),
+                    // The worker's cached configuration carries the status.
+                    workspaces::config_version.eq(workspaces::config_version + 1_i64),
                 ))
                 .returning(WorkspaceRow::as_returning())
                 .get_result(conn)

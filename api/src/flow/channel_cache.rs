@@ -8,6 +8,7 @@
 
 use super::channels::{ChannelError, OpenChannel};
 use crate::state::AppState;
+use panelrelay_core::access::WorkspaceStatus;
 use panelrelay_core::ids::ChannelId;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -60,7 +61,16 @@ impl ChannelCache {
         else {
             return Ok(None);
         };
-        let channel = Arc::new(OpenChannel::open(state, stored)?);
+        let workspace = state
+            .db
+            .workspaces()
+            .get(stored.workspace_id)
+            .await
+            .map_err(|e| ChannelError(e.to_string()))?;
+        let mut opened = OpenChannel::open(state, stored)?;
+        opened.workspace_suspended =
+            workspace.is_some_and(|found| found.status == WorkspaceStatus::Suspended);
+        let channel = Arc::new(opened);
         if let Ok(mut entries) = self.entries.lock() {
             if Some(entries.generation) == generation {
                 if entries.channels.len() >= MAX_ENTRIES {
@@ -75,6 +85,14 @@ impl ChannelCache {
             }
         }
         Ok(Some(channel))
+    }
+
+    /// Drops every channel: call after a workspace's status changed.
+    pub fn forget_all(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.channels.clear();
+            entries.generation += 1;
+        }
     }
 
     /// Drops what is known of channel `id`: call after creating, changing or deleting it.

@@ -23,6 +23,8 @@ pub struct OpenChannel {
     pub secrets: BTreeMap<String, String>,
     /// Its non-secret settings by name.
     pub settings: BTreeMap<String, String>,
+    /// Whether its workspace is suspended (deliveries are acknowledged, not stored).
+    pub workspace_suspended: bool,
 }
 
 /// Why a channel cannot be used.
@@ -44,6 +46,7 @@ impl OpenChannel {
             channel,
             secrets,
             settings,
+            workspace_suspended: false,
         })
     }
 

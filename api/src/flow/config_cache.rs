@@ -7,6 +7,7 @@ use super::config::{self, LoadedConfig};
 use super::panels::PanelClient;
 use crate::state::AppState;
 use panelrelay_adapters::storage::StorageError;
+use panelrelay_core::access::WorkspaceStatus;
 use panelrelay_core::ids::WorkspaceId;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +19,8 @@ pub struct CachedConfig {
     pub loaded: LoadedConfig,
     /// The panel client.
     pub panel: PanelClient,
+    /// Whether the workspace is suspended: its events are completed without being handled.
+    pub suspended: bool,
 }
 
 /// The cache: workspace → the version an entry was loaded at, and the entry.
@@ -113,9 +116,19 @@ impl ConfigCache {
         previous_panel: Option<&PanelClient>,
     ) -> Result<CachedConfig, StorageError> {
         self.loads.fetch_add(1, Ordering::Relaxed);
+        let suspended = state
+            .db
+            .workspaces()
+            .get(workspace)
+            .await?
+            .is_some_and(|found| found.status == WorkspaceStatus::Suspended);
         let loaded = config::load(&state.db, workspace).await?;
         let panel = PanelClient::build(state, workspace, previous_panel).await?;
-        Ok(CachedConfig { loaded, panel })
+        Ok(CachedConfig {
+            loaded,
+            panel,
+            suspended,
+        })
     }
 
     /// How many times configurations were read from storage since the process started.

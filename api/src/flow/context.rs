@@ -78,6 +78,11 @@ impl MessageContext {
         &self.config.loaded.route_channels
     }
 
+    /// Whether the workspace is suspended (as of its cached configuration).
+    pub fn suspended(&self) -> bool {
+        self.config.suspended
+    }
+
     /// The workspace's panel client.
     pub fn panel(&self) -> &dyn PanelApi {
         self.config.panel.api().as_ref()

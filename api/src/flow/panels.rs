@@ -2,6 +2,7 @@
 //! pool and its rate limiter, so it is kept while the connection does not change), and the
 //! stand-in used when no usable panel is connected.
 
+use super::logged_panel::LoggedPanel;
 use crate::resources::panel::settings;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -72,7 +73,7 @@ impl PanelClient {
         {
             Some(api) => Ok(PanelClient {
                 built_from: Some(connection.updated_at),
-                api,
+                api: Arc::new(LoggedPanel::new(workspace, api)),
             }),
             None => {
                 tracing::warn!(%workspace, "panel client could not be built");

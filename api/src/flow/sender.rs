@@ -4,10 +4,14 @@
 //!
 //! Delivery is at least once: a message whose send succeeded but whose result was not
 //! recorded (a crash in between) is sent again after its lease. A message claimed but never
-//! sent is sent once after the lease.
+//! sent is sent once after the lease. A database outage does not widen that window: the
+//! result of a send is written again until the database takes it ([`until_written`]), and
+//! the sender claims nothing new meanwhile.
 
 use super::per_chat::run_per_chat;
+use super::persist::until_written;
 use super::rate_limit::take_slot;
+use super::scheduler::{ItemKeys, Queue};
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
@@ -22,30 +26,74 @@ pub const OUTBOX_LEASE: Duration = Duration::seconds(30);
 /// Attempts before a message is given up.
 pub const MAX_ATTEMPTS: i32 = 8;
 
-/// Claims and sends up to `batch` due messages. Returns how many were claimed.
+/// Claims and sends up to `batch` due messages, destinations concurrently and the messages
+/// to one chat in order, and returns when all are done (tests and one-off runs; the server
+/// runs the [`Outbox`] queue continuously). Returns how many were claimed.
 pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, String> {
     let messages = state
         .db
-        .outbox_claim(batch, OUTBOX_LEASE, Utc::now())
+        .outbox_claim(batch, OUTBOX_LEASE, Utc::now(), &[])
         .await
         .map_err(|e| e.to_string())?;
     let claimed = messages.len();
     let state = state.clone();
-    // Destinations concurrently; the messages to one chat in order.
     run_per_chat(
         messages,
         |message| (message.channel_id.clone(), message.chat_id.clone()),
         move |message| {
             let state = state.clone();
-            async move {
-                if let Err(err) = deliver(&state, &message).await {
-                    tracing::warn!(outbox = %message.id, error = %err, "outbox bookkeeping failed");
-                }
-            }
+            async move { send_and_record(&state, &message).await }
         },
     )
     .await;
     Ok(claimed)
+}
+
+/// The outbox as the scheduler drains it.
+pub struct Outbox {
+    state: AppState,
+}
+
+impl Outbox {
+    /// The outbox of `state`'s database.
+    pub fn new(state: AppState) -> Self {
+        Outbox { state }
+    }
+}
+
+impl Queue for Outbox {
+    type Item = OutboxMessage;
+
+    fn name(&self) -> &'static str {
+        "sender"
+    }
+
+    async fn claim(&self, limit: usize, skip: Vec<String>) -> Result<Vec<OutboxMessage>, String> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.state
+            .db
+            .outbox_claim(limit, OUTBOX_LEASE, Utc::now(), &skip)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    async fn handle(&self, message: OutboxMessage) {
+        send_and_record(&self.state, &message).await;
+    }
+
+    fn keys(message: &OutboxMessage) -> ItemKeys {
+        ItemKeys {
+            id: message.id.clone(),
+            workspace: message.workspace_id.clone(),
+            chat: (message.channel_id.clone(), message.chat_id.clone()),
+        }
+    }
+}
+
+async fn send_and_record(state: &AppState, message: &OutboxMessage) {
+    if let Err(err) = deliver(state, message).await {
+        tracing::warn!(outbox = %message.id, error = %err, "outbox bookkeeping failed");
+    }
 }
 
 fn backoff(attempts: i32) -> Duration {
@@ -53,10 +101,20 @@ fn backoff(attempts: i32) -> Duration {
     Duration::seconds(2i64.pow(exponent)).min(Duration::minutes(5))
 }
 
-/// Sends one claimed message and records the result.
+/// Sends one claimed message and records the result. A send the provider accepted is
+/// recorded however long the database takes to answer (else it would go out again); other
+/// results are retried for the lease's length, after which the message is claimed again
+/// anyway.
 pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), String> {
     let settlement = attempt(state, message).await;
-    state.settlements.settle(settlement).await
+    let deadline = match settlement.update {
+        OutboxUpdate::Sent { .. } => None,
+        _ => OUTBOX_LEASE.to_std().ok(),
+    };
+    until_written("outbox settlement", deadline, || {
+        state.settlements.settle(settlement.clone())
+    })
+    .await
 }
 
 /// Sends one claimed message; returns what became of it, to record.

@@ -9,6 +9,8 @@ use super::config_cache::CachedConfig;
 use super::context::MessageContext;
 use super::linking::{LINK_ACTION, Linking};
 use super::per_chat::run_per_chat;
+use super::persist::until_written;
+use super::scheduler::{ItemKeys, Queue};
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use panelrelay_adapters::storage::flow::{
@@ -29,50 +31,150 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// How long a claimed event is reserved for its worker.
 pub const INBOX_LEASE: Duration = Duration::seconds(60);
 
+/// How long an event waits before it is tried again after an outage.
+const OUTAGE_PAUSE: Duration = Duration::seconds(2);
+
 /// Why an event could not be handled (it is retried).
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct HandleError(String);
+#[error("{detail}")]
+pub struct HandleError {
+    detail: String,
+    /// A dependency (the key-value store) did not answer: the event waits for it without
+    /// using up an attempt.
+    outage: bool,
+}
 
 impl HandleError {
     /// An error explained by `detail` (logged, never shown to customers).
     pub fn new(detail: impl Into<String>) -> Self {
-        Self(detail.into())
+        HandleError {
+            detail: detail.into(),
+            outage: false,
+        }
+    }
+
+    /// A dependency's outage, explained by `detail`.
+    pub fn outage(detail: impl Into<String>) -> Self {
+        HandleError {
+            detail: detail.into(),
+            outage: true,
+        }
     }
 }
 
-/// Claims and handles up to `batch` events: chats concurrently, each chat's events in
-/// order, all with their workspace's configuration as of claim time (one version query for
-/// the batch) and their senders' roles (two queries). Returns how many were claimed.
-pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
+/// A claimed event, with its workspace's configuration and its sender's role as read for
+/// the claim it came in.
+pub struct ClaimedEvent {
+    event: InboxEvent,
+    config: Option<Arc<CachedConfig>>,
+    roles: Arc<RoundRoles>,
+}
+
+/// Claims up to `limit` events (none of the workspaces in `skip`), with their workspaces'
+/// configuration as of claim time (one version query for the claim) and their senders'
+/// roles (two queries).
+pub async fn claim(
+    state: &AppState,
+    limit: i64,
+    skip: &[String],
+) -> Result<Vec<ClaimedEvent>, HandleError> {
     let events = state
         .db
-        .inbox_claim(batch, INBOX_LEASE, Utc::now())
+        .inbox_claim(limit, INBOX_LEASE, Utc::now(), skip)
         .await
-        .map_err(|e| HandleError(e.to_string()))?;
-    let claimed = events.len();
+        .map_err(|e| HandleError::new(e.to_string()))?;
     let workspaces: Vec<WorkspaceId> = events
         .iter()
         .filter_map(|event| WorkspaceId::parse(&event.workspace_id))
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let configs = Arc::new(state.configs.snapshot(state, &workspaces).await);
+    let configs = state.configs.snapshot(state, &workspaces).await;
     let roles = Arc::new(RoundRoles::read(state, &events).await);
+    Ok(events
+        .into_iter()
+        .map(|event| ClaimedEvent {
+            config: WorkspaceId::parse(&event.workspace_id)
+                .and_then(|workspace| configs.get(&workspace).cloned()),
+            roles: roles.clone(),
+            event,
+        })
+        .collect())
+}
+
+/// Claims and handles up to `batch` events, chats concurrently and each chat's events in
+/// order, and returns when all are done (tests and one-off runs; the server runs the
+/// [`Inbox`] queue continuously). Returns how many were claimed.
+pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
+    let claimed = claim(state, batch, &[]).await?;
+    let count = claimed.len();
     let state = state.clone();
     run_per_chat(
-        events,
-        |event| (event.channel_id.clone(), event.chat_id.clone()),
-        move |event| {
+        claimed,
+        |claimed| {
+            (
+                claimed.event.channel_id.clone(),
+                claimed.event.chat_id.clone(),
+            )
+        },
+        move |claimed| {
             let state = state.clone();
-            let config = WorkspaceId::parse(&event.workspace_id)
-                .and_then(|workspace| configs.get(&workspace).cloned());
-            let roles = roles.clone();
-            async move { handle_and_complete(&state, &event, config, &roles).await }
+            async move { handle_claimed(&state, claimed).await }
         },
     )
     .await;
-    Ok(claimed)
+    Ok(count)
+}
+
+/// The inbox as the scheduler drains it.
+pub struct Inbox {
+    state: AppState,
+}
+
+impl Inbox {
+    /// The inbox of `state`'s database.
+    pub fn new(state: AppState) -> Self {
+        Inbox { state }
+    }
+}
+
+impl Queue for Inbox {
+    type Item = ClaimedEvent;
+
+    fn name(&self) -> &'static str {
+        "worker"
+    }
+
+    async fn claim(&self, limit: usize, skip: Vec<String>) -> Result<Vec<ClaimedEvent>, String> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        claim(&self.state, limit, &skip)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    async fn handle(&self, claimed: ClaimedEvent) {
+        handle_claimed(&self.state, claimed).await;
+    }
+
+    fn keys(claimed: &ClaimedEvent) -> ItemKeys {
+        ItemKeys {
+            id: claimed.event.id.clone(),
+            workspace: claimed.event.workspace_id.clone(),
+            chat: (
+                claimed.event.channel_id.clone(),
+                claimed.event.chat_id.clone(),
+            ),
+        }
+    }
+}
+
+async fn handle_claimed(state: &AppState, claimed: ClaimedEvent) {
+    let ClaimedEvent {
+        event,
+        config,
+        roles,
+    } = claimed;
+    handle_and_complete(state, &event, config, &roles).await;
 }
 
 /// An event's sender, when its workspace id and medium are valid.
@@ -144,7 +246,21 @@ async fn handle_and_complete(
         roles.forget(event);
     }
     let failure = match handled {
-        Ok(completion) => match state.completions.complete(&event.id, completion).await {
+        Err(err) if err.outage => {
+            tracing::info!(event = %event.id, error = %err, "inbox event waits for an outage to end");
+            let until = Utc::now() + OUTAGE_PAUSE;
+            if let Err(err) = state.db.inbox_postpone(event, &err.detail, until).await {
+                tracing::warn!(event = %event.id, error = %err, "inbox event not postponed");
+            }
+            return;
+        }
+        // Written again while the database does not answer, for as long as the lease
+        // lasts: the panel was asked already, and an outage should not cost an attempt.
+        Ok(completion) => match until_written("inbox completion", INBOX_LEASE.to_std().ok(), || {
+            state.completions.complete(&event.id, completion.clone())
+        })
+        .await
+        {
             Ok(true) => return,
             Ok(false) => {
                 // Another worker completed it after this one's lease ran out: its result
@@ -176,7 +292,7 @@ async fn handle_with(
     config: Option<Arc<CachedConfig>>,
     role: Option<SenderRole>,
 ) -> Result<Completion, HandleError> {
-    let fail = |what: &str| HandleError(format!("event {}: {what}", event.id));
+    let fail = |what: &str| HandleError::new(format!("event {}: {what}", event.id));
     let workspace = WorkspaceId::parse(&event.workspace_id).ok_or_else(|| fail("workspace id"))?;
     let medium = Medium::parse(&event.medium).ok_or_else(|| fail("medium"))?;
     let message = match (config, role) {
@@ -191,7 +307,13 @@ async fn handle_with(
         }
         (None, _) => MessageContext::load(state, workspace, medium, &event.sender_id).await,
     }
-    .map_err(|e| HandleError(e.to_string()))?;
+    .map_err(|e| HandleError::new(e.to_string()))?;
+    if message.suspended() {
+        // Stored just before the suspension: completed without a command, a reply or a
+        // dispatch (ingress no longer stores deliveries for a suspended workspace).
+        tracing::info!(event = %event.id, workspace = %workspace, "event of a suspended workspace dropped");
+        return Ok(Completion::default());
+    }
     let linking = Linking {
         state,
         workspace,
@@ -229,6 +351,21 @@ async fn handle_with(
     let result = Engine::live_for(event.id.clone())
         .handle(&inbound, ctx, &message.ports(state))
         .await;
+    // The key-value store (cooldowns) did not answer for an order: the request waits for
+    // it instead of being answered with a failure (its cooldown claims are its own, so
+    // handling it again plans the same dispatches).
+    if let Some(down) = result
+        .outcomes
+        .iter()
+        .find(|outcome| outcome.reason == ReasonCode::StoreUnavailable)
+    {
+        return Err(HandleError::outage(format!(
+            "event {}: order {}: {}",
+            event.id,
+            down.order_id,
+            down.detail.as_deref().unwrap_or("store unavailable")
+        )));
+    }
     Ok(completion(
         event,
         &ctx.sender.role,

@@ -74,7 +74,8 @@ pub struct ChannelInput {
     pub access_token: Option<String>,
     /// Meta: the app secret that signs webhooks (secret).
     pub app_secret: Option<String>,
-    /// Meta: the webhook verify token (secret; generated when absent).
+    /// Meta: the webhook verify token (generated when absent; read it back as the channel's
+    /// `verify_token`).
     pub verify_token: Option<String>,
     /// Telegram and Green API: the token webhooks must carry (secret; generated when absent).
     pub webhook_secret: Option<String>,
@@ -121,6 +122,9 @@ pub struct Channel {
     pub settings: BTreeMap<String, String>,
     /// Secret hints by name.
     pub secrets: BTreeMap<String, SecretHint>,
+    /// Meta: the webhook verify token in full, to paste into the App Dashboard's webhook
+    /// settings (a token the owner shares with Meta, not a credential to Meta's API).
+    pub verify_token: Option<String>,
     /// `unvalidated`, `ok` or `error`.
     pub status: String,
     /// When it was last validated.
@@ -315,7 +319,11 @@ fn merge(
 
 /// The public form of a stored channel.
 pub fn view(state: &AppState, channel: StoredChannel) -> Channel {
+    let verify_token = (channel.medium == Medium::WhatsappMeta)
+        .then(|| meta_verify_token(state, &channel.secrets_sealed))
+        .flatten();
     Channel {
+        verify_token,
         webhook_url: format!(
             "{}/webhooks/{}/{}",
             state.public_url,
@@ -572,4 +580,11 @@ impl ChannelsApi {
             Err(err) => Err(err.into()),
         }
     }
+}
+
+/// A Meta channel's verify token, opened from its sealed secrets.
+fn meta_verify_token(state: &AppState, sealed: &str) -> Option<String> {
+    let plain = state.secrets.open(sealed).ok()?;
+    let secrets: BTreeMap<String, String> = serde_json::from_str(&plain).ok()?;
+    secrets.get("verify_token").cloned()
 }

@@ -21,12 +21,14 @@ use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
 /// Webhook outcomes the log records.
-const WEBHOOK_OUTCOMES: [&str; 10] = [
+const WEBHOOK_OUTCOMES: [&str; 12] = [
     "accepted",
     "duplicate",
     "echo",
     "status",
     "ignored",
+    "workspace_suspended",
+    "unavailable",
     "failed",
     "bad_signature",
     "malformed",
@@ -49,8 +51,9 @@ pub struct WebhookLogEntry {
     pub medium: String,
     /// The HTTP status answered.
     pub status_code: i32,
-    /// `accepted`, `duplicate`, `echo`, `status`, `ignored`, `failed`, `bad_signature`,
-    /// `malformed`, `oversize` or `unknown_channel`.
+    /// `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
+    /// `unavailable` (503: storage did not answer), `bad_signature`, `malformed`, `oversize`,
+    /// `unknown_channel`, or `failed` (older rows' name for `unavailable`).
     pub outcome: String,
     /// The provider's event key, when one was computed.
     pub dedupe_key: Option<String>,
@@ -358,8 +361,9 @@ impl LogsApi {
         medium: Query<Option<String>>,
         /// One channel.
         channel_id: Query<Option<String>>,
-        /// `accepted`, `duplicate`, `echo`, `status`, `ignored`, `failed`, `bad_signature`,
-        /// `malformed`, `oversize` or `unknown_channel`.
+        /// `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
+        /// `unavailable`, `bad_signature`, `malformed`, `oversize`, `unknown_channel` or
+        /// `failed` (older rows).
         outcome: Query<Option<String>>,
     ) -> ApiResult<Json<WebhookLogList>> {
         let outcome = filters::one_of(outcome.0.as_deref(), "outcome", &WEBHOOK_OUTCOMES)?;

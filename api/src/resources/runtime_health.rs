@@ -65,7 +65,7 @@ pub struct ChannelHealth {
     pub last_webhook_outcome: Option<String>,
     /// When a call to its webhook was last refused (HTTP 400 or more).
     pub last_refused_webhook_at: Option<DateTime<Utc>>,
-    /// Why (`bad_signature`, `malformed`, `oversize`, `failed`).
+    /// Why (`bad_signature`, `malformed`, `oversize`, `unavailable`, …).
     pub last_refused_webhook_outcome: Option<String>,
 }
 

@@ -313,6 +313,8 @@ async fn set_status(state: &AppState, id: &str, status: CoreStatus) -> ApiResult
         return Ok(Json(current.into()));
     }
     let updated = workspaces.set_status(id, status, Utc::now()).await?;
+    // Ingress reads the status with the channel: forget the opened channels.
+    state.channel_cache.forget_all();
     tracing::info!(workspace_id = %id, status = status.as_str(), "workspace status changed");
     updated
         .map(|ws| Json(ws.into()))

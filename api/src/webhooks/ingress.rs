@@ -1,6 +1,7 @@
 //! The ingress handlers.
 
-use crate::flow::channels::OpenChannel;
+use crate::error::{ApiError, ErrorCode};
+use crate::flow::channels::{ChannelError, OpenChannel};
 use crate::state::AppState;
 use chrono::Utc;
 use panelrelay_adapters::messaging::inbound::{
@@ -9,20 +10,17 @@ use panelrelay_adapters::messaging::inbound::{
 use panelrelay_adapters::storage::flow::{NewInboxEvent, WebhookRecord, stamp};
 use panelrelay_core::ids::ChannelId;
 use panelrelay_core::medium::Medium;
-use poem::http::StatusCode;
+use poem::http::header::RETRY_AFTER;
+use poem::http::{HeaderValue, StatusCode};
 use poem::web::{Data, Path};
 use poem::{Body, IntoResponse, Request, Response, handler};
 use std::sync::Arc;
-use std::time::Duration;
 
 /// The largest webhook body accepted.
 pub const MAX_WEBHOOK_BYTES: usize = 256 * 1024;
 
 /// A channel's `last_event_at` is refreshed when it is at least this old.
 const LAST_EVENT_PRECISION_SECS: i64 = 60;
-
-/// How long the fast-path dedupe key lives (providers retry for up to 24 h).
-const DEDUPE_TTL: Duration = Duration::from_secs(24 * 3600);
 
 /// What happened to one delivery, for the webhook log and the answer.
 struct Outcome {
@@ -43,9 +41,42 @@ impl Outcome {
     }
 }
 
+/// How long a provider is asked to wait before retrying a delivery we could not store.
+const RETRY_AFTER_SECS: &str = "5";
+
+/// The answer to a delivery: an accepted one's outcome in a 200 body, a refused one in the
+/// error envelope every route uses (503s with `Retry-After`, so providers retry them).
 fn answer(outcome: &Outcome) -> Response {
-    let body = serde_json::json!({ "ok": outcome.status.is_success(), "outcome": outcome.outcome });
-    (outcome.status, poem::web::Json(body)).into_response()
+    if outcome.status.is_success() {
+        let body = serde_json::json!({ "ok": true, "outcome": outcome.outcome });
+        return (outcome.status, poem::web::Json(body)).into_response();
+    }
+    let (code, message) = match outcome.outcome {
+        "unknown_channel" => (ErrorCode::NotFound, "no channel with this id and medium"),
+        "bad_signature" => (
+            ErrorCode::Unauthorized,
+            "the delivery's signature or token does not match the channel's secret",
+        ),
+        "malformed" => (ErrorCode::InvalidBody, "the payload could not be parsed"),
+        "oversize" => (ErrorCode::PayloadTooLarge, "the payload is too large"),
+        _ => (
+            ErrorCode::ServiceUnavailable,
+            "the delivery could not be stored now; retry shortly",
+        ),
+    };
+    let mut response = ApiError::new(code, message).into_response();
+    response.set_status(outcome.status);
+    if outcome.status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+    }
+    response
+}
+
+/// The outcome of a delivery that could not be stored because storage did not answer.
+fn unavailable(detail: String) -> Outcome {
+    Outcome::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", detail)
 }
 
 /// Receives one webhook delivery.
@@ -96,12 +127,19 @@ pub async fn receive(
     answer(&outcome)
 }
 
-/// The channel addressed by the URL, if it exists and speaks `medium`.
-async fn channel(state: &AppState, medium: &str, channel_id: &str) -> Option<Arc<OpenChannel>> {
-    let medium = Medium::parse(medium)?;
-    let id = ChannelId::parse(channel_id)?;
-    let channel = state.channel_cache.get(state, id).await.ok()??;
-    (channel.channel.medium == medium).then_some(channel)
+/// The channel addressed by the URL: `Ok(None)` when no channel has that id and medium,
+/// an error when it cannot be read now (never taken for "no such channel": a provider may
+/// stop delivering to a URL that answers 404).
+async fn channel(
+    state: &AppState,
+    medium: &str,
+    channel_id: &str,
+) -> Result<Option<Arc<OpenChannel>>, ChannelError> {
+    let (Some(medium), Some(id)) = (Medium::parse(medium), ChannelId::parse(channel_id)) else {
+        return Ok(None);
+    };
+    let channel = state.channel_cache.get(state, id).await?;
+    Ok(channel.filter(|channel| channel.channel.medium == medium))
 }
 
 /// Authenticates, parses and stores a delivery. Returns the workspace and the outcome.
@@ -112,11 +150,18 @@ async fn accept(
     body: &[u8],
     state: &AppState,
 ) -> (Option<String>, Outcome) {
-    let Some(channel) = channel(state, medium, channel_id).await else {
-        return (
-            None,
-            Outcome::new(StatusCode::NOT_FOUND, "unknown_channel", None),
-        );
+    let channel = match channel(state, medium, channel_id).await {
+        Ok(Some(channel)) => channel,
+        Ok(None) => {
+            return (
+                None,
+                Outcome::new(StatusCode::NOT_FOUND, "unknown_channel", None),
+            );
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, channel = channel_id, "channel unreadable; delivery refused with 503");
+            return (None, unavailable(err.to_string()));
+        }
     };
     let workspace = Some(channel.channel.workspace_id.to_string());
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
@@ -159,6 +204,14 @@ async fn accept(
             );
         }
     };
+    if channel.workspace_suspended {
+        // Acknowledged, so the provider does not retry, and not stored: a suspended
+        // workspace processes nothing, and does not catch up when reactivated.
+        return (
+            workspace,
+            Outcome::new(StatusCode::OK, "workspace_suspended", None),
+        );
+    }
     let now = Utc::now();
     // `last_event_at` is kept to the minute: one write a minute per channel, not one per
     // delivery (under load that write was a third of the ingress's database work).
@@ -191,7 +244,7 @@ fn rank(outcome: &str) -> u8 {
     match outcome {
         "accepted" => 5,
         "duplicate" => 4,
-        "failed" => 6,
+        "unavailable" => 6,
         "echo" | "status" => 2,
         _ => 1,
     }
@@ -219,38 +272,27 @@ async fn store(state: &AppState, channel: &OpenChannel, item: InboundItem) -> Ou
         InboundKind::Status { status, .. } => Outcome::new(StatusCode::OK, "status", status),
         InboundKind::Ignored { reason } => Outcome::new(StatusCode::OK, "ignored", reason),
         InboundKind::Message(message) => {
-            let fast_key = format!("dedupe:{}:{key}", channel.channel.id);
-            match state.kv.set_if_absent(&fast_key, "1", DEDUPE_TTL).await {
+            // The inbox's unique (channel, dedupe key) is the only dedupe: a delivery is
+            // called a duplicate only when its event has committed, so a crash or a
+            // cancelled request never turns the provider's retry into a dropped delivery.
+            let event = NewInboxEvent {
+                workspace_id: channel.channel.workspace_id.to_string(),
+                channel_id: channel.channel.id.to_string(),
+                dedupe_key: key.clone(),
+                medium: channel.channel.medium.as_str().into(),
+                chat_id: message.chat_id,
+                sender_id: message.sender_id,
+                text: message.text.replace('\0', ""),
+                is_group: message.is_group,
+                topic_id: message.topic_id,
+            };
+            match state.inbox.insert(event).await {
+                Ok(true) => Outcome::new(StatusCode::OK, "accepted", None),
                 Ok(false) => Outcome::new(StatusCode::OK, "duplicate", None),
-                // A key-value failure falls back to the durable unique key.
-                Ok(true) | Err(_) => {
-                    let event = NewInboxEvent {
-                        workspace_id: channel.channel.workspace_id.to_string(),
-                        channel_id: channel.channel.id.to_string(),
-                        dedupe_key: key.clone(),
-                        medium: channel.channel.medium.as_str().into(),
-                        chat_id: message.chat_id,
-                        sender_id: message.sender_id,
-                        text: message.text.replace('\0', ""),
-                        is_group: message.is_group,
-                        topic_id: message.topic_id,
-                    };
-                    match state.inbox.insert(event).await {
-                        Ok(true) => Outcome::new(StatusCode::OK, "accepted", None),
-                        Ok(false) => {
-                            Outcome::new(StatusCode::OK, "duplicate", "durable key".to_string())
-                        }
-                        Err(err) => {
-                            // Not stored: let the provider retry, and free the fast key for it.
-                            let _ = state.kv.delete(&fast_key).await;
-                            tracing::error!(error = %err, "inbox write failed");
-                            Outcome::new(
-                                StatusCode::SERVICE_UNAVAILABLE,
-                                "failed",
-                                "inbox unavailable".to_string(),
-                            )
-                        }
-                    }
+                Err(err) => {
+                    // Not stored: the provider retries the 503.
+                    tracing::warn!(error = %err, "inbox write failed; delivery refused with 503");
+                    unavailable("inbox unavailable".to_string())
                 }
             }
         }
@@ -266,8 +308,13 @@ pub async fn verify(
     Path((medium, channel_id)): Path<(String, String)>,
     state: Data<&AppState>,
 ) -> Response {
-    let Some(channel) = channel(&state, &medium, &channel_id).await else {
-        return (StatusCode::NOT_FOUND, "unknown channel").into_response();
+    let channel = match channel(&state, &medium, &channel_id).await {
+        Ok(Some(channel)) => channel,
+        Ok(None) => return (StatusCode::NOT_FOUND, "unknown channel").into_response(),
+        Err(err) => {
+            tracing::warn!(error = %err, "channel unreadable; verification answered 503");
+            return (StatusCode::SERVICE_UNAVAILABLE, "retry shortly").into_response();
+        }
     };
     if channel.channel.medium != Medium::WhatsappMeta {
         return (

@@ -465,7 +465,7 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
     let claimed = app
         .state
         .db
-        .outbox_claim(16, sender::OUTBOX_LEASE, Utc::now())
+        .outbox_claim(16, sender::OUTBOX_LEASE, Utc::now(), &[])
         .await
         .unwrap();
     assert_eq!(claimed.len(), 2);
@@ -481,7 +481,7 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
     let retaken = app
         .state
         .db
-        .outbox_claim(16, sender::OUTBOX_LEASE, later)
+        .outbox_claim(16, sender::OUTBOX_LEASE, later, &[])
         .await
         .unwrap();
     assert_eq!(retaken.len(), 2);

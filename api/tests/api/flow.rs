@@ -331,7 +331,7 @@ async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() 
     let claimed = app
         .state
         .db
-        .inbox_claim(10, worker::INBOX_LEASE, Utc::now())
+        .inbox_claim(10, worker::INBOX_LEASE, Utc::now(), &[])
         .await
         .unwrap();
     assert_eq!(claimed.len(), 1);
@@ -346,7 +346,7 @@ async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() 
     let retaken = app
         .state
         .db
-        .inbox_claim(10, worker::INBOX_LEASE, later)
+        .inbox_claim(10, worker::INBOX_LEASE, later, &[])
         .await
         .unwrap();
     assert_eq!(retaken.len(), 1);
@@ -382,7 +382,12 @@ async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() 
     assert_eq!(
         app.state
             .db
-            .inbox_claim(10, worker::INBOX_LEASE, later + worker::INBOX_LEASE * 2)
+            .inbox_claim(
+                10,
+                worker::INBOX_LEASE,
+                later + worker::INBOX_LEASE * 2,
+                &[]
+            )
             .await
             .unwrap()
             .len(),
@@ -686,7 +691,7 @@ async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() 
     // Two completions of the same event in one batch (two workers after a lease ran out):
     // the first is written, the second is reported as already completed and writes nothing.
     let claimed = db
-        .inbox_claim(2_000, worker::INBOX_LEASE, now)
+        .inbox_claim(2_000, worker::INBOX_LEASE, now, &[])
         .await
         .unwrap();
     assert_eq!(claimed.len(), 3 + 1_203);
@@ -706,7 +711,7 @@ async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() 
     // Settling: the sent messages are marked in one statement, each with its own provider
     // id (or none) and time; a retry is kept apart.
     let messages = db
-        .outbox_claim(10, chrono::Duration::seconds(30), now)
+        .outbox_claim(10, chrono::Duration::seconds(30), now, &[])
         .await
         .unwrap();
     assert_eq!(messages.len(), 2);
@@ -752,22 +757,31 @@ async fn claims_take_lapsed_leases_first_and_keep_to_their_limit() {
         .map(|i| event(&setup, &format!("tg:{i}"), "hi"))
         .collect();
     db.inbox_insert_batch(&events, now).await.unwrap();
-    let first = db.inbox_claim(5, worker::INBOX_LEASE, now).await.unwrap();
+    let first = db
+        .inbox_claim(5, worker::INBOX_LEASE, now, &[])
+        .await
+        .unwrap();
     assert_eq!(first.len(), 5);
     // Within the lease nothing of the first claim comes back.
-    let second = db.inbox_claim(3, worker::INBOX_LEASE, now).await.unwrap();
+    let second = db
+        .inbox_claim(3, worker::INBOX_LEASE, now, &[])
+        .await
+        .unwrap();
     assert_eq!(second.len(), 3);
     assert!(second.iter().all(|e| first.iter().all(|f| f.id != e.id)));
     // After it, the lapsed events come first, and the limit holds for both kinds together.
     let later = now + worker::INBOX_LEASE + chrono::Duration::seconds(1);
-    let third = db.inbox_claim(6, worker::INBOX_LEASE, later).await.unwrap();
+    let third = db
+        .inbox_claim(6, worker::INBOX_LEASE, later, &[])
+        .await
+        .unwrap();
     assert_eq!(third.len(), 6);
     assert!(
         third.iter().all(|e| e.attempts == 2),
         "the 8 lapsed come before the 4 never claimed"
     );
     let rest = db
-        .inbox_claim(100, worker::INBOX_LEASE, later)
+        .inbox_claim(100, worker::INBOX_LEASE, later, &[])
         .await
         .unwrap();
     assert_eq!(

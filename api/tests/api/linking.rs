@@ -1002,7 +1002,7 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
     let claimed = app
         .state
         .db
-        .inbox_claim(10, worker::INBOX_LEASE, now)
+        .inbox_claim(10, worker::INBOX_LEASE, now, &[])
         .await
         .unwrap();
     assert_eq!(claimed.len(), 1);
@@ -1014,7 +1014,7 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
     let retaken = app
         .state
         .db
-        .inbox_claim(10, worker::INBOX_LEASE, later)
+        .inbox_claim(10, worker::INBOX_LEASE, later, &[])
         .await
         .unwrap();
     assert_eq!(retaken.len(), 1);

@@ -22,6 +22,7 @@ mod linking;
 mod logs;
 mod openapi;
 mod panel;
+mod reliability;
 mod runtime_health;
 mod sandbox;
 mod simulate;

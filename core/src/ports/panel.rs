@@ -88,6 +88,25 @@ pub enum PanelError {
     Unsupported,
 }
 
+impl PanelError {
+    /// The kind of failure, for logs and metrics: `timeout`, `unreachable`, `tls`, `http`,
+    /// `challenge_page`, `bad_key`, `api`, `decode`, `rate_limited` or `unsupported`.
+    pub fn class(&self) -> &'static str {
+        match self {
+            PanelError::Timeout => "timeout",
+            PanelError::Unreachable => "unreachable",
+            PanelError::Tls => "tls",
+            PanelError::Http(_) => "http",
+            PanelError::ChallengePage => "challenge_page",
+            PanelError::BadKey => "bad_key",
+            PanelError::Api { .. } => "api",
+            PanelError::Decode(_) => "decode",
+            PanelError::RateLimited => "rate_limited",
+            PanelError::Unsupported => "unsupported",
+        }
+    }
+}
+
 /// A service of the panel's catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PanelService {

@@ -8,6 +8,17 @@ pub(crate) fn telegram(update_id: i64) -> String {
     format!("tg:{update_id}")
 }
 
+/// A Telegram text message, first sent or edited: `tg-msg:{chat}:{message_id}:{text hash}`.
+/// An edit that leaves the text as it was has the message's own key (nothing to do again);
+/// an edit that changes it is a new event, once, however often it is redelivered.
+pub(crate) fn telegram_message(chat_id: i64, message_id: i64, text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "tg-msg:{chat_id}:{message_id}:{}",
+        hex::encode(&digest[..8])
+    )
+}
+
 /// A Green API message (incoming or echoed): `idMessage` is unique within a chat.
 pub(crate) fn greenapi_message(id_instance: i64, chat_id: &str, id_message: &str) -> String {
     format!("ga:{id_instance}:{chat_id}:{id_message}")

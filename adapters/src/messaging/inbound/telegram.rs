@@ -61,11 +61,24 @@ struct ChatMember {
     status: String,
 }
 
-/// Normalises a Telegram webhook body (one `Update`) to its single item, keyed
-/// `tg:{update_id}`.
+/// Normalises a Telegram webhook body (one `Update`) to its single item. A text message
+/// (new or edited) is keyed by chat, message id and text, so an edit that does not change
+/// the text is a duplicate of its message; every other update by `tg:{update_id}`.
 pub fn parse_telegram(body: &[u8]) -> Result<Vec<InboundItem>, InboundError> {
     let update: Update =
         serde_json::from_slice(body).map_err(|err| InboundError::Malformed(err.to_string()))?;
+    let message_key = update
+        .message
+        .as_ref()
+        .or(update.edited_message.as_ref())
+        .and_then(|message| {
+            let text = message.text.as_deref()?;
+            Some(dedupe::telegram_message(
+                message.chat.id,
+                message.message_id,
+                text,
+            ))
+        });
     let kind = if let Some(message) = update.message {
         message_kind(message, false)
     } else if let Some(message) = update.edited_message {
@@ -82,7 +95,7 @@ pub fn parse_telegram(body: &[u8]) -> Result<Vec<InboundItem>, InboundError> {
         ignored(format!("unhandled update type {name}"))
     };
     Ok(vec![InboundItem {
-        dedupe_key: dedupe::telegram(update.update_id),
+        dedupe_key: message_key.unwrap_or_else(|| dedupe::telegram(update.update_id)),
         account: None,
         kind,
     }])

@@ -144,20 +144,26 @@ impl Database {
         Ok(rows.iter().map(|row| stored.contains(&row.id)).collect())
     }
 
-    /// Claims up to `limit` events that are pending or whose lease ran out, for `lease`.
+    /// Claims up to `limit` events that are pending or whose lease ran out, for `lease`,
+    /// leaving out the events of the workspaces in `skip` (those that already hold their
+    /// share of the worker).
     pub async fn inbox_claim(
         &self,
         limit: i64,
         lease: Duration,
         now: DateTime<Utc>,
+        skip: &[String],
     ) -> Result<Vec<InboxEvent>, StorageError> {
         let sql = match self.backend() {
             // Lapsed and pending events by two scans of the (status, id) index, plain ones
             // (see PLAIN_INDEX_SCANS).
             Backend::Postgres => {
-                "WITH lapsed AS (SELECT id FROM inbox_events WHERE status = 'processing' \
-                 AND claimed_until < $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED), \
+                "WITH skipped AS (SELECT json_array_elements_text($4::json) AS id), \
+                 lapsed AS (SELECT id FROM inbox_events WHERE status = 'processing' \
+                 AND claimed_until < $2 AND workspace_id NOT IN (SELECT id FROM skipped) \
+                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED), \
                  pending AS (SELECT id FROM inbox_events WHERE status = 'pending' \
+                 AND workspace_id NOT IN (SELECT id FROM skipped) \
                  ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
                  UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = $1 \
                  WHERE id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM pending) \
@@ -165,11 +171,12 @@ impl Database {
             }
             Backend::Sqlite => {
                 "UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = ?1 \
-                 WHERE id IN (SELECT id FROM inbox_events WHERE status = 'pending' \
-                 OR (status = 'processing' AND claimed_until < ?2) ORDER BY id LIMIT ?3) RETURNING *"
+                 WHERE id IN (SELECT id FROM inbox_events WHERE (status = 'pending' \
+                 OR (status = 'processing' AND claimed_until < ?2)) \
+                 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) ORDER BY id LIMIT ?3) RETURNING *"
             }
         };
-        let mut events: Vec<InboxEvent> = claim(self, sql, now + lease, now, limit).await?;
+        let mut events: Vec<InboxEvent> = claim(self, sql, now + lease, now, limit, skip).await?;
         events.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(events)
     }
@@ -317,6 +324,32 @@ impl Database {
                 ))
                 .execute(conn)
                 .await?;
+        });
+        Ok(())
+    }
+
+    /// Puts a claimed event back for a later try without using up an attempt: it stays
+    /// claimed until `until`, then any worker claims it again (an outage of a dependency,
+    /// not a fault of the event).
+    pub async fn inbox_postpone(
+        &self,
+        event: &InboxEvent,
+        error: &str,
+        until: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        with_conn!(self, |conn| {
+            diesel::update(
+                inbox_events::table
+                    .find(&event.id)
+                    .filter(inbox_events::status.eq("processing")),
+            )
+            .set((
+                inbox_events::error.eq(Some(error)),
+                inbox_events::claimed_until.eq(Some(to_db_time(until))),
+                inbox_events::attempts.eq(inbox_events::attempts - 1),
+            ))
+            .execute(conn)
+            .await?;
         });
         Ok(())
     }

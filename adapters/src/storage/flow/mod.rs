@@ -11,18 +11,21 @@
 /// 56,000 dead entries, 2,500 heap pages and 10-16 ms per claim).
 const PLAIN_INDEX_SCANS: &str = "SET LOCAL enable_bitmapscan = off";
 
-/// Runs a claim statement (binds: lease end, now, limit) and returns the claimed rows.
+/// Runs a claim statement (binds: lease end, now, limit, and the workspaces to leave out as
+/// a JSON array of ids) and returns the claimed rows.
 async fn claim<T>(
     db: &Database,
     sql: &'static str,
     until: DateTime<Utc>,
     now: DateTime<Utc>,
     limit: i64,
+    skip: &[String],
 ) -> Result<Vec<T>, StorageError>
 where
     T: QueryableByName<Pg> + QueryableByName<Sqlite> + Send + 'static,
 {
     let (until, now) = (to_db_time(until), to_db_time(now));
+    let skip = serde_json::to_string(skip).map_err(|e| StorageError::Query(e.to_string()))?;
     let backend = db.backend();
     Ok(with_conn!(db, |conn| {
         conn.transaction(async |conn| {
@@ -33,6 +36,7 @@ where
                 .bind::<Timestamp, _>(until)
                 .bind::<Timestamp, _>(now)
                 .bind::<BigInt, _>(limit)
+                .bind::<Text, _>(skip)
                 .load(conn)
                 .await?;
             Ok::<_, StorageError>(claimed)
@@ -45,7 +49,7 @@ use super::{Backend, Database, StorageError, to_db_time, with_conn};
 use chrono::{DateTime, Utc};
 use diesel::QueryableByName;
 use diesel::pg::Pg;
-use diesel::sql_types::{BigInt, Timestamp};
+use diesel::sql_types::{BigInt, Text, Timestamp};
 use diesel::sqlite::Sqlite;
 use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
 

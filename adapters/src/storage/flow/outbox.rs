@@ -157,26 +157,32 @@ impl Database {
         limit: i64,
         lease: Duration,
         now: DateTime<Utc>,
+        skip: &[String],
     ) -> Result<Vec<OutboxMessage>, StorageError> {
         let sql = match self.backend() {
             // Lapsed and due messages by two scans of the (status, next_attempt_at) index,
             // plain ones (see PLAIN_INDEX_SCANS); the earliest due first.
             Backend::Postgres => {
-                "WITH lapsed AS (SELECT id FROM outbox_messages WHERE status = 'sending' \
-                 AND claimed_until < $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED), \
+                "WITH skipped AS (SELECT json_array_elements_text($4::json) AS id), \
+                 lapsed AS (SELECT id FROM outbox_messages WHERE status = 'sending' \
+                 AND claimed_until < $2 AND workspace_id NOT IN (SELECT id FROM skipped) \
+                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED), \
                  due AS (SELECT id FROM outbox_messages WHERE status = 'pending' \
-                 AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                 AND next_attempt_at <= $2 AND workspace_id NOT IN (SELECT id FROM skipped) \
+                 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
                  UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = $1 \
                  WHERE id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM due) \
                  AS claimable LIMIT $3) RETURNING *"
             }
             Backend::Sqlite => {
                 "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = ?1 \
-                 WHERE id IN (SELECT id FROM outbox_messages WHERE (status = 'pending' AND next_attempt_at <= ?2) \
-                 OR (status = 'sending' AND claimed_until < ?2) ORDER BY id LIMIT ?3) RETURNING *"
+                 WHERE id IN (SELECT id FROM outbox_messages WHERE ((status = 'pending' AND next_attempt_at <= ?2) \
+                 OR (status = 'sending' AND claimed_until < ?2)) \
+                 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) ORDER BY id LIMIT ?3) RETURNING *"
             }
         };
-        let mut messages: Vec<OutboxMessage> = claim(self, sql, now + lease, now, limit).await?;
+        let mut messages: Vec<OutboxMessage> =
+            claim(self, sql, now + lease, now, limit, skip).await?;
         messages.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(messages)
     }
@@ -206,8 +212,12 @@ impl Database {
         with_conn!(self, |conn| {
             conn.transaction(async |conn| {
                 for chunk in attempts.chunks(ROWS_PER_STATEMENT) {
+                    // A settlement written again (its first commit's answer was lost) must
+                    // not fail on its own rows.
                     conn.execute_batch(
-                        diesel::insert_into(outbound_log::table).values(chunk.to_vec()),
+                        diesel::insert_into(outbound_log::table)
+                            .values(chunk.to_vec())
+                            .on_conflict_do_nothing(),
                     )
                     .await?;
                 }
