@@ -4,10 +4,13 @@
 //! commands, duplicates, memory and the machine's HTTP ceiling (`/healthz`).
 
 pub mod fakes;
+pub mod faults;
 pub mod fire;
 pub mod options;
 pub mod outcome;
 pub mod postgres;
+pub mod proxy;
+pub mod redis_server;
 pub mod report;
 pub mod server;
 pub mod tenants;
@@ -55,6 +58,7 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         data_dir: data_dir.path().to_path_buf(),
         database_url: database.as_ref().map(|d| d.url.clone()),
         redis_url,
+        master_key: server::random_master_key(),
     };
     let result = run_with(options, &http, &env).await;
     if let Some(database) = database {

@@ -1,6 +1,7 @@
 //! `panelrelay-bench`: see the crate documentation and README's "Benchmark" section.
 
 use clap::{Parser, Subcommand};
+use panelrelay_bench::faults::FaultOptions;
 use panelrelay_bench::options::{Backend, Options};
 use std::io::Write;
 use std::process::ExitCode;
@@ -61,6 +62,21 @@ enum Internal {
     /// Runs the server under test (configured by the environment, like `panelrelay serve`).
     #[command(hide = true)]
     Server,
+    /// The fault suite: `kill -9` cycles (both backends), PostgreSQL unreachable and Redis
+    /// frozen then restarted empty (PostgreSQL backend; the suite starts its own
+    /// redis-server). Prints one line per scenario; exits non-zero when anything
+    /// acknowledged was lost or sent twice by an outage.
+    Faults {
+        /// `kill -9` cycles.
+        #[arg(long, default_value_t = 5)]
+        cycles: usize,
+        /// Unique deliveries per cycle and per outage scenario.
+        #[arg(long, default_value_t = 1_000)]
+        deliveries: usize,
+        /// How long each outage lasts, in seconds.
+        #[arg(long, default_value_t = 15)]
+        outage_s: u64,
+    },
 }
 
 /// mimalloc instead of glibc's malloc: under load, glibc's allocator took about a quarter
@@ -80,6 +96,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(Internal::Faults {
+        cycles,
+        deliveries,
+        outage_s,
+    }) = cli.command
+    {
+        let mut options = FaultOptions::full(cli.backend, exe);
+        options.database_url = cli.database_url;
+        options.cycles = cycles;
+        options.deliveries = deliveries;
+        options.outage = Duration::from_secs(outage_s);
+        return run_faults(&options);
+    }
     let mut options = if cli.smoke {
         Options::smoke(cli.backend, exe)
     } else {
@@ -136,5 +165,38 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Runs the fault suite and prints its figures.
+fn run_faults(options: &FaultOptions) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("panelrelay-bench: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let figures = match runtime.block_on(panelrelay_bench::faults::run(options)) {
+        Ok(figures) => figures,
+        Err(err) => {
+            eprintln!("panelrelay-bench faults: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut failed = false;
+    for scenario in &figures {
+        println!("{}", scenario.line());
+        let outage_duplicates = scenario.scenario != "kill"
+            && scenario.duplicate_dispatches + scenario.duplicate_replies > 0;
+        failed |= scenario.lost > 0 || outage_duplicates || scenario.forwarded_again > 0;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

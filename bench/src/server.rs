@@ -27,6 +27,8 @@ pub struct ServerEnv {
     pub database_url: Option<String>,
     /// `REDIS_URL`, or `None` for the in-process store.
     pub redis_url: Option<String>,
+    /// `PANELRELAY_MASTER_KEY`, the same for every start on one data.
+    pub master_key: String,
 }
 
 /// A free loopback port (bound then released).
@@ -41,14 +43,32 @@ fn free_port() -> Result<u16, String> {
 impl ServerProcess {
     /// Starts the server and waits until it is ready and has printed its admin key.
     pub async fn start(env: &ServerEnv, http: &reqwest::Client) -> Result<Self, String> {
-        let port = free_port()?;
-        let address = format!("127.0.0.1:{port}");
+        let address = format!("127.0.0.1:{}", free_port()?);
+        Self::start_at(env, http, &address, None).await
+    }
+
+    /// Starts the server again on the data of an earlier one (after `kill -9`), at the same
+    /// address, and waits until it is ready.
+    pub async fn restart(&self, env: &ServerEnv, http: &reqwest::Client) -> Result<Self, String> {
+        let address = self.url.trim_start_matches("http://").to_string();
+        Self::start_at(env, http, &address, Some(self.admin_key.clone())).await
+    }
+
+    /// Starts the server at `address`; waits for the admin key a fresh database prints
+    /// unless it is known (`admin_key`).
+    async fn start_at(
+        env: &ServerEnv,
+        http: &reqwest::Client,
+        address: &str,
+        admin_key: Option<String>,
+    ) -> Result<Self, String> {
         let mut command = Command::new(&env.exe);
         command
             .arg("server")
-            .env("PANELRELAY_LISTEN", &address)
+            .env("PANELRELAY_LISTEN", address)
             .env("PANELRELAY_DATA_DIR", &env.data_dir)
             .env("PANELRELAY_LOG", "warn")
+            .env("PANELRELAY_MASTER_KEY", &env.master_key)
             // The fakes have no send limits; the benchmark measures panelrelay, not Telegram's.
             .env("PANELRELAY_SEND_RATE_LIMITS", "off")
             .env_remove("PANELRELAY_CONFIG")
@@ -56,17 +76,9 @@ impl ServerProcess {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());
         match &env.database_url {
-            Some(url) => {
-                command
-                    .env("DATABASE_URL", url)
-                    .env("PANELRELAY_MASTER_KEY", random_master_key());
-            }
-            None => {
-                command
-                    .env_remove("DATABASE_URL")
-                    .env_remove("PANELRELAY_MASTER_KEY");
-            }
-        }
+            Some(url) => command.env("DATABASE_URL", url),
+            None => command.env_remove("DATABASE_URL"),
+        };
         match &env.redis_url {
             Some(url) => command.env("REDIS_URL", url),
             None => command.env_remove("REDIS_URL"),
@@ -115,9 +127,12 @@ impl ServerProcess {
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
-        process.admin_key = key_rx
-            .recv_timeout(Duration::from_secs(10))
-            .map_err(|_| "the server printed no admin key (was the database fresh?)")?;
+        process.admin_key = match admin_key {
+            Some(key) => key,
+            None => key_rx
+                .recv_timeout(Duration::from_secs(10))
+                .map_err(|_| "the server printed no admin key (was the database fresh?)")?,
+        };
         Ok(process)
     }
 
@@ -131,7 +146,8 @@ impl ServerProcess {
         memory_of(self.pid())
     }
 
-    /// Stops the server (SIGKILL: the benchmark's data is thrown away anyway).
+    /// Stops the server with SIGKILL (`kill -9`): the benchmark's data is thrown away, and
+    /// the fault suite restarts on it to see that nothing acknowledged was lost.
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -180,7 +196,8 @@ pub fn cpu_time_of(pid: u32) -> Option<Duration> {
     Some(Duration::from_millis(ticks * 10))
 }
 
-fn random_master_key() -> String {
+/// A new random master key (base64 of 32 bytes).
+pub fn random_master_key() -> String {
     use base64::Engine;
     let bytes: Vec<u8> = uuid::Uuid::new_v4()
         .as_bytes()

@@ -124,6 +124,23 @@ impl Generator {
         })
     }
 
+    /// New deliveries of `commands` (new message ids, the same orders): customers asking
+    /// again for what they asked before.
+    pub fn again(
+        &mut self,
+        setup: &Setup,
+        fakes: &Fakes,
+        commands: &[Command],
+    ) -> Result<Vec<Delivery>, String> {
+        commands
+            .iter()
+            .enumerate()
+            .map(|(index, command)| {
+                self.delivery(setup, fakes, index, command.customer, &command.orders)
+            })
+            .collect()
+    }
+
     fn delivery(
         &mut self,
         setup: &Setup,
