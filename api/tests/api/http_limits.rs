@@ -157,7 +157,7 @@ async fn a_trickled_request_head_is_cut_at_the_header_deadline() {
     });
     let started = Instant::now();
     let mut buf = [0u8; 1024];
-    let read = tokio::time::timeout(Duration::from_secs(5), reader.read(&mut buf)).await;
+    let read = tokio::time::timeout(Duration::from_secs(6), reader.read(&mut buf)).await;
     let elapsed = started.elapsed();
     trickle.abort();
     match read {
@@ -166,10 +166,10 @@ async fn a_trickled_request_head_is_cut_at_the_header_deadline() {
             "expected a close, got {:?}",
             String::from_utf8_lossy(&buf[..n])
         ),
-        Err(_) => panic!("a trickled head kept the connection open for 5 s"),
+        Err(_) => panic!("a trickled head kept the connection open for 6 s"),
     }
     assert!(
-        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_millis(2500),
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_millis(4000),
         "closed after {elapsed:?}, expected about 1 s"
     );
 }
@@ -206,7 +206,7 @@ async fn a_slow_body_gets_408_request_timeout_and_the_connection_closes() {
             .is_some_and(|id| !id.is_empty())
     );
     assert!(
-        elapsed < Duration::from_millis(2500),
+        elapsed < Duration::from_millis(4000),
         "answered after {elapsed:?}, expected about 1 s"
     );
     closed_within(&mut stream, Duration::from_secs(2)).await;
@@ -250,15 +250,15 @@ async fn an_idle_keep_alive_connection_is_closed_after_the_idle_deadline() {
     }
     let elapsed = closed_within(&mut stream, Duration::from_secs(5)).await;
     assert!(
-        elapsed < Duration::from_millis(2000),
+        elapsed < Duration::from_millis(3000),
         "closed {elapsed:?} after the check, expected within about 0.5 s"
     );
 
     // A connection that never sends anything is closed too.
     let mut silent = TcpStream::connect(served.address).await.unwrap();
-    let elapsed = closed_within(&mut silent, Duration::from_secs(5)).await;
+    let elapsed = closed_within(&mut silent, Duration::from_secs(6)).await;
     assert!(
-        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_millis(2500),
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_millis(4000),
         "closed after {elapsed:?}, expected about 1 s"
     );
 }
