@@ -34,6 +34,7 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
     let spec_json = service.spec();
     let spec_yaml = service.spec_yaml();
     let metrics = state.metrics.clone();
+    let body_timeout = state.http_limits.body_timeout;
     Route::new()
         .at(
             "/openapi.json",
@@ -58,7 +59,7 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
         )
         .nest("/", service)
         .data(state)
-        .with(RequestContext::new(metrics))
+        .with(RequestContext::new(metrics, body_timeout))
 }
 
 /// Serves a pre-rendered spec.

@@ -11,6 +11,7 @@ use panelrelay_core::ids::{ApiKeyId, WorkspaceId};
 use poem::Request;
 use poem_openapi::SecurityScheme;
 use poem_openapi::auth::Bearer;
+use std::net::IpAddr;
 
 /// `last_used_at` is refreshed at most this often, so auth does not write on every request.
 const TOUCH_INTERVAL: Duration = Duration::seconds(60);
@@ -70,8 +71,24 @@ fn unauthorized(message: &str) -> poem::Error {
     ApiError::new(ErrorCode::Unauthorized, message).into()
 }
 
+/// The client's IP address (the TCP peer's).
+fn client_ip(req: &Request) -> Option<IpAddr> {
+    req.remote_addr().as_socket_addr().map(|addr| addr.ip())
+}
+
+/// A bad, unknown or revoked key: counted against the client's address, then 401.
+async fn failed(state: &AppState, ip: Option<IpAddr>) -> poem::Error {
+    state
+        .auth_failures
+        .record_failure(state.kv.as_ref(), ip)
+        .await;
+    unauthorized("unknown or revoked API key")
+}
+
 async fn check_admin(req: &Request, bearer: Bearer) -> poem::Result<Admin> {
     let state = state(req)?;
+    let ip = client_ip(req);
+    state.auth_failures.check(state.kv.as_ref(), ip).await?;
     match token_kind(&bearer.token) {
         Some(TokenKind::Admin) => {}
         Some(TokenKind::Workspace) => {
@@ -81,15 +98,17 @@ async fn check_admin(req: &Request, bearer: Bearer) -> poem::Result<Admin> {
             )
             .into());
         }
-        None => return Err(unauthorized("unknown or revoked API key")),
+        None => return Err(failed(state, ip).await),
     }
-    let key = state
+    let Some(key) = state
         .db
         .admin_keys()
         .find_by_hash(&hash_token(&bearer.token))
         .await
         .map_err(ApiError::from)?
-        .ok_or_else(|| unauthorized("unknown or revoked API key"))?;
+    else {
+        return Err(failed(state, ip).await);
+    };
     let now = Utc::now();
     if key
         .last_used_at
@@ -107,6 +126,8 @@ async fn check_admin(req: &Request, bearer: Bearer) -> poem::Result<Admin> {
 
 async fn check_member(req: &Request, bearer: Bearer) -> poem::Result<Member> {
     let state = state(req)?;
+    let ip = client_ip(req);
+    state.auth_failures.check(state.kv.as_ref(), ip).await?;
     match token_kind(&bearer.token) {
         Some(TokenKind::Workspace) => {}
         Some(TokenKind::Admin) => {
@@ -116,14 +137,16 @@ async fn check_member(req: &Request, bearer: Bearer) -> poem::Result<Member> {
             )
             .into());
         }
-        None => return Err(unauthorized("unknown or revoked API key")),
+        None => return Err(failed(state, ip).await),
     }
-    let (key, status) = state
+    let Some((key, status)) = state
         .db
         .find_api_key_by_hash(&hash_token(&bearer.token))
         .await
         .map_err(ApiError::from)?
-        .ok_or_else(|| unauthorized("unknown or revoked API key"))?;
+    else {
+        return Err(failed(state, ip).await);
+    };
     if status == WorkspaceStatus::Suspended {
         return Err(
             ApiError::new(ErrorCode::WorkspaceSuspended, "this workspace is suspended").into(),

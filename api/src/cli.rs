@@ -22,8 +22,9 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Optional TOML configuration file (keys: listen, data_dir, database_url, redis_url,
-    /// redis_timeout_ms, master_key, previous_master_keys, log_format, log_filter, db_pool_size, public_url,
-    /// send_rate_limits).
+    /// redis_timeout_ms, master_key, previous_master_keys, log_format, log_filter, db_pool_size,
+    /// public_url, send_rate_limits, http_header_timeout_s, http_body_timeout_s,
+    /// http_idle_timeout_s, http_max_connections, auth_failures_per_minute).
     #[arg(long, global = true, env = "PANELRELAY_CONFIG", value_name = "FILE")]
     pub config: Option<String>,
     /// Directory for embedded data: the SQLite file and the generated master key [default: ./data]
@@ -102,6 +103,48 @@ pub struct GlobalArgs {
         value_name = "on|off"
     )]
     pub send_rate_limits: Option<String>,
+    /// Seconds a request's line and headers may take from their first byte; slower
+    /// connections are closed [default: 10]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_HTTP_HEADER_TIMEOUT_S",
+        value_name = "SECONDS"
+    )]
+    pub http_header_timeout_s: Option<String>,
+    /// Seconds a request's body may take to arrive; slower ones get 408 [default: 30]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_HTTP_BODY_TIMEOUT_S",
+        value_name = "SECONDS"
+    )]
+    pub http_body_timeout_s: Option<String>,
+    /// Seconds a keep-alive connection may wait for its next request [default: 60]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_HTTP_IDLE_TIMEOUT_S",
+        value_name = "SECONDS"
+    )]
+    pub http_idle_timeout_s: Option<String>,
+    /// Connections served at once; more wait to be accepted [default: 4096]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_HTTP_MAX_CONNECTIONS",
+        value_name = "N"
+    )]
+    pub http_max_connections: Option<String>,
+    /// Failed authentications per client IP and minute before its requests get 429; 0 for
+    /// no limit [default: 20]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_AUTH_FAILURES_PER_MINUTE",
+        value_name = "N"
+    )]
+    pub auth_failures_per_minute: Option<String>,
 }
 
 /// The commands.

@@ -1,10 +1,14 @@
 //! Configuration: command line and environment (through clap), then an optional TOML file,
 //! then defaults. Invalid values stop start-up with a message naming the variable.
 
+use crate::auth_failures::AuthFailureLimit;
 use crate::cli::{GlobalArgs, ServeArgs};
+use crate::http::limits::HttpLimits;
 use serde::Deserialize;
 use std::net::SocketAddr;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// A configuration value that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +24,29 @@ fn invalid(variable: &str, message: impl Into<String>) -> ConfigError {
     ConfigError {
         variable: variable.to_string(),
         message: message.into(),
+    }
+}
+
+/// A whole number in `range`, or `default` when unset.
+fn whole_number(
+    variable: &str,
+    value: Option<String>,
+    default: u64,
+    range: RangeInclusive<u64>,
+) -> Result<u64, ConfigError> {
+    let Some(text) = value else {
+        return Ok(default);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(number) if range.contains(&number) => Ok(number),
+        _ => Err(invalid(
+            variable,
+            format!(
+                "'{text}': expected a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        )),
     }
 }
 
@@ -60,6 +87,10 @@ pub struct Config {
     /// Whether the sender keeps to the messaging providers' rate limits (off only for load
     /// tests against fakes).
     pub send_rate_limits: bool,
+    /// The HTTP server's deadlines and connection cap.
+    pub http_limits: HttpLimits,
+    /// Failed authentications allowed per client address and minute.
+    pub auth_failures: AuthFailureLimit,
 }
 
 impl Config {
@@ -90,6 +121,11 @@ struct FileConfig {
     db_pool_size: Option<String>,
     public_url: Option<String>,
     send_rate_limits: Option<String>,
+    http_header_timeout_s: Option<String>,
+    http_body_timeout_s: Option<String>,
+    http_idle_timeout_s: Option<String>,
+    http_max_connections: Option<String>,
+    auth_failures_per_minute: Option<String>,
 }
 
 impl Config {
@@ -238,6 +274,50 @@ impl Config {
                 }
             };
 
+        let defaults = HttpLimits::default();
+        let seconds =
+            |variable: &str, arg: &Option<String>, file: &Option<String>, default: Duration| {
+                whole_number(variable, pick(arg, file), default.as_secs(), 1..=86_400)
+                    .map(Duration::from_secs)
+            };
+        let http_limits = HttpLimits {
+            header_timeout: seconds(
+                "PANELRELAY_HTTP_HEADER_TIMEOUT_S",
+                &global.http_header_timeout_s,
+                &file.http_header_timeout_s,
+                defaults.header_timeout,
+            )?,
+            body_timeout: seconds(
+                "PANELRELAY_HTTP_BODY_TIMEOUT_S",
+                &global.http_body_timeout_s,
+                &file.http_body_timeout_s,
+                defaults.body_timeout,
+            )?,
+            idle_timeout: seconds(
+                "PANELRELAY_HTTP_IDLE_TIMEOUT_S",
+                &global.http_idle_timeout_s,
+                &file.http_idle_timeout_s,
+                defaults.idle_timeout,
+            )?,
+            max_connections: whole_number(
+                "PANELRELAY_HTTP_MAX_CONNECTIONS",
+                pick(&global.http_max_connections, &file.http_max_connections),
+                defaults.max_connections as u64,
+                1..=1_000_000,
+            )? as usize,
+        };
+        let auth_failures = AuthFailureLimit {
+            per_minute: whole_number(
+                "PANELRELAY_AUTH_FAILURES_PER_MINUTE",
+                pick(
+                    &global.auth_failures_per_minute,
+                    &file.auth_failures_per_minute,
+                ),
+                u64::from(AuthFailureLimit::default().per_minute),
+                0..=1_000_000,
+            )? as u32,
+        };
+
         let config = Config {
             listen,
             data_dir,
@@ -251,6 +331,8 @@ impl Config {
             db_pool_size,
             public_url,
             send_rate_limits,
+            http_limits,
+            auth_failures,
         };
         if !config.is_sqlite() && config.master_key.is_none() {
             return Err(invalid(
@@ -281,6 +363,35 @@ mod tests {
         assert!(config.is_sqlite());
         assert_eq!(config.redis_url, None);
         assert_eq!(config.log_format, LogFormat::Pretty);
+        assert_eq!(config.http_limits, HttpLimits::default());
+        assert_eq!(config.http_limits.header_timeout, Duration::from_secs(10));
+        assert_eq!(config.http_limits.body_timeout, Duration::from_secs(30));
+        assert_eq!(config.http_limits.idle_timeout, Duration::from_secs(60));
+        assert_eq!(config.http_limits.max_connections, 4096);
+        assert_eq!(config.auth_failures.per_minute, 20);
+    }
+
+    #[test]
+    fn http_limits_are_read_and_checked() {
+        let global = GlobalArgs {
+            http_header_timeout_s: Some("2".into()),
+            http_body_timeout_s: Some("3".into()),
+            http_idle_timeout_s: Some("4".into()),
+            http_max_connections: Some("5".into()),
+            auth_failures_per_minute: Some("0".into()),
+            ..Default::default()
+        };
+        let config = resolve(global, None).unwrap();
+        assert_eq!(
+            config.http_limits,
+            HttpLimits {
+                header_timeout: Duration::from_secs(2),
+                body_timeout: Duration::from_secs(3),
+                idle_timeout: Duration::from_secs(4),
+                max_connections: 5,
+            }
+        );
+        assert_eq!(config.auth_failures.per_minute, 0);
     }
 
     #[test]
@@ -329,6 +440,41 @@ mod tests {
                     ..Default::default()
                 },
                 "PANELRELAY_MASTER_KEY",
+            ),
+            (
+                GlobalArgs {
+                    http_header_timeout_s: Some("0".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_HTTP_HEADER_TIMEOUT_S",
+            ),
+            (
+                GlobalArgs {
+                    http_body_timeout_s: Some("ten".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_HTTP_BODY_TIMEOUT_S",
+            ),
+            (
+                GlobalArgs {
+                    http_idle_timeout_s: Some("-1".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_HTTP_IDLE_TIMEOUT_S",
+            ),
+            (
+                GlobalArgs {
+                    http_max_connections: Some("0".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_HTTP_MAX_CONNECTIONS",
+            ),
+            (
+                GlobalArgs {
+                    auth_failures_per_minute: Some("many".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_AUTH_FAILURES_PER_MINUTE",
             ),
             (
                 GlobalArgs {

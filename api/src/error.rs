@@ -42,6 +42,10 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// Too many requests; retry later.
     RateLimited,
+    /// Too many failed authentications from this address; retry after `Retry-After` seconds.
+    TooManyAuthFailures,
+    /// The request body did not arrive in time; the connection is closed.
+    RequestTimeout,
     /// The workspace has not connected its panel yet (`PUT /v1/panel`).
     PanelNotConnected,
     /// The panel could not be reached or refused the request; the message says why.
@@ -111,6 +115,9 @@ pub enum ApiError {
     /// The path exists but not with this method.
     #[oai(status = 405)]
     MethodNotAllowed(Json<ErrorEnvelope>),
+    /// The request body did not arrive in time.
+    #[oai(status = 408)]
+    RequestTimeout(Json<ErrorEnvelope>),
     /// Conflicts with the current state.
     #[oai(status = 409)]
     Conflict(Json<ErrorEnvelope>),
@@ -174,7 +181,10 @@ impl ApiError {
             | ErrorCode::BuiltinPhrase
             | ErrorCode::UsernameNotOnPanel
             | ErrorCode::TooManyRows => ApiError::Unprocessable(envelope),
-            ErrorCode::RateLimited => ApiError::TooManyRequests(envelope),
+            ErrorCode::RateLimited | ErrorCode::TooManyAuthFailures => {
+                ApiError::TooManyRequests(envelope)
+            }
+            ErrorCode::RequestTimeout => ApiError::RequestTimeout(envelope),
             ErrorCode::ServiceUnavailable => ApiError::Unavailable(envelope),
             ErrorCode::InternalError => ApiError::Internal(envelope),
         }
@@ -207,6 +217,7 @@ impl ApiError {
             | ApiError::Forbidden(Json(e))
             | ApiError::NotFound(Json(e))
             | ApiError::MethodNotAllowed(Json(e))
+            | ApiError::RequestTimeout(Json(e))
             | ApiError::Conflict(Json(e))
             | ApiError::PayloadTooLarge(Json(e))
             | ApiError::UnsupportedMediaType(Json(e))

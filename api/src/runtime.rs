@@ -76,6 +76,8 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         channel_cache: Default::default(),
         send_rate_limits: config.send_rate_limits,
         wake: Default::default(),
+        http_limits: config.http_limits,
+        auth_failures: config.auth_failures,
     })
 }
 

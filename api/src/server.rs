@@ -3,10 +3,11 @@
 
 use crate::app::build_app;
 use crate::config::Config;
+use crate::http::limits::LimitedAcceptor;
 use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
 use crate::webhooks::LogWriter;
 use poem::Server;
-use poem::listener::TcpListener;
+use poem::listener::Acceptor;
 use std::time::Duration;
 
 /// How long shutdown waits for queued webhook log rows to be written.
@@ -21,16 +22,19 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         );
         println!("{key}");
     }
-    let listener = std::net::TcpListener::bind(config.listen).map_err(|err| {
-        StartupError(format!(
-            "cannot listen on {} (PANELRELAY_LISTEN): {err}",
-            config.listen
-        ))
-    })?;
-    let address = listener
+    let acceptor = LimitedAcceptor::bind(config.listen, config.http_limits)
+        .await
+        .map_err(|err| {
+            StartupError(format!(
+                "cannot listen on {} (PANELRELAY_LISTEN): {err}",
+                config.listen
+            ))
+        })?;
+    let address = acceptor
         .local_addr()
-        .map_err(|err| StartupError(err.to_string()))?;
-    drop(listener);
+        .first()
+        .and_then(|local| local.0.as_socket_addr().copied())
+        .unwrap_or(config.listen);
     tracing::info!(
         %address,
         database = state.db.backend().as_str(),
@@ -42,7 +46,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     let loops = crate::flow::runner::spawn(state.clone(), stopped);
     let webhook_log = state.webhook_log.clone();
     let app = build_app(state);
-    let served = Server::new(TcpListener::bind(address))
+    let served = Server::new_with_acceptor(acceptor)
         .run_with_graceful_shutdown(app, shutdown_signal(), Some(Duration::from_secs(10)))
         .await
         .map_err(|err| StartupError(format!("server: {err}")));

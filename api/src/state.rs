@@ -42,4 +42,8 @@ pub struct AppState {
     pub send_rate_limits: bool,
     /// Wakes the worker and the sender when work arrives.
     pub wake: Arc<tokio::sync::Notify>,
+    /// The HTTP server's deadlines and connection cap (the middleware keeps the body deadline).
+    pub http_limits: crate::http::limits::HttpLimits,
+    /// Failed authentications allowed per client address and minute.
+    pub auth_failures: crate::auth_failures::AuthFailureLimit,
 }

@@ -64,6 +64,7 @@ fn envelope_for_status(status: u16, message: Option<String>) -> Response {
         403 => (ErrorCode::Forbidden, "forbidden"),
         404 => (ErrorCode::NotFound, "not found"),
         405 => (ErrorCode::MethodNotAllowed, "method not allowed"),
+        408 => (ErrorCode::RequestTimeout, "request timeout"),
         413 => (ErrorCode::PayloadTooLarge, "request body too large"),
         415 => (ErrorCode::UnsupportedMediaType, "unsupported media type"),
         429 => (ErrorCode::RateLimited, "too many requests"),

@@ -1,25 +1,33 @@
-//! The outermost middleware: request id, body guard, error envelope, access log, metrics.
+//! The outermost middleware: request id, body deadline, body guard, error envelope, access
+//! log, metrics.
 
+use super::body_deadline::limit_body;
 use super::body_guard::{MAX_BODY_BYTES, check_body};
 use super::framework_errors::{ensure_envelope, error_response};
 use super::metrics::Metrics;
 use super::request_id;
+use crate::error::{ApiError, ErrorCode};
 use poem::http::HeaderValue;
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response};
 use poem_openapi::OperationId;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tracing::Instrument;
 
 /// Wraps every route.
 pub struct RequestContext {
     metrics: Arc<Metrics>,
+    body_timeout: Duration,
 }
 
 impl RequestContext {
-    /// The middleware, recording into `metrics`.
-    pub fn new(metrics: Arc<Metrics>) -> Self {
-        RequestContext { metrics }
+    /// The middleware, recording into `metrics`; request bodies must arrive within
+    /// `body_timeout`.
+    pub fn new(metrics: Arc<Metrics>, body_timeout: Duration) -> Self {
+        RequestContext {
+            metrics,
+            body_timeout,
+        }
     }
 }
 
@@ -30,6 +38,7 @@ impl<E: Endpoint> Middleware<E> for RequestContext {
         RequestContextEndpoint {
             inner,
             metrics: self.metrics.clone(),
+            body_timeout: self.body_timeout,
         }
     }
 }
@@ -38,6 +47,7 @@ impl<E: Endpoint> Middleware<E> for RequestContext {
 pub struct RequestContextEndpoint<E> {
     inner: E,
     metrics: Arc<Metrics>,
+    body_timeout: Duration,
 }
 
 impl<E: Endpoint> Endpoint for RequestContextEndpoint<E> {
@@ -53,6 +63,7 @@ impl<E: Endpoint> Endpoint for RequestContextEndpoint<E> {
         let method = req.method().to_string();
         let path = req.uri().path().to_string();
         let span = tracing::info_span!("request", request_id = %id, method = %method, path = %path);
+        let body_deadline = limit_body(&mut req, self.body_timeout);
         let response = request_id::scope(id.clone(), async {
             // Webhook bodies are bounded and logged by the ingress itself.
             let guarded = if path.starts_with("/webhooks/") {
@@ -60,13 +71,16 @@ impl<E: Endpoint> Endpoint for RequestContextEndpoint<E> {
             } else {
                 check_body(&mut req, MAX_BODY_BYTES).await
             };
-            let response = match guarded {
+            let mut response = match guarded {
                 Err(err) => err.into_response(),
                 Ok(()) => match self.inner.call(req).await {
                     Ok(output) => ensure_envelope(output.into_response()),
                     Err(err) => error_response(err),
                 },
             };
+            if body_deadline.expired() {
+                response = body_timed_out(self.body_timeout);
+            }
             let status = response.status().as_u16();
             let elapsed = started.elapsed();
             let operation = response
@@ -93,6 +107,24 @@ impl<E: Endpoint> Endpoint for RequestContextEndpoint<E> {
         }
         Ok(response)
     }
+}
+
+/// 408 `request_timeout` for a body that did not arrive in time; the connection is closed,
+/// as the rest of the body may still be on its way.
+fn body_timed_out(timeout: Duration) -> Response {
+    let mut response = ApiError::new(
+        ErrorCode::RequestTimeout,
+        format!(
+            "the request body did not arrive within {} s",
+            timeout.as_secs()
+        ),
+    )
+    .into_response();
+    response.headers_mut().insert(
+        poem::http::header::CONNECTION,
+        HeaderValue::from_static("close"),
+    );
+    response
 }
 
 /// A bounded label for requests that matched no operation (keeps metric cardinality low).

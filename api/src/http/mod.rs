@@ -1,8 +1,12 @@
 //! HTTP plumbing shared by every route: request ids, the error envelope for framework
-//! errors, body limits, metrics, and the middleware that ties them together.
+//! errors, body limits, metrics, and the middleware that ties them together; and the
+//! connection limits of the server (deadlines, connection cap).
 
+pub mod body_deadline;
 pub mod body_guard;
+pub mod deadline_io;
 pub mod framework_errors;
+pub mod limits;
 pub mod metrics;
 pub mod middleware;
 pub mod request_id;

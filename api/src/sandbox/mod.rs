@@ -10,6 +10,7 @@ pub mod seed;
 
 use crate::app::build_app;
 use crate::config::Config;
+use crate::http::limits::LimitedAcceptor;
 use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
 use crate::state::AppState;
 pub use fake_messengers::Recorder;
@@ -135,8 +136,7 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         println!("{key}");
         println!();
     }
-    let acceptor = TcpListener::bind(config.listen.to_string())
-        .into_acceptor()
+    let acceptor = LimitedAcceptor::bind(config.listen, config.http_limits)
         .await
         .map_err(|err| {
             StartupError(format!(

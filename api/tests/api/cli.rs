@@ -39,6 +39,11 @@ fn help_documents_every_option_and_variable() {
         "PANELRELAY_CONFIG",
         "PANELRELAY_DB_POOL_SIZE",
         "PANELRELAY_PUBLIC_URL",
+        "PANELRELAY_HTTP_HEADER_TIMEOUT_S",
+        "PANELRELAY_HTTP_BODY_TIMEOUT_S",
+        "PANELRELAY_HTTP_IDLE_TIMEOUT_S",
+        "PANELRELAY_HTTP_MAX_CONNECTIONS",
+        "PANELRELAY_AUTH_FAILURES_PER_MINUTE",
     ] {
         assert!(
             help.contains(expected),
@@ -60,6 +65,8 @@ fn invalid_configuration_stops_start_up_naming_the_variable() {
         ("PANELRELAY_LOG_FORMAT", "xml"),
         ("PANELRELAY_MASTER_KEY", "too-short"),
         ("REDIS_URL", "http://localhost"),
+        ("PANELRELAY_HTTP_HEADER_TIMEOUT_S", "0"),
+        ("PANELRELAY_HTTP_MAX_CONNECTIONS", "lots"),
     ];
     for (variable, value) in cases {
         let output = panelrelay()

@@ -15,6 +15,7 @@ mod configuration;
 mod e2e;
 mod flow;
 mod health;
+mod http_limits;
 mod idempotency;
 mod ingress;
 mod isolation;

@@ -88,6 +88,8 @@ impl TestApp {
             channel_cache: Default::default(),
             send_rate_limits: true,
             wake: Default::default(),
+            http_limits: Default::default(),
+            auth_failures: Default::default(),
         };
         let admin_key = bootstrap_admin_key(&state.db)
             .await
