@@ -343,6 +343,54 @@ async fn store_failures_forward_nothing() {
 }
 
 #[tokio::test]
+async fn a_store_that_lost_its_data_is_refilled_from_the_cooldown_log() {
+    let world = World::new(panel());
+    let ctx = context(routes(), linked("alice"));
+    let first = Engine::live_for("event-1")
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert_eq!(first.dispatches.len(), 1);
+    // The worker logged the claim durably; then the store restarted without its data.
+    let until = now() + TimeDelta::hours(12);
+    world.cooldown_log.record(
+        ctx.workspace,
+        101,
+        panelrelay_core::rules::OrderAction::Refill,
+        "event-1",
+        until,
+    );
+    world.store.wipe();
+    world.clock.advance(TimeDelta::minutes(30));
+
+    let simulated = Engine::dry_run()
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert_eq!(reasons(&simulated), vec![(101, ReasonCode::InCooldown)]);
+    let again = Engine::live_for("event-2")
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert!(again.dispatches.is_empty());
+    assert_eq!(reasons(&again), vec![(101, ReasonCode::InCooldown)]);
+    assert_eq!(again.outcomes[0].at, Some(until));
+    // The request that claimed it, handled again after a crash, still goes through.
+    let retried = Engine::live_for("event-1")
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert_eq!(reasons(&retried), vec![(101, ReasonCode::Accepted)]);
+}
+
+#[tokio::test]
+async fn an_unreadable_cooldown_log_forwards_nothing() {
+    let world = World::new(panel());
+    world.cooldown_log.fail.store(true, Ordering::SeqCst);
+    let ctx = context(routes(), linked("alice"));
+    let result = world.run(&private_text("101 refill"), &ctx).await;
+    assert_eq!(reasons(&result), vec![(101, ReasonCode::StoreUnavailable)]);
+    assert!(result.dispatches.is_empty());
+    assert_eq!(world.store.len(), 0);
+}
+
+#[tokio::test]
 async fn chatter_and_incomplete_commands() {
     let world = World::new(panel());
     let linked_ctx = context(routes(), linked("alice"));
