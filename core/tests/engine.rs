@@ -199,7 +199,11 @@ async fn admin_view_any_order_decides_details_of_others_orders() {
         ..AdminPermissions::default()
     });
     let result = world.run(&private_text("102 status"), &blind).await;
-    assert_eq!(reasons(&result), vec![(102, ReasonCode::NotYours)]);
+    assert_eq!(reasons(&result), vec![(102, ReasonCode::NotPermitted)]);
+    assert_eq!(
+        result.reply.as_deref(),
+        Some("Order 102: this chat is not allowed to do that.")
+    );
     // Viewing is separate from dispatching: the same admin still forwards a refill.
     let refill = world.run(&private_text("101 refill"), &blind).await;
     assert_eq!(reasons(&refill), vec![(101, ReasonCode::Accepted)]);
@@ -216,8 +220,33 @@ async fn admin_dispatch_any_order_decides_forwarding_without_ownership() {
     for text in ["101 refill", "102 speed", "103 cancel"] {
         let result = world.run(&private_text(text), &no_dispatch).await;
         assert!(result.dispatches.is_empty(), "{text}");
-        assert_eq!(result.outcomes[0].reason, ReasonCode::NotYours, "{text}");
+        assert_eq!(
+            result.outcomes[0].reason,
+            ReasonCode::NotPermitted,
+            "{text}"
+        );
+        let order_id = &text[..3];
+        assert_eq!(
+            result.reply.unwrap(),
+            format!("Order {order_id}: this chat is not allowed to do that."),
+            "told it lacks the permission, not that the order is not its own"
+        );
     }
+    // Many orders at once: the compact reply counts them apart from other customers' orders.
+    let ctx = context_with(
+        routes(),
+        SenderRole::Admin(AdminPermissions {
+            dispatch_any_order: false,
+            ..AdminPermissions::default()
+        }),
+        Settings {
+            compact_threshold: 1,
+            ..Settings::default()
+        },
+        ReplyTemplates::default(),
+    );
+    let bulk = world.run(&private_text("101 102 refill"), &ctx).await;
+    assert_eq!(bulk.reply.as_deref(), Some("Not allowed in this chat: 2"));
     // Details are still allowed.
     let details = world.run(&private_text("101 status"), &no_dispatch).await;
     assert_eq!(reasons(&details), vec![(101, ReasonCode::Accepted)]);
