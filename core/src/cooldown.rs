@@ -4,16 +4,28 @@
 //! action's period. The engine claims it with `set_if_absent` only once every other check
 //! passed for the order, so a refused request never uses up the customer's turn; of two
 //! concurrent claims exactly one wins. Simulations only look ([`Cooldowns::peek`]).
+//!
+//! The database's cooldown log is the source of truth; the key-value store is a cache in
+//! front of it. The marker `cooldowns-loaded:{workspace}` says the store holds all of the
+//! workspace's running cooldowns. When it is absent (the store lost its data, or first use),
+//! the running cooldowns are read from the log once and written into the store with their
+//! remaining time before anything is claimed or looked at, so losing the store's data never
+//! lets a request through twice within a cooldown. The store must lose everything at once or
+//! nothing: a single evicted cooldown key under a present marker is not reloaded.
 
 use crate::ids::WorkspaceId;
-use crate::ports::{KeyValue, KeyValueError};
+use crate::ports::{KeyValue, KeyValueError, RunningCooldowns, RunningCooldownsError};
 use crate::rules::OrderAction;
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Twelve hours, the default period of every action.
 const TWELVE_HOURS_SECS: u64 = 12 * 60 * 60;
+
+/// How long the store counts as loaded before the log is read again: one day.
+const LOADED_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Cooldown periods per action, in seconds; 0 disables the cooldown of that action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +66,23 @@ pub fn cooldown_key(workspace: WorkspaceId, action: OrderAction, order_id: u64) 
     format!("cooldown:{workspace}:{}:{order_id}", action.name())
 }
 
+/// The key of the marker saying the store holds all running cooldowns of `workspace`:
+/// `cooldowns-loaded:{workspace}`.
+pub fn loaded_marker_key(workspace: WorkspaceId) -> String {
+    format!("cooldowns-loaded:{workspace}")
+}
+
+/// A failure to claim or look at a cooldown: neither the store nor the log may be skipped.
+#[derive(Debug, thiserror::Error)]
+pub enum CooldownError {
+    /// The key-value store failed.
+    #[error(transparent)]
+    KeyValue(#[from] KeyValueError),
+    /// The durable log could not be read to refill the store.
+    #[error(transparent)]
+    Log(#[from] RunningCooldownsError),
+}
+
 /// The state of one cooldown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CooldownState {
@@ -69,22 +98,59 @@ pub enum CooldownState {
 /// The cooldowns of one workspace.
 pub struct Cooldowns<'a> {
     store: &'a dyn KeyValue,
+    log: &'a dyn RunningCooldowns,
     workspace: WorkspaceId,
     settings: &'a CooldownSettings,
+    /// Whether this value already saw the store loaded: the marker is checked once per
+    /// value (one command), not once per order.
+    loaded: AtomicBool,
 }
 
 impl<'a> Cooldowns<'a> {
-    /// The cooldowns of `workspace` in `store`.
+    /// The cooldowns of `workspace` in `store`, a cache of `log`.
     pub fn new(
         store: &'a dyn KeyValue,
+        log: &'a dyn RunningCooldowns,
         workspace: WorkspaceId,
         settings: &'a CooldownSettings,
     ) -> Self {
         Self {
             store,
+            log,
             workspace,
             settings,
+            loaded: AtomicBool::new(false),
         }
+    }
+
+    /// Makes sure the store holds every running cooldown of the workspace: when the marker
+    /// is absent, reads the log once and writes each running cooldown (held by the request
+    /// that claimed it) with the time it has left, then sets the marker. Concurrent loaders
+    /// are harmless: every write is `set_if_absent`.
+    pub async fn ensure_loaded(&self, now: DateTime<Utc>) -> Result<(), CooldownError> {
+        if self.loaded.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        let marker = loaded_marker_key(self.workspace);
+        if self.store.get(&marker).await?.is_none() {
+            let running = self.log.running_cooldowns(self.workspace, now).await?;
+            for cooldown in running {
+                let left = (cooldown.until - now).to_std().unwrap_or(Duration::ZERO);
+                if left.is_zero() {
+                    continue;
+                }
+                let key = cooldown_key(self.workspace, cooldown.action, cooldown.order_id);
+                self.store
+                    .set_if_absent(&key, &cooldown.holder, left)
+                    .await?;
+            }
+            let value = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+            self.store
+                .set_if_absent(&marker, &value, LOADED_TTL)
+                .await?;
+        }
+        self.loaded.store(true, Ordering::Release);
+        Ok(())
     }
 
     /// Starts the cooldown of (`order_id`, `action`) unless one runs. Atomic: of two
@@ -94,11 +160,12 @@ impl<'a> Cooldowns<'a> {
         action: OrderAction,
         order_id: u64,
         now: DateTime<Utc>,
-    ) -> Result<CooldownState, KeyValueError> {
+    ) -> Result<CooldownState, CooldownError> {
         let period = self.settings.period(action);
         if period.is_zero() {
             return Ok(CooldownState::Free);
         }
+        self.ensure_loaded(now).await?;
         let key = cooldown_key(self.workspace, action, order_id);
         let value = now.to_rfc3339_opts(SecondsFormat::Secs, true);
         if self.store.set_if_absent(&key, &value, period).await? {
@@ -123,11 +190,12 @@ impl<'a> Cooldowns<'a> {
         action: OrderAction,
         order_id: u64,
         now: DateTime<Utc>,
-    ) -> Result<CooldownState, KeyValueError> {
+    ) -> Result<CooldownState, CooldownError> {
         let period = self.settings.period(action);
         if period.is_zero() {
             return Ok(CooldownState::Free);
         }
+        self.ensure_loaded(now).await?;
         let key = cooldown_key(self.workspace, action, order_id);
         if self.store.set_if_absent(&key, request, period).await? {
             return Ok(CooldownState::Free);
@@ -144,16 +212,18 @@ impl<'a> Cooldowns<'a> {
         }
     }
 
-    /// Whether a cooldown of (`order_id`, `action`) runs, without starting one.
+    /// Whether a cooldown of (`order_id`, `action`) runs, without starting one. A store that
+    /// lost its data is refilled from the log first, so a simulation sees durable cooldowns.
     pub async fn peek(
         &self,
         action: OrderAction,
         order_id: u64,
         now: DateTime<Utc>,
-    ) -> Result<CooldownState, KeyValueError> {
+    ) -> Result<CooldownState, CooldownError> {
         if self.settings.period(action).is_zero() {
             return Ok(CooldownState::Free);
         }
+        self.ensure_loaded(now).await?;
         let key = cooldown_key(self.workspace, action, order_id);
         match self.store.ttl(&key).await? {
             Some(left) => Ok(busy_until(now, left)),

@@ -10,7 +10,8 @@ use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::ports::KeyValue;
 use panelrelay_core::rules::OrderAction;
 use std::sync::Arc;
-use support::{FakeClock, MemoryKeyValue, now};
+use std::sync::atomic::Ordering;
+use support::{FakeClock, MemoryCooldownLog, MemoryKeyValue, now};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn of_two_concurrent_claims_exactly_one_wins() {
@@ -21,7 +22,8 @@ async fn of_two_concurrent_claims_exactly_one_wins() {
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let claim = |store: Arc<MemoryKeyValue>, barrier: Arc<tokio::sync::Barrier>| async move {
             let settings = CooldownSettings::default();
-            let cooldowns = Cooldowns::new(store.as_ref(), workspace, &settings);
+            let log = MemoryCooldownLog::default();
+            let cooldowns = Cooldowns::new(store.as_ref(), &log, workspace, &settings);
             barrier.wait().await;
             cooldowns
                 .claim(OrderAction::Refill, 2_274_209, now())
@@ -44,6 +46,7 @@ async fn of_two_concurrent_claims_exactly_one_wins() {
 
 #[tokio::test]
 async fn a_running_cooldown_tells_when_to_ask_again() {
+    let log = MemoryCooldownLog::default();
     let clock = FakeClock::at(now());
     let store = MemoryKeyValue::new(clock.clone());
     let workspace = WorkspaceId::new();
@@ -51,7 +54,7 @@ async fn a_running_cooldown_tells_when_to_ask_again() {
         refill_secs: 3 * 3600,
         ..CooldownSettings::default()
     };
-    let cooldowns = Cooldowns::new(&store, workspace, &settings);
+    let cooldowns = Cooldowns::new(&store, &log, workspace, &settings);
     let order = 2_274_209;
 
     assert_eq!(
@@ -109,7 +112,7 @@ async fn a_running_cooldown_tells_when_to_ask_again() {
             .unwrap(),
         CooldownState::Free
     );
-    let other = Cooldowns::new(&store, WorkspaceId::new(), &settings);
+    let other = Cooldowns::new(&store, &log, WorkspaceId::new(), &settings);
     assert_eq!(
         other
             .claim(OrderAction::Refill, order, later)
@@ -132,13 +135,14 @@ async fn a_running_cooldown_tells_when_to_ask_again() {
 
 #[tokio::test]
 async fn peeking_never_claims_and_zero_disables() {
+    let log = MemoryCooldownLog::default();
     let clock = FakeClock::at(now());
     let store = MemoryKeyValue::new(clock);
     let settings = CooldownSettings {
         cancel_secs: 0,
         ..CooldownSettings::default()
     };
-    let cooldowns = Cooldowns::new(&store, WorkspaceId::new(), &settings);
+    let cooldowns = Cooldowns::new(&store, &log, WorkspaceId::new(), &settings);
     for _ in 0..3 {
         assert_eq!(
             cooldowns.peek(OrderAction::Speed, 7, now()).await.unwrap(),
@@ -157,10 +161,11 @@ async fn peeking_never_claims_and_zero_disables() {
 
 #[tokio::test]
 async fn store_failures_surface() {
+    let log = MemoryCooldownLog::default();
     let store = MemoryKeyValue::new(FakeClock::at(now()));
     store.fail.store(true, std::sync::atomic::Ordering::SeqCst);
     let settings = CooldownSettings::default();
-    let cooldowns = Cooldowns::new(&store, WorkspaceId::new(), &settings);
+    let cooldowns = Cooldowns::new(&store, &log, WorkspaceId::new(), &settings);
     assert!(
         cooldowns
             .claim(OrderAction::Refill, 1, now())
@@ -172,10 +177,11 @@ async fn store_failures_surface() {
 
 #[tokio::test]
 async fn a_request_handled_again_finds_its_own_claim_free() {
+    let log = MemoryCooldownLog::default();
     let clock = FakeClock::at(now());
     let store = MemoryKeyValue::new(clock);
     let settings = CooldownSettings::default();
-    let cooldowns = Cooldowns::new(&store, WorkspaceId::new(), &settings);
+    let cooldowns = Cooldowns::new(&store, &log, WorkspaceId::new(), &settings);
     let first = cooldowns
         .claim_for("event-1", OrderAction::Refill, 42, now())
         .await
@@ -198,4 +204,128 @@ async fn a_request_handled_again_finds_its_own_claim_free() {
             until: now() + TimeDelta::hours(12)
         }
     );
+}
+
+/// A store that lost its data (restarted empty) next to a log that says cooldowns run.
+fn lost_store_with_log(workspace: WorkspaceId) -> (MemoryKeyValue, MemoryCooldownLog) {
+    let store = MemoryKeyValue::new(FakeClock::at(now()));
+    let log = MemoryCooldownLog::default();
+    log.record(
+        workspace,
+        42,
+        OrderAction::Refill,
+        "event-1",
+        now() + TimeDelta::hours(5),
+    );
+    (store, log)
+}
+
+#[tokio::test]
+async fn after_the_store_lost_its_data_the_log_keeps_the_cooldown() {
+    let workspace = WorkspaceId::new();
+    let (store, log) = lost_store_with_log(workspace);
+    let settings = CooldownSettings::default();
+    let cooldowns = Cooldowns::new(&store, &log, workspace, &settings);
+    let busy = CooldownState::Busy {
+        until: now() + TimeDelta::hours(5),
+    };
+    assert_eq!(
+        cooldowns
+            .claim_for("event-2", OrderAction::Refill, 42, now())
+            .await
+            .unwrap(),
+        busy
+    );
+    assert_eq!(
+        cooldowns
+            .claim(OrderAction::Refill, 42, now())
+            .await
+            .unwrap(),
+        busy
+    );
+    // The request that holds it still finds it free (handled again after a crash).
+    assert_eq!(
+        cooldowns
+            .claim_for("event-1", OrderAction::Refill, 42, now())
+            .await
+            .unwrap(),
+        CooldownState::Free
+    );
+    // Other orders and actions are untouched.
+    assert_eq!(
+        cooldowns
+            .claim_for("event-2", OrderAction::Speed, 42, now())
+            .await
+            .unwrap(),
+        CooldownState::Free
+    );
+    assert_eq!(log.reads.load(Ordering::SeqCst), 1, "read once per value");
+}
+
+#[tokio::test]
+async fn a_simulation_sees_durable_cooldowns_after_a_loss() {
+    let workspace = WorkspaceId::new();
+    let (store, log) = lost_store_with_log(workspace);
+    let settings = CooldownSettings::default();
+    let cooldowns = Cooldowns::new(&store, &log, workspace, &settings);
+    assert_eq!(
+        cooldowns
+            .peek(OrderAction::Refill, 42, now())
+            .await
+            .unwrap(),
+        CooldownState::Busy {
+            until: now() + TimeDelta::hours(5)
+        }
+    );
+}
+
+#[tokio::test]
+async fn the_log_is_read_again_only_when_the_store_lost_its_marker() {
+    let workspace = WorkspaceId::new();
+    let (store, log) = lost_store_with_log(workspace);
+    let settings = CooldownSettings::default();
+    for _ in 0..3 {
+        let cooldowns = Cooldowns::new(&store, &log, workspace, &settings);
+        cooldowns
+            .claim_for("event-2", OrderAction::Refill, 42, now())
+            .await
+            .unwrap();
+    }
+    assert_eq!(log.reads.load(Ordering::SeqCst), 1, "the marker holds");
+    store.wipe();
+    let cooldowns = Cooldowns::new(&store, &log, workspace, &settings);
+    assert!(matches!(
+        cooldowns
+            .claim_for("event-3", OrderAction::Refill, 42, now())
+            .await
+            .unwrap(),
+        CooldownState::Busy { .. }
+    ));
+    assert_eq!(
+        log.reads.load(Ordering::SeqCst),
+        2,
+        "reloaded after the loss"
+    );
+}
+
+#[tokio::test]
+async fn an_unreadable_log_fails_the_claim_instead_of_allowing_it() {
+    let workspace = WorkspaceId::new();
+    let (store, log) = lost_store_with_log(workspace);
+    log.fail.store(true, Ordering::SeqCst);
+    let settings = CooldownSettings::default();
+    let cooldowns = Cooldowns::new(&store, &log, workspace, &settings);
+    assert!(
+        cooldowns
+            .claim_for("event-2", OrderAction::Refill, 42, now())
+            .await
+            .is_err()
+    );
+    assert!(
+        cooldowns
+            .peek(OrderAction::Refill, 42, now())
+            .await
+            .is_err()
+    );
+    assert_eq!(store.len(), 0, "nothing claimed");
 }

@@ -199,7 +199,11 @@ async fn admin_view_any_order_decides_details_of_others_orders() {
         ..AdminPermissions::default()
     });
     let result = world.run(&private_text("102 status"), &blind).await;
-    assert_eq!(reasons(&result), vec![(102, ReasonCode::NotYours)]);
+    assert_eq!(reasons(&result), vec![(102, ReasonCode::NotPermitted)]);
+    assert_eq!(
+        result.reply.as_deref(),
+        Some("Order 102: this chat is not allowed to do that.")
+    );
     // Viewing is separate from dispatching: the same admin still forwards a refill.
     let refill = world.run(&private_text("101 refill"), &blind).await;
     assert_eq!(reasons(&refill), vec![(101, ReasonCode::Accepted)]);
@@ -216,8 +220,33 @@ async fn admin_dispatch_any_order_decides_forwarding_without_ownership() {
     for text in ["101 refill", "102 speed", "103 cancel"] {
         let result = world.run(&private_text(text), &no_dispatch).await;
         assert!(result.dispatches.is_empty(), "{text}");
-        assert_eq!(result.outcomes[0].reason, ReasonCode::NotYours, "{text}");
+        assert_eq!(
+            result.outcomes[0].reason,
+            ReasonCode::NotPermitted,
+            "{text}"
+        );
+        let order_id = &text[..3];
+        assert_eq!(
+            result.reply.unwrap(),
+            format!("Order {order_id}: this chat is not allowed to do that."),
+            "told it lacks the permission, not that the order is not its own"
+        );
     }
+    // Many orders at once: the compact reply counts them apart from other customers' orders.
+    let ctx = context_with(
+        routes(),
+        SenderRole::Admin(AdminPermissions {
+            dispatch_any_order: false,
+            ..AdminPermissions::default()
+        }),
+        Settings {
+            compact_threshold: 1,
+            ..Settings::default()
+        },
+        ReplyTemplates::default(),
+    );
+    let bulk = world.run(&private_text("101 102 refill"), &ctx).await;
+    assert_eq!(bulk.reply.as_deref(), Some("Not allowed in this chat: 2"));
     // Details are still allowed.
     let details = world.run(&private_text("101 status"), &no_dispatch).await;
     assert_eq!(reasons(&details), vec![(101, ReasonCode::Accepted)]);
@@ -340,6 +369,54 @@ async fn store_failures_forward_nothing() {
         result.reply.as_deref(),
         Some("Order 101: we could not process this request right now. Please try again later.")
     );
+}
+
+#[tokio::test]
+async fn a_store_that_lost_its_data_is_refilled_from_the_cooldown_log() {
+    let world = World::new(panel());
+    let ctx = context(routes(), linked("alice"));
+    let first = Engine::live_for("event-1")
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert_eq!(first.dispatches.len(), 1);
+    // The worker logged the claim durably; then the store restarted without its data.
+    let until = now() + TimeDelta::hours(12);
+    world.cooldown_log.record(
+        ctx.workspace,
+        101,
+        panelrelay_core::rules::OrderAction::Refill,
+        "event-1",
+        until,
+    );
+    world.store.wipe();
+    world.clock.advance(TimeDelta::minutes(30));
+
+    let simulated = Engine::dry_run()
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert_eq!(reasons(&simulated), vec![(101, ReasonCode::InCooldown)]);
+    let again = Engine::live_for("event-2")
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert!(again.dispatches.is_empty());
+    assert_eq!(reasons(&again), vec![(101, ReasonCode::InCooldown)]);
+    assert_eq!(again.outcomes[0].at, Some(until));
+    // The request that claimed it, handled again after a crash, still goes through.
+    let retried = Engine::live_for("event-1")
+        .handle(&private_text("101 refill"), &ctx, &world.ports())
+        .await;
+    assert_eq!(reasons(&retried), vec![(101, ReasonCode::Accepted)]);
+}
+
+#[tokio::test]
+async fn an_unreadable_cooldown_log_forwards_nothing() {
+    let world = World::new(panel());
+    world.cooldown_log.fail.store(true, Ordering::SeqCst);
+    let ctx = context(routes(), linked("alice"));
+    let result = world.run(&private_text("101 refill"), &ctx).await;
+    assert_eq!(reasons(&result), vec![(101, ReasonCode::StoreUnavailable)]);
+    assert!(result.dispatches.is_empty());
+    assert_eq!(world.store.len(), 0);
 }
 
 #[tokio::test]

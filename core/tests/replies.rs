@@ -103,6 +103,10 @@ fn every_reason_has_a_safe_line() {
         (ReasonCode::NotFound, "Order 7: not found."),
         (ReasonCode::NotYours, "Order 7: not found on your account."),
         (
+            ReasonCode::NotPermitted,
+            "Order 7: this chat is not allowed to do that.",
+        ),
+        (
             ReasonCode::RefillNotOffered,
             "Order 7: this service has no refill guarantee.",
         ),

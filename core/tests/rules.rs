@@ -8,9 +8,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use panelrelay_core::ports::PanelOrder;
 use panelrelay_core::rules::{
     ActionCells, LifetimeMeaning, OrderAction, OrderStatus, ReasonCode, RefillAnchor,
-    RefillSettings, RuleSettings, StatusMatrix, UnknownRefillPolicy, check_refill, check_speed,
-    evaluate, refill_anchor_at, speed_available_at,
+    RefillSettings, RuleSettings, StatusMatrix, UnknownRefillPolicy, check_ownership, check_refill,
+    check_speed, evaluate, refill_anchor_at, speed_available_at,
 };
+use panelrelay_core::sender::{AdminPermissions, SenderRole};
 use panelrelay_core::service_rules::{RefillPolicy, ServiceRule, StartWindow};
 use support::{now, order, with_status};
 
@@ -346,4 +347,34 @@ fn speed_through_evaluate_reports_the_time() {
         ),
         Ok(())
     );
+}
+
+#[test]
+fn an_admin_chat_without_the_permission_is_not_permitted_rather_than_not_owner() {
+    let cases = [
+        (
+            AdminPermissions {
+                dispatch_any_order: false,
+                ..AdminPermissions::default()
+            },
+            Some(OrderAction::Refill),
+        ),
+        (
+            AdminPermissions {
+                view_any_order: false,
+                ..AdminPermissions::default()
+            },
+            None,
+        ),
+    ];
+    for (permissions, action) in cases {
+        let denial = check_ownership("bob", &SenderRole::Admin(permissions), action).unwrap_err();
+        assert_eq!(denial.reason, ReasonCode::NotPermitted, "{action:?}");
+    }
+    // A linked customer asking about another customer's order is still not its owner.
+    let linked = SenderRole::Linked {
+        username: "alice".into(),
+    };
+    let denial = check_ownership("bob", &linked, Some(OrderAction::Refill)).unwrap_err();
+    assert_eq!(denial.reason, ReasonCode::NotYours);
 }

@@ -1,14 +1,19 @@
-//! A workspace's running cooldowns as the cooldown log records them. The key-value store
-//! enforces a cooldown; this log lists it and remembers when an operator cleared it.
+//! A workspace's running cooldowns as the cooldown log records them. The log is the source
+//! of truth: the key-value store enforces a cooldown as a cache of it, and is refilled from
+//! it (the [`RunningCooldowns`] port) when it lost its data. The log also remembers when an
+//! operator cleared a cooldown.
 
 use super::flow::CooldownRecord;
-use super::schema::cooldown_log;
+use super::schema::{command_log, cooldown_log};
 use super::time_key::TimeKey;
-use super::{Database, Page, StorageError, to_db_time, with_conn};
-use chrono::{DateTime, Utc};
+use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::WorkspaceId;
+use panelrelay_core::ports::{RunningCooldown, RunningCooldowns, RunningCooldownsError};
+use panelrelay_core::rules::OrderAction;
 
 /// A workspace's cooldown log.
 pub struct CooldownLog<'a> {
@@ -94,5 +99,64 @@ impl CooldownLog<'_> {
             .await?;
         });
         Ok(running)
+    }
+}
+
+/// One running cooldown row with the request (inbox event) that claimed it, when the command
+/// log still has it.
+type RunningRow = (i64, String, NaiveDateTime, String, Option<String>);
+
+/// Every cooldown of `workspace` running at `now` (not over, not cleared), in one query.
+async fn running(
+    db: &Database,
+    workspace: WorkspaceId,
+    now: DateTime<Utc>,
+) -> Result<Vec<RunningCooldown>, StorageError> {
+    let workspace = workspace.to_string();
+    let rows: Vec<RunningRow> = with_conn!(db, |conn| {
+        cooldown_log::table
+            .left_join(command_log::table.on(command_log::id.eq(cooldown_log::command_id)))
+            .filter(cooldown_log::workspace_id.eq(&workspace))
+            .filter(cooldown_log::until.gt(to_db_time(now)))
+            .filter(cooldown_log::cleared_at.is_null())
+            .select((
+                cooldown_log::order_id,
+                cooldown_log::action,
+                cooldown_log::until,
+                cooldown_log::command_id,
+                command_log::inbox_event_id.nullable(),
+            ))
+            .load(conn)
+            .await?
+    });
+    rows.into_iter()
+        .map(|(order_id, action, until, command_id, request)| {
+            let order_id = u64::try_from(order_id)
+                .map_err(|_| StorageError::Corrupt(format!("cooldown order id {order_id}")))?;
+            let action = OrderAction::ALL
+                .into_iter()
+                .find(|known| known.name() == action)
+                .ok_or_else(|| StorageError::Corrupt(format!("cooldown action {action}")))?;
+            Ok(RunningCooldown {
+                order_id,
+                action,
+                // A command pruned from the log leaves a holder no request matches: busy.
+                holder: request.unwrap_or(command_id),
+                until: from_db_time(until),
+            })
+        })
+        .collect()
+}
+
+#[async_trait]
+impl RunningCooldowns for Database {
+    async fn running_cooldowns(
+        &self,
+        workspace: WorkspaceId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RunningCooldown>, RunningCooldownsError> {
+        running(self, workspace, now)
+            .await
+            .map_err(|err| RunningCooldownsError(err.to_string()))
     }
 }

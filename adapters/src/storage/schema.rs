@@ -351,6 +351,7 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(outbound_log, outbox_messages);
 diesel::allow_tables_to_appear_in_same_query!(dispatches, outbox_messages);
+diesel::allow_tables_to_appear_in_same_query!(cooldown_log, command_log);
 
 diesel::table! {
     link_codes (id) {

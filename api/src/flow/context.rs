@@ -88,14 +88,15 @@ impl MessageContext {
         self.config.panel.api().as_ref()
     }
 
-    /// The ports the engine uses: this panel, the shared key-value store, the system clock
-    /// and the database's order history.
+    /// The ports the engine uses: this panel, the shared key-value store, the system clock,
+    /// and the database's order history and cooldown log.
     pub fn ports<'a>(&'a self, state: &'a AppState) -> Ports<'a> {
         Ports {
             panel: self.panel(),
             key_value: state.kv.as_ref(),
             clock: &SystemClock,
             history: &state.db,
+            cooldown_log: &state.db,
         }
     }
 }

@@ -129,12 +129,14 @@ impl CooldownsApi {
         // The store is scoped by the key itself: another workspace's cooldown is never found.
         let key = cooldown_key(member.workspace_id, action, key_order);
         let left = state.kv.ttl(&key).await?;
-        let removed = state.kv.delete(&key).await?;
+        // The log first: it is the source of truth the store is refilled from, so a refill
+        // after this point cannot bring the cleared cooldown back.
         let cleared = state
             .db
             .cooldowns(member.workspace_id)
             .clear(order_id, action.name(), now)
             .await?;
+        let removed = state.kv.delete(&key).await?;
         if let Some(row) = cleared.into_iter().next() {
             return Ok(Json(view(row, Some(now))));
         }

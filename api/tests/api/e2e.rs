@@ -5,9 +5,11 @@ use crate::support::{TestApp, TestWorkspace};
 use chrono::Utc;
 use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_api::flow::{sender, worker};
+use panelrelay_core::cooldown::{cooldown_key, loaded_marker_key};
 use panelrelay_core::ids::{ChannelId, WorkspaceId};
 use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::DispatchTemplates;
+use panelrelay_core::rules::OrderAction;
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
@@ -704,4 +706,100 @@ async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
         (dispatch.status.as_str(), dispatch.chat_id.as_str()),
         ("sent", "-1009876543210")
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_value_store_that_lost_its_data_forwards_nothing_twice() {
+    let mut app = TestApp::new().await;
+    // Two replies to one chat within a second: not this test's subject.
+    app.state.send_rate_limits = false;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("/bot.*/sendMessage"))
+        .respond_with(telegram_ok())
+        .mount(&telegram)
+        .await;
+    let channel = json!({"medium": "telegram", "name": "support bot", "bot_token": "123:ABC",
+        "webhook_secret": SECRET, "api_base_url": telegram.uri()});
+    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let url = format!("/webhooks/telegram/{id}");
+    let secret = [("x-telegram-bot-api-secret-token", SECRET)];
+
+    let first = telegram_update(884216001, 555, "2274209 refill");
+    assert_eq!(
+        deliver(&app, &url, &secret, &first).await.status,
+        StatusCode::OK
+    );
+    run_flow(&app).await;
+
+    // The key-value store restarts without its data: the cooldown and the loaded marker go.
+    let workspace = WorkspaceId::parse(&ws.id).unwrap();
+    let key = cooldown_key(workspace, OrderAction::Refill, 2274209);
+    assert!(
+        app.state.kv.delete(&key).await.unwrap(),
+        "the claim was cached"
+    );
+    app.state
+        .kv
+        .delete(&loaded_marker_key(workspace))
+        .await
+        .unwrap();
+
+    // A new message asking for the same refill.
+    let second = telegram_update(884216002, 555, "2274209 refill");
+    assert_eq!(
+        deliver(&app, &url, &secret, &second).await.status,
+        StatusCode::OK
+    );
+    run_flow(&app).await;
+
+    let sent = telegram_sent(&telegram).await;
+    let to_group: Vec<&(String, String)> =
+        sent.iter().filter(|(chat, _)| chat == "-1001").collect();
+    assert_eq!(to_group.len(), 1, "forwarded once: {sent:?}");
+    let replies: Vec<&str> = sent
+        .iter()
+        .filter(|(chat, _)| chat == "555")
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(replies.len(), 2, "{sent:?}");
+    assert!(
+        replies
+            .iter()
+            .any(|text| text.contains("already sent") && text.contains("2274209")),
+        "the cooldown reply: {replies:?}"
+    );
+    let commands = app.state.db.command_log(workspace, 10).await.unwrap();
+    assert!(
+        commands[0].outcomes.contains("in_cooldown"),
+        "{}",
+        commands[0].outcomes
+    );
+
+    // An operator clears the cooldown; a later loss of the store does not bring it back.
+    let cleared = app
+        .call(
+            Method::DELETE,
+            "/v1/cooldowns/2274209/refill",
+            Some(&ws.owner_key),
+            None,
+        )
+        .await;
+    assert_eq!(cleared.status, StatusCode::OK, "{}", cleared.body);
+    app.state
+        .kv
+        .delete(&loaded_marker_key(workspace))
+        .await
+        .unwrap();
+    let third = telegram_update(884216003, 555, "2274209 refill");
+    assert_eq!(
+        deliver(&app, &url, &secret, &third).await.status,
+        StatusCode::OK
+    );
+    run_flow(&app).await;
+    let sent = telegram_sent(&telegram).await;
+    let to_group = sent.iter().filter(|(chat, _)| chat == "-1001").count();
+    assert_eq!(to_group, 2, "forwarded again once cleared: {sent:?}");
 }

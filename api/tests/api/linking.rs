@@ -964,10 +964,10 @@ async fn admin_chat_permissions_apply_in_the_flow() {
             .is_empty()
     );
 
-    // view_any_order false: bob's order is not shown to 777; 778 sees it.
+    // view_any_order false: bob's order is not shown to 777, which is told why; 778 sees it.
     assert_eq!(
         chat.say(&app, 777, "2274209 status").await,
-        vec!["Order 2274209: not found on your account."]
+        vec!["Order 2274209: this chat is not allowed to do that."]
     );
     let shown = chat.say(&app, 778, "2274209 status").await;
     assert!(!shown[0].contains("not found"), "{shown:?}");

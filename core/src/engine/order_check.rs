@@ -20,6 +20,9 @@ pub(super) struct OrderCheck<'a> {
     pub dry_run: bool,
     /// The durable request being handled, holder of its cooldown claims.
     pub request: Option<&'a str>,
+    /// The workspace's cooldowns, one value for the whole command (so the store is checked
+    /// for being loaded once per command).
+    pub cooldowns: Cooldowns<'a>,
 }
 
 impl<'a> OrderCheck<'a> {
@@ -90,8 +93,7 @@ impl<'a> OrderCheck<'a> {
 
     /// Claims (or, in a dry run, checks) the order's cooldown for `action`.
     async fn cooldown(&self, order_id: u64, action: OrderAction) -> Result<(), Denial> {
-        let settings = &self.ctx.config.settings.cooldowns;
-        let cooldowns = Cooldowns::new(self.ports.key_value, self.ctx.workspace, settings);
+        let cooldowns = &self.cooldowns;
         let state = if self.dry_run {
             cooldowns.peek(action, order_id, self.now).await
         } else if let Some(request) = self.request {

@@ -7,6 +7,7 @@ use super::order_check::OrderCheck;
 use super::ports::Ports;
 use super::result::EngineResult;
 use crate::command::Action;
+use crate::cooldown::Cooldowns;
 use crate::outcome::OrderOutcome;
 use crate::ports::PanelOrder;
 use crate::replies::{ReplyLine, TemplateKey, order_reply};
@@ -72,6 +73,12 @@ pub(super) async fn order_command(
         now: ports.clock.now(),
         dry_run,
         request,
+        cooldowns: Cooldowns::new(
+            ports.key_value,
+            ports.cooldown_log,
+            ctx.workspace,
+            &config.settings.cooldowns,
+        ),
     };
 
     let mut outcomes = Vec::with_capacity(order_ids.len());

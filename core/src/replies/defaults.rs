@@ -13,6 +13,7 @@ pub fn default_text(key: TemplateKey) -> &'static str {
         }
         TemplateKey::NotFound => "Order {order_id}: not found.",
         TemplateKey::NotYours => "Order {order_id}: not found on your account.",
+        TemplateKey::NotPermitted => "Order {order_id}: this chat is not allowed to do that.",
         TemplateKey::StatusNotAllowed => {
             "Order {order_id}: {action} is not available for orders with status {status}."
         }
@@ -71,6 +72,7 @@ pub fn default_text(key: TemplateKey) -> &'static str {
         TemplateKey::SummaryNotEligible => "Not eligible: {count}",
         TemplateKey::SummaryNeedsAdmin => "Waiting for review: {count}",
         TemplateKey::SummaryNotYours => "Not yours: {count}",
+        TemplateKey::SummaryNotPermitted => "Not allowed in this chat: {count}",
         TemplateKey::SummaryNotFound => "Not found: {count}",
         TemplateKey::SummaryFailed => "Could not forward: {count}",
         TemplateKey::LinkUsage => {

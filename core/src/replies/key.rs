@@ -20,6 +20,8 @@ pub enum TemplateKey {
     NotFound,
     /// The order is another customer's.
     NotYours,
+    /// The admin chat lacks the permission for the action.
+    NotPermitted,
     /// The order's status does not permit the action.
     StatusNotAllowed,
     /// The service has no refill.
@@ -76,6 +78,8 @@ pub enum TemplateKey {
     SummaryNeedsAdmin,
     /// Compact item: other customers' orders.
     SummaryNotYours,
+    /// Compact item: orders the admin chat lacks the permission for.
+    SummaryNotPermitted,
     /// Compact item: unknown orders.
     SummaryNotFound,
     /// Compact item: orders that could not be forwarded (no route, no provider, errors).
@@ -104,13 +108,14 @@ pub enum TemplateKey {
 
 impl TemplateKey {
     /// Every key, in declaration order.
-    pub const ALL: [TemplateKey; 46] = [
+    pub const ALL: [TemplateKey; 48] = [
         TemplateKey::RefillRequested,
         TemplateKey::SpeedRequested,
         TemplateKey::CancelRequested,
         TemplateKey::Details,
         TemplateKey::NotFound,
         TemplateKey::NotYours,
+        TemplateKey::NotPermitted,
         TemplateKey::StatusNotAllowed,
         TemplateKey::RefillNotOffered,
         TemplateKey::RefillWindowExpired,
@@ -139,6 +144,7 @@ impl TemplateKey {
         TemplateKey::SummaryNotEligible,
         TemplateKey::SummaryNeedsAdmin,
         TemplateKey::SummaryNotYours,
+        TemplateKey::SummaryNotPermitted,
         TemplateKey::SummaryNotFound,
         TemplateKey::SummaryFailed,
         TemplateKey::LinkUsage,
@@ -162,6 +168,7 @@ impl TemplateKey {
             TemplateKey::Details => "details",
             TemplateKey::NotFound => "not_found",
             TemplateKey::NotYours => "not_yours",
+            TemplateKey::NotPermitted => "not_permitted",
             TemplateKey::StatusNotAllowed => "status_not_allowed",
             TemplateKey::RefillNotOffered => "refill_not_offered",
             TemplateKey::RefillWindowExpired => "refill_window_expired",
@@ -190,6 +197,7 @@ impl TemplateKey {
             TemplateKey::SummaryNotEligible => "summary_not_eligible",
             TemplateKey::SummaryNeedsAdmin => "summary_needs_admin",
             TemplateKey::SummaryNotYours => "summary_not_yours",
+            TemplateKey::SummaryNotPermitted => "summary_not_permitted",
             TemplateKey::SummaryNotFound => "summary_not_found",
             TemplateKey::SummaryFailed => "summary_failed",
             TemplateKey::LinkUsage => "link_usage",
@@ -230,6 +238,7 @@ impl TemplateKey {
             TemplateKey::SpeedTooEarly => &["order_id", "available_at"],
             TemplateKey::Cooldown => &["order_id", "action", "available_at"],
             TemplateKey::NeedsAdmin
+            | TemplateKey::NotPermitted
             | TemplateKey::RouteMissing
             | TemplateKey::ProviderMissing
             | TemplateKey::Failure => &["order_id", "action"],
@@ -251,6 +260,7 @@ impl TemplateKey {
             | TemplateKey::SummaryNotEligible
             | TemplateKey::SummaryNeedsAdmin
             | TemplateKey::SummaryNotYours
+            | TemplateKey::SummaryNotPermitted
             | TemplateKey::SummaryNotFound
             | TemplateKey::SummaryFailed => &["count"],
             TemplateKey::LinkUsage
@@ -270,6 +280,7 @@ impl TemplateKey {
         match reason {
             ReasonCode::NotFound => TemplateKey::NotFound,
             ReasonCode::NotYours => TemplateKey::NotYours,
+            ReasonCode::NotPermitted => TemplateKey::NotPermitted,
             ReasonCode::StatusNotAllowed => TemplateKey::StatusNotAllowed,
             ReasonCode::RefillNotOffered => TemplateKey::RefillNotOffered,
             ReasonCode::RefillWindowExpired => TemplateKey::RefillWindowExpired,
@@ -291,6 +302,7 @@ impl TemplateKey {
         match reason {
             ReasonCode::NotFound => TemplateKey::SummaryNotFound,
             ReasonCode::NotYours => TemplateKey::SummaryNotYours,
+            ReasonCode::NotPermitted => TemplateKey::SummaryNotPermitted,
             ReasonCode::InCooldown => TemplateKey::SummaryCooldown,
             ReasonCode::NeedsAdmin => TemplateKey::SummaryNeedsAdmin,
             ReasonCode::StatusNotAllowed

@@ -16,7 +16,7 @@ const MISSING: &str = "n/a";
 const ITEM_SEPARATOR: &str = " · ";
 
 /// Compact items, in the order they are listed.
-const SUMMARY_ORDER: [TemplateKey; 10] = [
+const SUMMARY_ORDER: [TemplateKey; 11] = [
     TemplateKey::SummaryRefillRequested,
     TemplateKey::SummarySpeedRequested,
     TemplateKey::SummaryCancelRequested,
@@ -25,6 +25,7 @@ const SUMMARY_ORDER: [TemplateKey; 10] = [
     TemplateKey::SummaryNotEligible,
     TemplateKey::SummaryNeedsAdmin,
     TemplateKey::SummaryNotYours,
+    TemplateKey::SummaryNotPermitted,
     TemplateKey::SummaryNotFound,
     TemplateKey::SummaryFailed,
 ];

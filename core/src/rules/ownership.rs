@@ -14,7 +14,8 @@ pub fn same_user(order_user: &str, username: &str) -> bool {
 /// Checks that `sender` may act on an order placed by `order_user` with `action` (`None`
 /// for details). A linked customer may act on their own orders; an unknown sender on none;
 /// an admin on any order as far as its permissions allow (`view_any_order` for details,
-/// `dispatch_any_order` for speed, cancel and refill).
+/// `dispatch_any_order` for speed, cancel and refill); an admin chat without the permission
+/// is told so (`not_permitted`) rather than that the order is not its own.
 pub fn check_ownership(
     order_user: &str,
     sender: &SenderRole,
@@ -30,8 +31,8 @@ pub fn check_ownership(
                 Ok(())
             } else {
                 Err(Denial::new(
-                    ReasonCode::NotYours,
-                    "the admin chat may not act on other users' orders",
+                    ReasonCode::NotPermitted,
+                    "the admin chat lacks the permission for this action",
                 ))
             }
         }
@@ -91,13 +92,18 @@ mod tests {
             check_ownership("bob", &viewer, Some(OrderAction::Refill))
                 .unwrap_err()
                 .reason,
-            ReasonCode::NotYours
+            ReasonCode::NotPermitted
         );
         let dispatcher = SenderRole::Admin(AdminPermissions {
             view_any_order: false,
             ..AdminPermissions::default()
         });
         assert!(check_ownership("bob", &dispatcher, Some(OrderAction::Speed)).is_ok());
-        assert!(check_ownership("bob", &dispatcher, None).is_err());
+        assert_eq!(
+            check_ownership("bob", &dispatcher, None)
+                .unwrap_err()
+                .reason,
+            ReasonCode::NotPermitted
+        );
     }
 }

@@ -12,6 +12,9 @@ pub enum ReasonCode {
     NotFound,
     /// The order belongs to another panel user.
     NotYours,
+    /// The sender is an admin chat without the permission the action needs
+    /// (`view_any_order` for details, `dispatch_any_order` for speed, cancel and refill).
+    NotPermitted,
     /// The status × action matrix denies the action for the order's status.
     StatusNotAllowed,
     /// The service explicitly has no refill.
@@ -46,6 +49,7 @@ impl ReasonCode {
             ReasonCode::Accepted => "accepted",
             ReasonCode::NotFound => "not_found",
             ReasonCode::NotYours => "not_yours",
+            ReasonCode::NotPermitted => "not_permitted",
             ReasonCode::StatusNotAllowed => "status_not_allowed",
             ReasonCode::RefillNotOffered => "refill_not_offered",
             ReasonCode::RefillWindowExpired => "refill_window_expired",
@@ -72,6 +76,7 @@ mod tests {
             ReasonCode::Accepted,
             ReasonCode::NotFound,
             ReasonCode::NotYours,
+            ReasonCode::NotPermitted,
             ReasonCode::StatusNotAllowed,
             ReasonCode::RefillNotOffered,
             ReasonCode::RefillWindowExpired,

@@ -18,11 +18,11 @@ use panelrelay_core::medium::Medium;
 use panelrelay_core::ports::panel::{PanelCapabilities, ServicesSource, TicketSupport};
 use panelrelay_core::ports::{
     Clock, KeyValue, KeyValueError, OrderHistory, OrderHistoryError, PanelApi, PanelError,
-    PanelOrder, PanelUser,
+    PanelOrder, PanelUser, RunningCooldown, RunningCooldowns, RunningCooldownsError,
 };
 use panelrelay_core::replies::ReplyTemplates;
 use panelrelay_core::routing::{DispatchTemplates, ProviderRoute, Target};
-use panelrelay_core::rules::OrderStatus;
+use panelrelay_core::rules::{OrderAction, OrderStatus};
 use panelrelay_core::sender::{Sender, SenderRole};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -70,13 +70,19 @@ impl MemoryKeyValue {
         }
     }
 
+    /// The live cooldown entries (markers and other keys are not counted).
     pub fn len(&self) -> usize {
         let now = self.clock.now();
         let entries = self.entries.lock().unwrap();
         entries
-            .values()
-            .filter(|(_, expires)| *expires > now)
+            .iter()
+            .filter(|(key, (_, expires))| key.starts_with("cooldown:") && *expires > now)
             .count()
+    }
+
+    /// Loses every entry at once, as a restarted store without its data does.
+    pub fn wipe(&self) {
+        self.entries.lock().unwrap().clear();
     }
 
     fn check(&self) -> Result<(), KeyValueError> {
@@ -218,6 +224,58 @@ impl PanelApi for FakePanel {
     }
 }
 
+/// The durable cooldown log in memory: what the database would list as running.
+#[derive(Default)]
+pub struct MemoryCooldownLog {
+    running: Mutex<Vec<(WorkspaceId, RunningCooldown)>>,
+    pub fail: std::sync::atomic::AtomicBool,
+    pub reads: AtomicUsize,
+}
+
+impl MemoryCooldownLog {
+    /// Records a cooldown of `workspace` held by `holder` until `until`.
+    pub fn record(
+        &self,
+        workspace: WorkspaceId,
+        order_id: u64,
+        action: OrderAction,
+        holder: &str,
+        until: DateTime<Utc>,
+    ) {
+        self.running.lock().unwrap().push((
+            workspace,
+            RunningCooldown {
+                order_id,
+                action,
+                holder: holder.to_owned(),
+                until,
+            },
+        ));
+    }
+}
+
+#[async_trait]
+impl RunningCooldowns for MemoryCooldownLog {
+    async fn running_cooldowns(
+        &self,
+        workspace: WorkspaceId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RunningCooldown>, RunningCooldownsError> {
+        self.reads.fetch_add(1, Ordering::SeqCst);
+        if self.fail.load(Ordering::SeqCst) {
+            return Err(RunningCooldownsError("database down".into()));
+        }
+        Ok(self
+            .running
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(ws, cooldown)| *ws == workspace && cooldown.until > now)
+            .map(|(_, cooldown)| cooldown.clone())
+            .collect())
+    }
+}
+
 /// First-seen-completed times in memory.
 #[derive(Default)]
 pub struct MemoryHistory {
@@ -351,6 +409,7 @@ pub struct World {
     pub clock: Arc<FakeClock>,
     pub store: MemoryKeyValue,
     pub history: MemoryHistory,
+    pub cooldown_log: MemoryCooldownLog,
 }
 
 impl World {
@@ -361,6 +420,7 @@ impl World {
             store: MemoryKeyValue::new(clock.clone()),
             clock,
             history: MemoryHistory::default(),
+            cooldown_log: MemoryCooldownLog::default(),
         }
     }
 
@@ -370,6 +430,7 @@ impl World {
             key_value: &self.store,
             clock: self.clock.as_ref(),
             history: &self.history,
+            cooldown_log: &self.cooldown_log,
         }
     }
 
