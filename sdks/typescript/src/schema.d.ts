@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database and the key-value store answer. 503 names the failing part. */
+        /**
+         * Readiness: the database and the key-value store answer, each within 800 ms (both
+         *     asked at once, so the answer comes within a second). 503 names the failing part.
+         */
         get: operations["get_readyz"];
         put?: never;
         post?: never;
@@ -981,6 +984,11 @@ export interface components {
             secrets: {
                 [key: string]: components["schemas"]["SecretHint"];
             };
+            /**
+             * @description Meta: the webhook verify token in full, to paste into the App Dashboard's webhook
+             *     settings (a token the owner shares with Meta, not a credential to Meta's API).
+             */
+            verify_token?: string;
             /** @description `unvalidated`, `ok` or `error`. */
             status: string;
             /**
@@ -1043,7 +1051,7 @@ export interface components {
              * @description When a call to its webhook was last refused (HTTP 400 or more).
              */
             last_refused_webhook_at?: string;
-            /** @description Why (`bad_signature`, `malformed`, `oversize`, `failed`). */
+            /** @description Why (`bad_signature`, `malformed`, `oversize`, `unavailable`, …). */
             last_refused_webhook_outcome?: string;
         };
         /**
@@ -1068,7 +1076,10 @@ export interface components {
             access_token?: string;
             /** @description Meta: the app secret that signs webhooks (secret). */
             app_secret?: string;
-            /** @description Meta: the webhook verify token (secret; generated when absent). */
+            /**
+             * @description Meta: the webhook verify token (generated when absent; read it back as the channel's
+             *     `verify_token`).
+             */
             verify_token?: string;
             /** @description Telegram and Green API: the token webhooks must carry (secret; generated when absent). */
             webhook_secret?: string;
@@ -1336,7 +1347,10 @@ export interface components {
             access_token?: string;
             /** @description Meta: the app secret that signs webhooks (secret). */
             app_secret?: string;
-            /** @description Meta: the webhook verify token (secret; generated when absent). */
+            /**
+             * @description Meta: the webhook verify token (generated when absent; read it back as the channel's
+             *     `verify_token`).
+             */
             verify_token?: string;
             /** @description Telegram and Green API: the token webhooks must carry (secret; generated when absent). */
             webhook_secret?: string;
@@ -2502,8 +2516,9 @@ export interface components {
              */
             status_code: number;
             /**
-             * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `failed`, `bad_signature`,
-             *     `malformed`, `oversize` or `unknown_channel`.
+             * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
+             *     `unavailable` (503: storage did not answer), `bad_signature`, `malformed`, `oversize`,
+             *     `unknown_channel`, or `failed` (older rows' name for `unavailable`).
              */
             outcome: string;
             /** @description The provider's event key, when one was computed. */
@@ -11590,8 +11605,9 @@ export interface operations {
                 /** @description One channel. */
                 channel_id?: string;
                 /**
-                 * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `failed`, `bad_signature`,
-                 *     `malformed`, `oversize` or `unknown_channel`.
+                 * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
+                 *     `unavailable`, `bad_signature`, `malformed`, `oversize`, `unknown_channel` or
+                 *     `failed` (older rows).
                  */
                 outcome?: string;
             };
