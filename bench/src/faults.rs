@@ -426,7 +426,8 @@ impl<'a> Run<'a> {
             .count()
     }
 
-    /// Waits for every command's messages (or for nothing to move for 20 s), then counts.
+    /// Waits for every command's messages (or for nothing to move for longer than the
+    /// inbox lease, after which what a killed process held is claimed again), then counts.
     async fn settle(&mut self) -> Result<Figures, String> {
         let expected: usize = self
             .commands
@@ -438,7 +439,8 @@ impl<'a> Run<'a> {
             })
             .sum();
         let mut last = (self.fakes.received(), Instant::now());
-        while self.fakes.received() < expected && last.1.elapsed() < Duration::from_secs(20) {
+        let patience = Duration::from_secs(75);
+        while self.fakes.received() < expected && last.1.elapsed() < patience {
             tokio::time::sleep(Duration::from_millis(50)).await;
             let now = self.fakes.received();
             if now != last.0 {

@@ -124,6 +124,16 @@ impl<T> DeadlineIo<T> {
     }
 
     /// Follows bytes being written: a response (not an interim `1xx`) ends the request.
+    /// Registers the connection's task with the deadline's timer. A response turns the
+    /// connection idle, but the server may not read again until the socket becomes
+    /// readable (its read interest was registered while the request ran); the timer wakes
+    /// the task at the deadline, and its next read sees the connection expired.
+    fn arm(&mut self, cx: &mut Context<'_>) {
+        if self.has_deadline() {
+            let _ = self.deadline.as_mut().poll(cx);
+        }
+    }
+
     fn observe_write(&mut self, first: &[u8]) {
         if first.is_empty() || self.phase == Phase::Passthrough {
             return;
@@ -179,6 +189,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for DeadlineIo<T> {
         let written = Pin::new(&mut this.inner).poll_write(cx, buf);
         if let Poll::Ready(Ok(n)) = written {
             this.observe_write(&buf[..n.min(buf.len())]);
+            this.arm(cx);
         }
         written
     }
@@ -194,6 +205,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for DeadlineIo<T> {
             if n > 0 {
                 let first = bufs.iter().find(|buf| !buf.is_empty());
                 this.observe_write(first.map_or(&[][..], |buf| &buf[..]));
+                this.arm(cx);
             }
         }
         written

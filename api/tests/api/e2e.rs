@@ -87,7 +87,7 @@ async fn configure(
 }
 
 fn telegram_update(update_id: u64, chat: i64, text: &str) -> Value {
-    json!({"update_id": update_id, "message": {"message_id": 1520, "from": {"id": chat, "is_bot": false, "first_name": "Aziz"},
+    json!({"update_id": update_id, "message": {"message_id": update_id, "from": {"id": chat, "is_bot": false, "first_name": "Aziz"},
         "chat": {"id": chat, "first_name": "Aziz", "type": "private"}, "date": 1795505900, "text": text}})
 }
 
