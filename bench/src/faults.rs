@@ -203,6 +203,7 @@ pub async fn run_scenario(options: &FaultOptions, scenario: Scenario) -> Result<
         database_url,
         redis_url: redis.as_ref().map(RedisServer::url),
         master_key: random_master_key(),
+        log_filter: "error",
     };
     let started = Instant::now();
     let run = Run::start(&http, &env).await;

@@ -59,6 +59,7 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         database_url: database.as_ref().map(|d| d.url.clone()),
         redis_url,
         master_key: server::random_master_key(),
+        log_filter: "warn",
     };
     let result = run_with(options, &http, &env).await;
     if let Some(database) = database {

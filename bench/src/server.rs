@@ -29,6 +29,9 @@ pub struct ServerEnv {
     pub redis_url: Option<String>,
     /// `PANELRELAY_MASTER_KEY`, the same for every start on one data.
     pub master_key: String,
+    /// `PANELRELAY_LOG` (`warn` for the benchmark; the fault suite's outages would print
+    /// thousands of warnings, so it asks for `error`).
+    pub log_filter: &'static str,
 }
 
 /// A free loopback port (bound then released).
@@ -67,7 +70,7 @@ impl ServerProcess {
             .arg("server")
             .env("PANELRELAY_LISTEN", address)
             .env("PANELRELAY_DATA_DIR", &env.data_dir)
-            .env("PANELRELAY_LOG", "warn")
+            .env("PANELRELAY_LOG", env.log_filter)
             .env("PANELRELAY_MASTER_KEY", &env.master_key)
             // The fakes have no send limits; the benchmark measures panelrelay, not Telegram's.
             .env("PANELRELAY_SEND_RATE_LIMITS", "off")
