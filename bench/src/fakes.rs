@@ -13,6 +13,8 @@ pub struct Fakes {
     pub secrets: DemoSecrets,
     /// The fake panel's base URL.
     pub panel_url: String,
+    /// A panel that accepts connections and never answers.
+    pub hung_panel_url: String,
     /// The fake Telegram Bot API's base URL.
     pub telegram_url: String,
     /// The fake Green API's base URL.
@@ -47,14 +49,16 @@ impl Fakes {
         )
         .await
         .map_err(|e| e.to_string())?;
+        let (hung_panel_url, hung_task) = hung_server().await?;
         Ok(Fakes {
             secrets,
             panel_url,
+            hung_panel_url,
             telegram_url,
             greenapi_url,
             telegram,
             greenapi,
-            tasks: vec![panel_task, telegram_task, greenapi_task],
+            tasks: vec![panel_task, telegram_task, greenapi_task, hung_task],
         })
     }
 
@@ -62,6 +66,24 @@ impl Fakes {
     pub fn received(&self) -> usize {
         self.telegram.len() + self.greenapi.len()
     }
+}
+
+/// A server on loopback that accepts connections, reads what is sent and never answers.
+async fn hung_server() -> Result<(String, JoinHandle<()>), String> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| format!("hung panel: {e}"))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let task = tokio::spawn(async move {
+        let mut held = tokio::task::JoinSet::new();
+        while let Ok((mut socket, _)) = listener.accept().await {
+            held.spawn(async move {
+                let mut sink = tokio::io::sink();
+                let _ = tokio::io::copy(&mut socket, &mut sink).await;
+            });
+        }
+    });
+    Ok((format!("http://{address}"), task))
 }
 
 impl Drop for Fakes {

@@ -171,16 +171,8 @@ pub async fn run_scenario(options: &FaultOptions, scenario: Scenario) -> Result<
         .build()
         .map_err(|e| e.to_string())?;
     let data_dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-    let database = match options.backend {
-        Backend::Embedded => None,
-        Backend::Postgres => {
-            let url = options
-                .database_url
-                .as_deref()
-                .ok_or("the PostgreSQL scenarios need DATABASE_URL")?;
-            Some(FreshDatabase::create(url).await?)
-        }
-    };
+    let database =
+        FreshDatabase::for_backend(options.backend, options.database_url.as_deref()).await?;
     let proxy = match (&database, scenario) {
         (Some(_), Scenario::Database) => {
             let target = postgres_address(options.database_url.as_deref().unwrap_or(""))?;
@@ -271,7 +263,7 @@ impl<'a> Run<'a> {
         let fakes = Fakes::start(Duration::ZERO).await?;
         let server = ServerProcess::start(env, http).await?;
         let setup =
-            tenants::configure(http, &server.url, &server.admin_key, &fakes, 4, 200).await?;
+            tenants::configure(http, &server.url, &server.admin_key, &fakes, 4, 200, false).await?;
         let generator = Generator::new(setup.customers.len());
         Ok(Run {
             http,

@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tenants::Setup;
-use traffic::Generator;
+use traffic::{Command, Generator};
 
 /// Runs the benchmark and returns its figures (correctness failures are listed in them).
 pub async fn run(options: &Options) -> Result<Report, String> {
@@ -34,16 +34,9 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         .build()
         .map_err(|e| e.to_string())?;
     let data_dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-    let database = match options.backend {
-        Backend::Embedded => None,
-        Backend::Postgres => {
-            let url = options
-                .database_url
-                .as_deref()
-                .ok_or("--backend postgres needs DATABASE_URL")?;
-            Some(postgres::FreshDatabase::create(url).await?)
-        }
-    };
+    let database =
+        postgres::FreshDatabase::for_backend(options.backend, options.database_url.as_deref())
+            .await?;
     let redis_url = match options.backend {
         Backend::Embedded => None,
         Backend::Postgres => Some(
@@ -82,6 +75,7 @@ async fn run_with(
         &fakes,
         options.workspaces,
         options.customers,
+        options.hung_panel,
     )
     .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -151,11 +145,19 @@ async fn pass(
         options.duplicates,
         options.bulk,
     )?;
+    // With a hung panel, the first workspace's commands are fired and not measured.
+    let measured: Vec<bool> = plan
+        .commands
+        .iter()
+        .map(|c| !options.hung_panel || ctx.setup.customers[c.customer].workspace != 0)
+        .collect();
     // Each command makes one dispatch per provider among its orders, and one reply.
     let expected: usize = plan
         .commands
         .iter()
-        .map(|c| {
+        .zip(&measured)
+        .filter(|(_, measured)| **measured)
+        .map(|(c, _)| {
             let even = c.orders.iter().any(|o| o % 2 == 0);
             let odd = c.orders.iter().any(|o| o % 2 == 1);
             usize::from(even) + usize::from(odd) + 1
@@ -199,11 +201,29 @@ async fn pass(
     }
     let mut messages = ctx.fakes.telegram.messages();
     messages.extend(ctx.fakes.greenapi.messages());
-    let matched = outcome::match_messages(&plan.commands, &sent_at, &messages);
+    let keep = |index: &usize| measured[*index];
+    let commands: Vec<Command> = (0..plan.commands.len())
+        .filter(keep)
+        .map(|i| plan.commands[i].clone())
+        .collect();
+    let sent_at: Vec<_> = (0..sent_at.len())
+        .filter(keep)
+        .map(|i| sent_at[i])
+        .collect();
+    let fired = fire::Fired {
+        acks: deliveries
+            .iter()
+            .zip(&fired.acks)
+            .filter(|(delivery, _)| measured[delivery.command])
+            .map(|(_, ack)| ack.clone())
+            .collect(),
+        elapsed: fired.elapsed,
+    };
+    let matched = outcome::match_messages(&commands, &sent_at, &messages);
     let cpu = server::cpu_time_of(ctx.server.pid())
         .unwrap_or_default()
         .saturating_sub(cpu_before);
-    let mut pass = Pass::new(&plan.commands, &fired, &sent_at, matched, rate);
+    let mut pass = Pass::new(&commands, &fired, &sent_at, matched, rate);
     pass.server_cpu_ms_per_command = if pass.commands_completed == 0 {
         0.0
     } else {

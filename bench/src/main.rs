@@ -40,6 +40,10 @@ struct Cli {
     /// Linked customers, spread over the workspaces, half on Telegram, half on WhatsApp.
     #[arg(long, default_value_t = 2_000)]
     customers: usize,
+    /// Connect the first workspace to a panel that never answers; the figures are the other
+    /// workspaces' (with one tenant's panel hanging, theirs must not slow down).
+    #[arg(long)]
+    hung_panel: bool,
     /// Skip the second pass paced at half the measured end-to-end rate.
     #[arg(long)]
     no_half_load: bool,
@@ -126,19 +130,13 @@ fn main() -> ExitCode {
             half_load_pass: !cli.no_half_load,
             server_exe: exe,
             drain_timeout: Duration::from_secs(120),
+            hung_panel: cli.hung_panel,
         }
     };
     options.database_url = cli.database_url;
     options.redis_url = cli.redis_url;
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("panelrelay-bench: {err}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let report = match runtime.block_on(panelrelay_bench::run(&options)) {
         Ok(report) => report,
@@ -170,15 +168,8 @@ fn main() -> ExitCode {
 
 /// Runs the fault suite and prints its figures.
 fn run_faults(options: &FaultOptions) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("panelrelay-bench: {err}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let figures = match runtime.block_on(panelrelay_bench::faults::run(options)) {
         Ok(figures) => figures,
@@ -199,4 +190,13 @@ fn run_faults(options: &FaultOptions) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The tokio runtime of a run (its failure is printed).
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .inspect_err(|err| eprintln!("panelrelay-bench: {err}"))
+        .ok()
 }

@@ -42,6 +42,9 @@ pub struct Options {
     pub server_exe: std::path::PathBuf,
     /// How long to wait for commands to complete once the webhooks are acknowledged.
     pub drain_timeout: Duration,
+    /// Connect the first workspace to a panel that never answers; the figures are those
+    /// of the other workspaces (their commands must not wait for the hung one's).
+    pub hung_panel: bool,
 }
 
 impl Options {
@@ -61,6 +64,7 @@ impl Options {
             half_load_pass: false,
             server_exe,
             drain_timeout: Duration::from_secs(60),
+            hung_panel: false,
         }
     }
 }

@@ -28,6 +28,21 @@ impl FreshDatabase {
         })
     }
 
+    /// A fresh database for `backend`: one on the server of `server_url` for PostgreSQL,
+    /// none for the embedded backend.
+    pub async fn for_backend(
+        backend: crate::options::Backend,
+        server_url: Option<&str>,
+    ) -> Result<Option<Self>, String> {
+        match backend {
+            crate::options::Backend::Embedded => Ok(None),
+            crate::options::Backend::Postgres => {
+                let url = server_url.ok_or("the PostgreSQL backend needs DATABASE_URL")?;
+                Self::create(url).await.map(Some)
+            }
+        }
+    }
+
     /// Drops the database (the server process must have stopped).
     pub async fn drop_now(self) {
         if let Ok(mut admin) = AsyncPgConnection::establish(&self.server_url).await {

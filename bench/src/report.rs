@@ -149,6 +149,8 @@ pub struct Report {
     pub bulk: f64,
     /// The fake panel's added latency, ms.
     pub panel_latency_ms: u64,
+    /// Whether the first workspace's panel hung (its commands are not in the figures).
+    pub hung_panel: bool,
     /// Workspaces.
     pub workspaces: usize,
     /// Customers.
@@ -208,6 +210,7 @@ impl Report {
             duplicates: options.duplicates,
             bulk: options.bulk,
             panel_latency_ms: u64::try_from(options.panel_latency.as_millis()).unwrap_or(0),
+            hung_panel: options.hung_panel,
             workspaces: options.workspaces,
             customers: options.customers,
             startup_ms: startup.as_secs_f64() * 1000.0,
@@ -231,8 +234,17 @@ impl Report {
         line(
             "backend",
             format!(
-                "{:?} ({} CPUs, panel latency {} ms, {} workspaces, {} customers)",
-                self.backend, self.cpus, self.panel_latency_ms, self.workspaces, self.customers
+                "{:?} ({} CPUs, panel latency {} ms, {} workspaces, {} customers{})",
+                self.backend,
+                self.cpus,
+                self.panel_latency_ms,
+                self.workspaces,
+                self.customers,
+                if self.hung_panel {
+                    "; workspace 0's panel hung, not measured"
+                } else {
+                    ""
+                }
             ),
         );
         line(

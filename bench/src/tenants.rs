@@ -65,7 +65,8 @@ async fn call(
     Ok(body)
 }
 
-/// Creates `workspaces` workspaces and `customers` customers spread over them.
+/// Creates `workspaces` workspaces and `customers` customers spread over them; with
+/// `hung_panel`, the first workspace's panel never answers.
 pub async fn configure(
     http: &reqwest::Client,
     server: &str,
@@ -73,6 +74,7 @@ pub async fn configure(
     fakes: &Fakes,
     workspaces: usize,
     customers: usize,
+    hung_panel: bool,
 ) -> Result<Setup, String> {
     use reqwest::Method;
     let secrets = &fakes.secrets;
@@ -96,7 +98,8 @@ pub async fn configure(
             Method::PUT,
             format!("{server}/v1/panel"),
             &key,
-            json!({"type": "perfect_panel_v2", "base_url": fakes.panel_url,
+            json!({"type": "perfect_panel_v2",
+                "base_url": if hung_panel && w == 0 { &fakes.hung_panel_url } else { &fakes.panel_url },
                 "api_key": PANEL_API_KEY, "requests_per_second": 50}),
         )
         .await?;
