@@ -81,6 +81,16 @@ impl Queue for Outbox {
         send_and_record(&self.state, &message).await;
     }
 
+    async fn defer(&self, messages: Vec<OutboxMessage>) -> Result<(), String> {
+        let ids: Vec<String> = messages.into_iter().map(|message| message.id).collect();
+        let until = Utc::now() + Duration::seconds(5);
+        self.state
+            .db
+            .outbox_defer(&ids, until)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
     fn keys(message: &OutboxMessage) -> ItemKeys {
         ItemKeys {
             id: message.id.clone(),

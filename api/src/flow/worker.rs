@@ -31,6 +31,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// How long a claimed event is reserved for its worker.
 pub const INBOX_LEASE: Duration = Duration::seconds(60);
 
+/// How long events claimed beyond their workspace's share wait before they are claimed again.
+const DEFER: Duration = Duration::seconds(5);
+
 /// How long an event waits before it is tried again after an outage.
 const OUTAGE_PAUSE: Duration = Duration::seconds(2);
 
@@ -154,6 +157,16 @@ impl Queue for Inbox {
 
     async fn handle(&self, claimed: ClaimedEvent) {
         handle_claimed(&self.state, claimed).await;
+    }
+
+    async fn defer(&self, items: Vec<ClaimedEvent>) -> Result<(), String> {
+        let ids: Vec<String> = items.into_iter().map(|claimed| claimed.event.id).collect();
+        let until = Utc::now() + DEFER;
+        self.state
+            .db
+            .inbox_defer(&ids, until)
+            .await
+            .map_err(|e| e.to_string())
     }
 
     fn keys(claimed: &ClaimedEvent) -> ItemKeys {

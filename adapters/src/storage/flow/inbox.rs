@@ -354,6 +354,33 @@ impl Database {
         Ok(())
     }
 
+    /// Puts claimed events back unhandled, without using up an attempt, until `until`: the
+    /// events a claim took beyond their workspace's share of the worker (they are claimed
+    /// again later, after other workspaces' events had their turn).
+    pub async fn inbox_defer(
+        &self,
+        ids: &[String],
+        until: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        with_conn!(self, |conn| {
+            diesel::update(
+                inbox_events::table
+                    .filter(inbox_events::id.eq_any(ids))
+                    .filter(inbox_events::status.eq("processing")),
+            )
+            .set((
+                inbox_events::claimed_until.eq(Some(to_db_time(until))),
+                inbox_events::attempts.eq(inbox_events::attempts - 1),
+            ))
+            .execute(conn)
+            .await?;
+        });
+        Ok(())
+    }
+
     /// Events waiting to be handled, and the age of the oldest.
     pub async fn inbox_depth(
         &self,

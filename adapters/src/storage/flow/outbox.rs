@@ -282,6 +282,32 @@ impl Database {
         Ok(())
     }
 
+    /// Puts claimed messages back unsent, without using up an attempt, until `until`: the
+    /// messages a claim took beyond their workspace's share of the sender.
+    pub async fn outbox_defer(
+        &self,
+        ids: &[String],
+        until: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        with_conn!(self, |conn| {
+            diesel::update(
+                outbox_messages::table
+                    .filter(outbox_messages::id.eq_any(ids))
+                    .filter(outbox_messages::status.eq("sending")),
+            )
+            .set((
+                outbox_messages::claimed_until.eq(Some(to_db_time(until))),
+                outbox_messages::attempts.eq(outbox_messages::attempts - 1),
+            ))
+            .execute(conn)
+            .await?;
+        });
+        Ok(())
+    }
+
     /// A workspace's outbox, newest first (for tests and the logs resource).
     pub async fn outbox_of(
         &self,
