@@ -164,7 +164,7 @@ impl Queue for Inbox {
         let until = Utc::now() + DEFER;
         self.state
             .db
-            .inbox_defer(&ids, until)
+            .inbox_defer(&ids, until, "claimed beyond its workspace's share")
             .await
             .map_err(|e| e.to_string())
     }
@@ -262,7 +262,8 @@ async fn handle_and_complete(
         Err(err) if err.outage => {
             tracing::info!(event = %event.id, error = %err, "inbox event waits for an outage to end");
             let until = Utc::now() + OUTAGE_PAUSE;
-            if let Err(err) = state.db.inbox_postpone(event, &err.detail, until).await {
+            let ids = [event.id.clone()];
+            if let Err(err) = state.db.inbox_defer(&ids, until, &err.detail).await {
                 tracing::warn!(event = %event.id, error = %err, "inbox event not postponed");
             }
             return;

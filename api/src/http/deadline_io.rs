@@ -17,7 +17,6 @@
 //!
 //! The wrapper also holds the connection's slot under the connection cap, released on drop.
 
-use super::limits::HttpLimits;
 use std::io::{self, IoSlice};
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -57,14 +56,20 @@ pub struct DeadlineIo<T> {
 }
 
 impl<T> DeadlineIo<T> {
-    /// Wraps a freshly accepted connection, holding `permit` until it closes.
-    pub fn new(inner: T, limits: HttpLimits, permit: OwnedSemaphorePermit) -> Self {
+    /// Wraps a freshly accepted connection with its head and idle deadlines, holding
+    /// `permit` until it closes.
+    pub fn new(
+        inner: T,
+        header_timeout: Duration,
+        idle_timeout: Duration,
+        permit: OwnedSemaphorePermit,
+    ) -> Self {
         DeadlineIo {
             inner,
-            header_timeout: limits.header_timeout,
-            idle_timeout: limits.idle_timeout,
+            header_timeout,
+            idle_timeout,
             phase: Phase::Idle,
-            deadline: Box::pin(tokio::time::sleep(limits.idle_timeout)),
+            deadline: Box::pin(tokio::time::sleep(idle_timeout)),
             prefix: [0; 4],
             prefix_len: 0,
             _permit: permit,
@@ -232,7 +237,7 @@ mod tests {
 
     fn io() -> DeadlineIo<()> {
         let permit = Arc::new(Semaphore::new(1)).try_acquire_owned().unwrap();
-        DeadlineIo::new((), HttpLimits::default(), permit)
+        DeadlineIo::new((), Duration::from_secs(10), Duration::from_secs(60), permit)
     }
 
     #[tokio::test]

@@ -100,7 +100,12 @@ impl<A: Acceptor> Acceptor for LimitedAcceptor<A> {
         };
         let (io, local, remote, scheme) = self.inner.accept().await?;
         Ok((
-            DeadlineIo::new(io, self.limits, permit),
+            DeadlineIo::new(
+                io,
+                self.limits.header_timeout,
+                self.limits.idle_timeout,
+                permit,
+            ),
             local,
             remote,
             scheme,

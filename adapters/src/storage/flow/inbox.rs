@@ -328,39 +328,15 @@ impl Database {
         Ok(())
     }
 
-    /// Puts a claimed event back for a later try without using up an attempt: it stays
-    /// claimed until `until`, then any worker claims it again (an outage of a dependency,
-    /// not a fault of the event).
-    pub async fn inbox_postpone(
-        &self,
-        event: &InboxEvent,
-        error: &str,
-        until: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        with_conn!(self, |conn| {
-            diesel::update(
-                inbox_events::table
-                    .find(&event.id)
-                    .filter(inbox_events::status.eq("processing")),
-            )
-            .set((
-                inbox_events::error.eq(Some(error)),
-                inbox_events::claimed_until.eq(Some(to_db_time(until))),
-                inbox_events::attempts.eq(inbox_events::attempts - 1),
-            ))
-            .execute(conn)
-            .await?;
-        });
-        Ok(())
-    }
-
-    /// Puts claimed events back unhandled, without using up an attempt, until `until`: the
-    /// events a claim took beyond their workspace's share of the worker (they are claimed
-    /// again later, after other workspaces' events had their turn).
+    /// Puts claimed events back unhandled, without using up an attempt, until `until`, with
+    /// `reason` as their error: events a claim took beyond their workspace's share of the
+    /// worker, or an event waiting out a dependency's outage. Any worker claims them again
+    /// once `until` has passed.
     pub async fn inbox_defer(
         &self,
         ids: &[String],
         until: DateTime<Utc>,
+        reason: &str,
     ) -> Result<(), StorageError> {
         if ids.is_empty() {
             return Ok(());
@@ -372,6 +348,7 @@ impl Database {
                     .filter(inbox_events::status.eq("processing")),
             )
             .set((
+                inbox_events::error.eq(Some(reason)),
                 inbox_events::claimed_until.eq(Some(to_db_time(until))),
                 inbox_events::attempts.eq(inbox_events::attempts - 1),
             ))
