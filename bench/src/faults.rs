@@ -419,22 +419,21 @@ impl<'a> Run<'a> {
             .count()
     }
 
-    /// Waits for every command's messages (or for nothing to move for longer than the
-    /// inbox lease, after which what a killed process held is claimed again), then counts.
+    /// Waits until every command is complete (or nothing moved for longer than the inbox
+    /// lease, after which what a killed process held is claimed again), then counts. A
+    /// message count would not do: the kill window's duplicates can make up for commands
+    /// still waiting for their lease.
     async fn settle(&mut self) -> Result<Figures, String> {
-        let expected: usize = self
-            .commands
-            .iter()
-            .map(|c| {
-                let even = c.orders.iter().any(|o| o % 2 == 0);
-                let odd = c.orders.iter().any(|o| o % 2 == 1);
-                usize::from(even) + usize::from(odd) + 1
-            })
-            .sum();
-        let mut last = (self.fakes.received(), Instant::now());
+        let sent_at =
+            vec![Some(chrono::Utc::now() - chrono::Duration::hours(1)); self.commands.len()];
         let patience = Duration::from_secs(75);
-        while self.fakes.received() < expected && last.1.elapsed() < patience {
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let mut last = (self.fakes.received(), Instant::now());
+        loop {
+            let matched = match_messages(&self.commands, &sent_at, &self.messages());
+            if matched.completed == self.commands.len() || last.1.elapsed() > patience {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
             let now = self.fakes.received();
             if now != last.0 {
                 last = (now, Instant::now());
@@ -443,8 +442,6 @@ impl<'a> Run<'a> {
         // A little longer, so a late duplicate is seen.
         tokio::time::sleep(Duration::from_millis(500)).await;
         let messages = self.messages();
-        let sent_at =
-            vec![Some(chrono::Utc::now() - chrono::Duration::hours(1)); self.commands.len()];
         let matched = match_messages(&self.commands, &sent_at, &messages);
         let mut figures = self.figures.clone();
         figures.acknowledged = self.answers.acked.load(Ordering::Relaxed);
