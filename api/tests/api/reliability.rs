@@ -209,6 +209,42 @@ async fn events_stored_before_a_suspension_send_nothing() {
     assert_eq!(drain(&app).await, 0, "and it is not retried");
 }
 
+/// Concurrent inbox batches holding the same deliveries in different orders (a provider's
+/// retries landing in two group commits) all succeed, and each delivery is stored once: on
+/// PostgreSQL, rows written in arrival order would deadlock on the unique index.
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_batches_of_the_same_deliveries_store_each_once() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let fake = panel().await;
+    let setup = setup(&app, &ws, &fake.uri()).await;
+    // Batches above one statement's rows, each starting at a different point of the same
+    // keys: in arrival order each would hold rows another one waits for.
+    let per_batch = 1_000;
+    for round in 0..4 {
+        let keys: Vec<String> = (0..per_batch).map(|n| format!("tg:{round}:{n}")).collect();
+        let mut tasks = tokio::task::JoinSet::new();
+        for start in [0, per_batch / 4, per_batch / 2, 3 * per_batch / 4] {
+            let mut batch: Vec<_> = keys
+                .iter()
+                .map(|key| event(&setup, key, "2274209 refill"))
+                .collect();
+            batch.rotate_left(start);
+            let db = app.state.db.clone();
+            tasks.spawn(async move { db.inbox_insert_batch(&batch, Utc::now()).await });
+        }
+        let mut stored = 0;
+        while let Some(joined) = tasks.join_next().await {
+            let answers = joined.unwrap().expect("no batch fails");
+            stored += answers.into_iter().filter(|new| *new).count();
+        }
+        assert_eq!(
+            stored, per_batch,
+            "round {round}: each delivery stored once"
+        );
+    }
+}
+
 /// An edit that leaves the text unchanged does nothing; one that changes it is handled
 /// once, however often it is redelivered.
 #[tokio::test(flavor = "multi_thread")]

@@ -122,11 +122,17 @@ impl Database {
         events: &[NewInboxEvent],
         now: DateTime<Utc>,
     ) -> Result<Vec<bool>, StorageError> {
+        // Ids in arrival order (they order each chat's events); rows written in key order,
+        // so that concurrent batches holding the same keys (a provider's retries) take the
+        // unique index's locks in one order and never deadlock on PostgreSQL.
         let rows: Vec<InboxEvent> = events.iter().map(|event| new_row(event, now)).collect();
+        let mut in_key_order = rows.clone();
+        in_key_order
+            .sort_by(|a, b| (&a.channel_id, &a.dedupe_key).cmp(&(&b.channel_id, &b.dedupe_key)));
         let stored: HashSet<String> = with_conn!(self, |conn| {
             conn.transaction(async |conn| {
-                let mut stored = HashSet::with_capacity(rows.len());
-                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+                let mut stored = HashSet::with_capacity(in_key_order.len());
+                for chunk in in_key_order.chunks(ROWS_PER_STATEMENT) {
                     let ids: Vec<String> = conn
                         .load_batch(
                             diesel::insert_into(inbox_events::table)
@@ -169,11 +175,16 @@ impl Database {
                  WHERE id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM pending) \
                  AS claimable LIMIT $3) RETURNING *"
             }
+            // The same two scans: one `OR` of both would collect and sort the whole backlog
+            // in every claim.
             Backend::Sqlite => {
                 "UPDATE inbox_events SET status = 'processing', attempts = attempts + 1, claimed_until = ?1 \
-                 WHERE id IN (SELECT id FROM inbox_events WHERE (status = 'pending' \
-                 OR (status = 'processing' AND claimed_until < ?2)) \
-                 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) ORDER BY id LIMIT ?3) RETURNING *"
+                 WHERE id IN (SELECT id FROM (SELECT id FROM inbox_events WHERE status = 'processing' \
+                 AND claimed_until < ?2 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) \
+                 ORDER BY id LIMIT ?3) \
+                 UNION ALL SELECT id FROM (SELECT id FROM inbox_events WHERE status = 'pending' \
+                 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) ORDER BY id LIMIT ?3) \
+                 LIMIT ?3) RETURNING *"
             }
         };
         let mut events: Vec<InboxEvent> = claim(self, sql, now + lease, now, limit, skip).await?;

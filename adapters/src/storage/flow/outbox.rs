@@ -174,11 +174,17 @@ impl Database {
                  WHERE id IN (SELECT id FROM (SELECT id FROM lapsed UNION ALL SELECT id FROM due) \
                  AS claimable LIMIT $3) RETURNING *"
             }
+            // The same two scans: one `OR` of both would collect and sort every due message
+            // in every claim.
             Backend::Sqlite => {
                 "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_until = ?1 \
-                 WHERE id IN (SELECT id FROM outbox_messages WHERE ((status = 'pending' AND next_attempt_at <= ?2) \
-                 OR (status = 'sending' AND claimed_until < ?2)) \
-                 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) ORDER BY id LIMIT ?3) RETURNING *"
+                 WHERE id IN (SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending' \
+                 AND claimed_until < ?2 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) \
+                 ORDER BY id LIMIT ?3) \
+                 UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'pending' \
+                 AND next_attempt_at <= ?2 AND workspace_id NOT IN (SELECT value FROM json_each(?4)) \
+                 ORDER BY next_attempt_at, id LIMIT ?3) \
+                 LIMIT ?3) RETURNING *"
             }
         };
         let mut messages: Vec<OutboxMessage> =
