@@ -36,7 +36,10 @@ mod lexer;
 mod policy;
 mod refill;
 mod rule;
+mod speed;
 mod start;
+mod typo;
+mod words;
 
 pub use policy::{RefillPolicy, StartWindow};
 pub use rule::{RuleSource, ServiceRule, effective_rule};
