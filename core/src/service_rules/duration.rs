@@ -35,6 +35,21 @@ impl Amount {
         }
     }
 
+    /// Roughly in seconds (a month is 30 days, a year 365), to compare amounts.
+    fn rough_seconds(self) -> u64 {
+        const DAY: u64 = 24 * 60 * 60;
+        let per_unit = match self.unit {
+            Unit::Second => 1,
+            Unit::Minute => 60,
+            Unit::Hour => 60 * 60,
+            Unit::Day => DAY,
+            Unit::Week => 7 * DAY,
+            Unit::Month => 30 * DAY,
+            Unit::Year => 365 * DAY,
+        };
+        u64::from(self.value) * per_unit
+    }
+
     /// In days (a month is 30, a year 365); `None` below a day or on overflow.
     pub fn days(self) -> Option<u32> {
         match self.unit {
@@ -94,10 +109,12 @@ fn duration_at(segment: &Segment, start: usize) -> Option<Duration> {
         if is_range_mark(segment.get(after_first + 1)) {
             if let Some(value) = number(segment.get(after_first + 2)) {
                 let unit_at = skip_plus(segment, after_first + 3);
-                if let Some(unit) = unit(segment.get(unit_at)) {
+                let high = unit(segment.get(unit_at)).map(|unit| Amount { value, unit });
+                if let Some(high) = high.filter(|high| high.rough_seconds() >= low.rough_seconds())
+                {
                     return Some(Duration {
                         low,
-                        high: Some(Amount { value, unit }),
+                        high: Some(high),
                         start,
                         end: unit_at + 1,
                         ambiguous: low_ambiguous || is_lone_m(segment.get(unit_at)),
@@ -268,6 +285,19 @@ mod tests {
         assert_eq!(first_duration("60Д"), Some((amount(60, Day), None)));
         assert_eq!(first_duration("1+ день"), Some((amount(1, Day), None)));
         assert_eq!(first_duration("500/Д"), None);
+    }
+
+    #[test]
+    fn ranges_never_shrink() {
+        use Unit::*;
+        assert_eq!(
+            first_duration("4000 Hours - 60 Days Refill"),
+            Some((amount(4000, Hour), None))
+        );
+        assert_eq!(
+            first_duration("12 Hours - 2 Days"),
+            Some((amount(12, Hour), Some(amount(2, Day))))
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The refill policy of a service name.
 
 use super::duration::{Duration, durations};
-use super::lexer::{Segment, Token, is_filler, next_meaningful, previous_meaningful};
+use super::lexer::{Segment, Token, next_meaningful, previous_meaningful};
 use super::policy::RefillPolicy;
 use super::words::{
     ANSWERS_NO, EVERY, NEGATION_FILLERS, NEGATIONS, REFILL_BRIDGES, is_code_text, is_denial_text,
@@ -118,16 +118,17 @@ pub(crate) fn is_refill_window(segment: &Segment, duration: &Duration) -> bool {
     long_enough && !repeated && (tied || is_alone(segment, duration.start, duration.end))
 }
 
-/// The refill marker before `index`, across filler and at most four bridge words.
+/// The refill marker before `index`, across punctuation, emoji and at most four bridge
+/// words.
 fn marker_before(segment: &Segment, index: usize) -> Option<usize> {
     let mut bridged = 0;
     for i in (0..index).rev() {
         let token = &segment[i];
-        if is_filler(token) {
-            continue;
-        }
         if is_refill_marker(token) {
             return Some(i);
+        }
+        if is_decoration(token) {
+            continue;
         }
         if bridged < 4 && is_word_in(token, REFILL_BRIDGES) {
             bridged += 1;
@@ -138,15 +139,16 @@ fn marker_before(segment: &Segment, index: usize) -> Option<usize> {
     None
 }
 
-/// Whether a refill marker follows `index`, across filler and at most four bridge words.
+/// Whether a refill marker follows `index`, across punctuation, emoji and at most four
+/// bridge words.
 fn marker_after(segment: &Segment, index: usize) -> bool {
     let mut bridged = 0;
     for token in segment.iter().skip(index) {
-        if is_filler(token) {
-            continue;
-        }
         if is_refill_marker(token) {
             return true;
+        }
+        if is_decoration(token) {
+            continue;
         }
         if bridged < 4 && is_word_in(token, REFILL_BRIDGES) {
             bridged += 1;
@@ -157,44 +159,54 @@ fn marker_after(segment: &Segment, index: usize) -> bool {
     false
 }
 
+/// Punctuation and emoji: any symbol but `/` and `%`, which make numbers rates and shares.
+pub(crate) fn is_decoration(token: &Token) -> bool {
+    matches!(token, Token::Symbol(c) if !matches!(c, '/' | '%'))
+}
+
 /// Whether tokens `start..end` are all the segment holds besides punctuation and emoji.
 pub(crate) fn is_alone(segment: &Segment, start: usize, end: usize) -> bool {
-    let decoration = |token: &Token| matches!(token, Token::Symbol(c) if !matches!(c, '/' | '%'));
-    segment[..start].iter().all(decoration)
-        && segment[end.min(segment.len())..].iter().all(decoration)
+    segment[..start].iter().all(is_decoration)
+        && segment[end.min(segment.len())..].iter().all(is_decoration)
 }
 
 /// A number of days written without a unit after a refill marker: after a code or emoji
-/// anywhere (`R 30`, `AR30`, `♻️30`), after a refill word only in a segment that says
-/// nothing else (`[Refill 30]`, `Авто-Восстановление 45♻️`), so that `Guaranted 2` (a
-/// server number) is not a period. Not a number followed by a word, `%`, `/` or a decimal.
+/// (`R 30`, `AR30`, `♻️30`, `R 30 Instant`); after a refill word when the segment says
+/// nothing else (`[Refill 30]`, `Авто-Восстановление 45♻️`) or when it ends the segment and
+/// is at least a week (`Followers Refill 30`), so that `Guaranted 2 [Real]` (a server number)
+/// is not a period. Never a number followed by a multiplier, `%`, `/` or a decimal point.
 fn bare_period(segment: &Segment, index: usize) -> Option<u32> {
     let Token::Number(days) = segment[index] else {
         return None;
     };
-    let followed = match segment.get(index + 1) {
-        None => false,
-        Some(Token::Symbol(c)) => matches!(c, '%' | '/' | '.' | ',' | '+' | '*' | 'x'),
-        Some(_) => true,
-    };
-    if days == 0 || followed {
-        return None;
-    }
     let marker = marker_before(segment, index)?;
     let abbreviated = match &segment[marker] {
         Token::Word(word) => is_code_text(word),
         Token::Symbol(_) => true,
         _ => false,
     };
+    let next = segment.get(index + 1);
+    let followed_well = match next {
+        None => true,
+        Some(Token::Symbol(c)) => !matches!(c, '%' | '/' | '.' | ',' | '+' | '*' | 'x'),
+        Some(Token::Word(word)) => abbreviated && !QUANTITY_SUFFIXES.contains(&word.as_str()),
+        Some(_) => false,
+    };
     let says_nothing_else = segment.iter().enumerate().all(|(i, token)| {
         i == index
             || matches!(token, Token::Symbol(_))
             || is_refill_marker(token)
             || is_word_in(token, REFILL_BRIDGES)
-            || is_word_in(token, &["auto", "авто"])
     });
-    (abbreviated || says_nothing_else).then_some(days)
+    let ends_segment = segment[index + 1..].iter().all(is_decoration);
+    let trusted = abbreviated || says_nothing_else || (ends_segment && days >= 7);
+    (days > 0 && followed_well && trusted).then_some(days)
 }
+
+/// Words after a number that make it a quantity (`30k`, `30x`).
+const QUANTITY_SUFFIXES: &[&str] = &[
+    "k", "kk", "m", "b", "x", "к", "м", "млн", "тыс", "jt", "juta", "rb",
+];
 
 /// Whether the segment states lifetime refill: `r∞`, or a lifetime word next to a refill
 /// marker (`lifetime refill`, `refill - lifetime`, `lifetime guaranteed`, `гарантия

@@ -1,10 +1,10 @@
 //! The start time of a service name.
 
 use super::duration::{Duration, Unit, durations};
-use super::lexer::{Segment, Token, next_meaningful, previous_meaningful};
+use super::lexer::{Segment, Token, is_filler, next_meaningful, previous_meaningful};
 use super::policy::StartWindow;
-use super::refill::{is_alone, is_refill_marker, is_refill_window, is_refill_word};
-use super::speed::is_speed_at;
+use super::refill::{is_alone, is_decoration, is_refill_marker, is_refill_window, is_refill_word};
+use super::speed::{is_speed_at, is_speed_ending_at};
 use super::words::{
     START_FILLERS, START_WORDS, is_denial_text, is_instant_text, is_word_in, is_word_where,
 };
@@ -62,7 +62,9 @@ fn explicit_window(segment: &Segment) -> Option<StartWindow> {
 
 /// A start window written without a start word, in minutes or hours and never with a lone
 /// `m` (minutes or millions): `instant` up to a duration (`Instant - 4 hrs`); a range alone
-/// in its segment (`[0-20 MIN]`, `| 0 - 6 hrs |`, `[0-1/Ч]`); or the duration that opens a
+/// in its segment or item (`[0-20 MIN]`, `| 0 - 6 hrs |`, `[0-1/Ч]`, `⭐ 0-1H ⭐`) or ending a
+/// list item after a
+/// speed (`10K/Day - 0-1 Hour`); or the duration that opens a
 /// compact block and is followed by a speed or refill code (`[6H - 10K/D - R30]`,
 /// `[12H-500/D]`, `[0-6H - 5K/D - NR]`). Product and delivery durations (`[60 Minutes]`,
 /// `[5-20 Min Retention]`, `Delivered Within 12H-48H`) are none of these.
@@ -77,16 +79,43 @@ fn wordless_window(segment: &Segment) -> Option<StartWindow> {
     if let Some(duration) = up_to_instant {
         return window_of(duration);
     }
-    let alone_range = found
-        .iter()
-        .find(|d| d.high.is_some() && is_alone(segment, d.start, d.end));
+    let alone_range = found.iter().find(|d| {
+        d.high.is_some()
+            && (is_alone(segment, d.start, d.end) || is_own_item(segment, d.start, d.end))
+    });
     if let Some(duration) = alone_range {
+        return window_of(duration);
+    }
+    let after_speed = found
+        .iter()
+        .find(|d| d.high.is_some() && follows_speed(segment, d));
+    if let Some(duration) = after_speed {
         return window_of(duration);
     }
     found
         .first()
         .filter(|d| opens_compact_block(segment, d))
         .and_then(window_of)
+}
+
+/// Whether tokens `start..end` sit between emoji or bullets used as separators
+/// (`⭐ R30 ⭐ 0-1H ⭐ 10K/D`), or a segment edge.
+fn is_own_item(segment: &Segment, start: usize, end: usize) -> bool {
+    let separator =
+        |token: Option<&Token>| token.is_none_or(|token| is_decoration(token) && !is_filler(token));
+    let before = start.checked_sub(1).and_then(|i| segment.get(i));
+    separator(before) && separator(segment.get(end))
+}
+
+/// Whether a range comes right after a speed and ends its item (`10K/Day - 0-1 Hour`).
+fn follows_speed(segment: &Segment, duration: &Duration) -> bool {
+    let after_speed = previous_meaningful(segment, duration.start)
+        .is_some_and(|before| is_speed_ending_at(segment, before));
+    let ends_item = matches!(
+        segment.get(duration.end),
+        None | Some(Token::Symbol('-' | ',' | '~'))
+    );
+    after_speed && ends_item
 }
 
 /// Whether a single duration comes right after `instant -` or `instant to`.
@@ -104,9 +133,8 @@ fn follows_instant(segment: &Segment, duration: &Duration) -> bool {
 /// Whether a duration opens its segment (after emoji at most) and a speed, refill code,
 /// refill marker or denial comes next.
 fn opens_compact_block(segment: &Segment, duration: &Duration) -> bool {
-    let decoration = |token: &Token| matches!(token, Token::Symbol(c) if *c != '/');
-    let opens = segment[..duration.start].iter().all(decoration);
-    let next = (duration.end..segment.len()).find(|i| !decoration(&segment[*i]));
+    let opens = segment[..duration.start].iter().all(is_decoration);
+    let next = (duration.end..segment.len()).find(|i| !is_decoration(&segment[*i]));
     let then = next.is_some_and(|i| {
         is_speed_at(segment, i)
             || matches!(segment[i], Token::RefillCode(_))

@@ -67,9 +67,23 @@ pub(crate) const NEGATIONS: &[&str] = &[
 /// Words between a negation and its refill word (`gak ada refill`, `tidak ada garansi`).
 pub(crate) const NEGATION_FILLERS: &[&str] = &["ada"];
 
-/// Words that answer "no" after a refill word (`refill: no`, `garanti yok`, `refill: off`).
+/// Words that answer "no" after a refill word (`refill: no`, `garanti yok`, `refill: off`,
+/// `refill disabled`, `refill not available`).
 pub(crate) const ANSWERS_NO: &[&str] = &[
-    "no", "none", "false", "off", "нет", "não", "nao", "yok", "tidak", "gak",
+    "no",
+    "none",
+    "not",
+    "false",
+    "off",
+    "disabled",
+    "unavailable",
+    "нет",
+    "não",
+    "nao",
+    "yok",
+    "tidak",
+    "gak",
+    "nonaktif",
 ];
 
 /// Words that may sit between a refill word and its period (`refill button 30 days`,
@@ -100,6 +114,16 @@ pub(crate) const REFILL_BRIDGES: &[&str] = &[
     "на",
     "süresi",
     "boyunca",
+    "auto",
+    "авто",
+    "otomatis",
+    "yes",
+    "ya",
+    "evet",
+    "да",
+    "sim",
+    "sí",
+    "si",
     "de",
     "da",
     "do",
@@ -175,8 +199,25 @@ pub(crate) const START_WORDS: &[&str] = &[
     "baslar",
 ];
 
-/// Words skipped between a start word and its value (`Start Time: …`, `Start in …`).
-pub(crate) const START_FILLERS: &[&str] = &["time", "in", "within", "через", "em", "en", "dalam"];
+/// Words skipped between a start word and its value (`Start Time: …`, `Start in …`,
+/// `Início em até 1 hora`).
+pub(crate) const START_FILLERS: &[&str] = &[
+    "time",
+    "in",
+    "within",
+    "через",
+    "em",
+    "en",
+    "dalam",
+    "up",
+    "to",
+    "upto",
+    "até",
+    "ate",
+    "до",
+    "hingga",
+    "sampai",
+];
 
 /// Words before a duration that make it a repeat interval, not a period (`every 24 hours`).
 pub(crate) const EVERY: &[&str] = &["every", "each", "setiap", "каждые", "каждый", "her", "cada"];
