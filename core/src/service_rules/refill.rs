@@ -192,14 +192,16 @@ fn bare_period(segment: &Segment, index: usize) -> Option<u32> {
         Some(Token::Word(word)) => abbreviated && !QUANTITY_SUFFIXES.contains(&word.as_str()),
         Some(_) => false,
     };
-    let says_nothing_else = segment.iter().enumerate().all(|(i, token)| {
-        i == index
-            || matches!(token, Token::Symbol(_))
-            || is_refill_marker(token)
-            || is_word_in(token, REFILL_BRIDGES)
-    });
-    let ends_segment = segment[index + 1..].iter().all(is_decoration);
-    let trusted = abbreviated || says_nothing_else || (ends_segment && days >= 7);
+    let says_nothing_else = || {
+        segment.iter().enumerate().all(|(i, token)| {
+            i == index
+                || matches!(token, Token::Symbol(_))
+                || is_refill_marker(token)
+                || is_word_in(token, REFILL_BRIDGES)
+        })
+    };
+    let ends_segment = || segment[index + 1..].iter().all(is_decoration);
+    let trusted = abbreviated || (days >= 7 && ends_segment()) || says_nothing_else();
     (days > 0 && followed_well && trusted).then_some(days)
 }
 

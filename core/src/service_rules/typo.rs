@@ -1,39 +1,50 @@
 //! Typo tolerance: how many edits apart two short words are.
 
+/// The longest word compared; longer words are never close, so the work stays bounded
+/// whatever the name holds.
+const MAX_LEN: usize = 16;
+
 /// Whether `word` is within `limit` edits (insertions, deletions, substitutions and swaps of
-/// neighbours) of `target`. Words longer than 16 characters are never close: the work stays
-/// bounded whatever the name holds.
+/// neighbours) of `target`.
 pub(crate) fn within_edits(word: &str, target: &str, limit: usize) -> bool {
-    let a: Vec<char> = word.chars().take(17).collect();
-    let b: Vec<char> = target.chars().take(17).collect();
-    if a.len() > 16 || b.len() > 16 || a.len().abs_diff(b.len()) > limit {
+    let (Some(a), Some(b)) = (letters(word), letters(target)) else {
         return false;
-    }
-    distance(&a, &b) <= limit
+    };
+    a.len().abs_diff(b.len()) <= limit && distance(&a, &b) <= limit
 }
 
-/// Optimal-string-alignment distance between two short words.
+/// The characters of a word of at most [`MAX_LEN`] characters.
+fn letters(word: &str) -> Option<Vec<char>> {
+    let mut chars = Vec::with_capacity(MAX_LEN);
+    for c in word.chars() {
+        if chars.len() == MAX_LEN {
+            return None;
+        }
+        chars.push(c);
+    }
+    Some(chars)
+}
+
+/// Optimal-string-alignment distance between two words of at most [`MAX_LEN`] characters.
 fn distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut table = vec![0usize; (a.len() + 1) * width];
+    let mut table = [[0usize; MAX_LEN + 1]; MAX_LEN + 1];
     for i in 0..=a.len() {
         for j in 0..=b.len() {
-            let value = if i == 0 || j == 0 {
+            table[i][j] = if i == 0 || j == 0 {
                 i + j
             } else {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (table[(i - 1) * width + j] + 1)
-                    .min(table[i * width + j - 1] + 1)
-                    .min(table[(i - 1) * width + j - 1] + cost);
+                let mut best = (table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1)
+                    .min(table[i - 1][j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(table[(i - 2) * width + j - 2] + 1);
+                    best = best.min(table[i - 2][j - 2] + 1);
                 }
                 best
             };
-            table[i * width + j] = value;
         }
     }
-    table[a.len() * width + b.len()]
+    table[a.len()][b.len()]
 }
 
 #[cfg(test)]
