@@ -197,12 +197,16 @@ pub(crate) const START_WORDS: &[&str] = &[
     "baslangic",
     "başlar",
     "baslar",
+    "başlama",
+    "baslama",
 ];
 
 /// Words skipped between a start word and its value (`Start Time: …`, `Start in …`,
 /// `Início em até 1 hora`).
 pub(crate) const START_FILLERS: &[&str] = &[
     "time",
+    "süresi",
+    "suresi",
     "in",
     "within",
     "через",
