@@ -1,7 +1,7 @@
 //! The refill policy of a service name.
 
 use super::duration::{Duration, durations};
-use super::lexer::{Segment, Token, next_meaningful, previous_meaningful};
+use super::lexer::{Segment, Token, is_filler, next_meaningful, previous_meaningful};
 use super::policy::RefillPolicy;
 use super::words::{
     ANSWERS_NO, EVERY, NEGATION_FILLERS, NEGATIONS, REFILL_BRIDGES, is_code_text, is_denial_text,
@@ -9,7 +9,8 @@ use super::words::{
 };
 
 /// The refill policy stated by a lexed name. Conservative when signals disagree: an
-/// explicit denial wins, then the shortest window, then lifetime; otherwise unknown.
+/// explicit denial (or a zero-day window, `0 Days Refill`) wins, then the shortest window,
+/// then lifetime; otherwise unknown.
 pub(crate) fn refill_policy(segments: &[Segment]) -> RefillPolicy {
     let mut denied = false;
     let mut shortest_days: Option<u32> = None;
@@ -22,7 +23,7 @@ pub(crate) fn refill_policy(segments: &[Segment]) -> RefillPolicy {
         }
     }
     match (denied, shortest_days, lifetime) {
-        (true, _, _) => RefillPolicy::None,
+        (true, _, _) | (false, Some(0), _) => RefillPolicy::None,
         (false, Some(days), _) => RefillPolicy::Days(days),
         (false, None, true) => RefillPolicy::Lifetime,
         (false, None, false) => RefillPolicy::Unknown,
@@ -164,6 +165,15 @@ pub(crate) fn is_decoration(token: &Token) -> bool {
     matches!(token, Token::Symbol(c) if !matches!(c, '/' | '%'))
 }
 
+/// Whether tokens `start..end` sit between emoji or bullets used as separators
+/// (`⭐ R30 ⭐ 0-1H ⭐ 10K/D`, `• Lifetime •`), or a segment edge.
+pub(crate) fn is_own_item(segment: &Segment, start: usize, end: usize) -> bool {
+    let separator =
+        |token: Option<&Token>| token.is_none_or(|token| is_decoration(token) && !is_filler(token));
+    let before = start.checked_sub(1).and_then(|i| segment.get(i));
+    separator(before) && separator(segment.get(end))
+}
+
 /// Whether tokens `start..end` are all the segment holds besides punctuation and emoji.
 pub(crate) fn is_alone(segment: &Segment, start: usize, end: usize) -> bool {
     segment[..start].iter().all(is_decoration)
@@ -210,12 +220,14 @@ const QUANTITY_SUFFIXES: &[&str] = &[
     "k", "kk", "m", "b", "x", "к", "м", "млн", "тыс", "jt", "juta", "rb",
 ];
 
-/// Whether the segment states lifetime refill: `r∞`, or a lifetime word next to a refill
-/// marker (`lifetime refill`, `refill - lifetime`, `lifetime guaranteed`, `гарантия
-/// навсегда`), before "non drop" (`lifetime non drop`), or alone in its segment
-/// (`[Lifetime]`, `| Lifetime |`).
+/// Whether the segment states lifetime refill: `r∞`, `∞` after a refill marker (`AR∞`,
+/// `Refill: ∞`), or a lifetime word next to a refill marker (`lifetime refill`, `refill -
+/// lifetime`, `lifetime guaranteed`, `гарантия навсегда`), before "non drop" (`lifetime non
+/// drop`), or alone in its segment or item (`[Lifetime]`, `| Lifetime |`, `• Lifetime •`).
 fn states_lifetime(segment: &Segment) -> bool {
-    let code = segment.contains(&Token::RefillCode(None));
+    let code = segment.contains(&Token::RefillCode(None))
+        || (0..segment.len())
+            .any(|i| segment[i] == Token::Symbol('∞') && marker_before(segment, i).is_some());
     let word = (0..segment.len())
         .filter(|i| is_word_where(&segment[*i], is_lifetime_text))
         .any(|index| {
@@ -230,6 +242,7 @@ fn states_lifetime(segment: &Segment) -> bool {
                 || marker_after(segment, index + 1)
                 || non_drop
                 || is_alone(segment, index, index + 1)
+                || is_own_item(segment, index, index + 1)
         });
     code || word
 }
@@ -280,6 +293,12 @@ mod tests {
         assert_eq!(refill("| LIFETIME ♻️ |"), RefillPolicy::Lifetime);
         assert_eq!(refill("[Гарантия навсегда]"), RefillPolicy::Lifetime);
         assert_eq!(refill("[Ömür Boyu Garantili]"), RefillPolicy::Lifetime);
+        assert_eq!(
+            refill("Views • Lifetime • 1-6 Hours"),
+            RefillPolicy::Lifetime
+        );
+        assert_eq!(refill("Followers | AR∞ | Instant"), RefillPolicy::Lifetime);
+        assert_eq!(refill("Followers | 0 Days Refill"), RefillPolicy::None);
     }
 
     #[test]

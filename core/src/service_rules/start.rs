@@ -1,9 +1,11 @@
 //! The start time of a service name.
 
 use super::duration::{Duration, Unit, durations};
-use super::lexer::{Segment, Token, is_filler, next_meaningful, previous_meaningful};
+use super::lexer::{Segment, Token, next_meaningful, previous_meaningful};
 use super::policy::StartWindow;
-use super::refill::{is_alone, is_decoration, is_refill_marker, is_refill_window, is_refill_word};
+use super::refill::{
+    is_alone, is_decoration, is_own_item, is_refill_marker, is_refill_window, is_refill_word,
+};
 use super::speed::{is_speed_at, is_speed_ending_at};
 use super::words::{
     START_FILLERS, START_WORDS, is_denial_text, is_instant_text, is_word_in, is_word_where,
@@ -96,15 +98,6 @@ fn wordless_window(segment: &Segment) -> Option<StartWindow> {
         .first()
         .filter(|d| opens_compact_block(segment, d))
         .and_then(window_of)
-}
-
-/// Whether tokens `start..end` sit between emoji or bullets used as separators
-/// (`⭐ R30 ⭐ 0-1H ⭐ 10K/D`), or a segment edge.
-fn is_own_item(segment: &Segment, start: usize, end: usize) -> bool {
-    let separator =
-        |token: Option<&Token>| token.is_none_or(|token| is_decoration(token) && !is_filler(token));
-    let before = start.checked_sub(1).and_then(|i| segment.get(i));
-    separator(before) && separator(segment.get(end))
 }
 
 /// Whether a range comes right after a speed and ends its item (`10K/Day - 0-1 Hour`).

@@ -104,6 +104,7 @@ pub(crate) const REFILL_BRIDGES: &[&str] = &[
     "upto",
     "of",
     "valid",
+    "available",
     "active",
     "aktif",
     "until",
