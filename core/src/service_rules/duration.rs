@@ -213,15 +213,15 @@ fn unit_of(word: &str) -> Option<Unit> {
         "h" | "hr" | "hrs" | "hour" | "hours" | "час" | "часа" | "часов" | "ч" | "hora"
         | "horas" | "jam" | "saat" => Unit::Hour,
         "d" | "day" | "days" | "день" | "дня" | "дней" | "dia" | "dias" | "día" | "días"
-        | "hari" | "gün" | "gun" | "д" | "дн" | "сут" | "суток" | "сутки" => {
+        | "hari" | "gün" | "gun" | "günlük" | "gunluk" | "д" | "дн" | "сут" | "суток" | "сутки" => {
             Unit::Day
         }
         "w" | "wk" | "week" | "weeks" | "неделя" | "недели" | "недель" | "semana" | "semanas"
         | "minggu" | "hafta" => Unit::Week,
         "month" | "months" | "месяц" | "месяца" | "месяцев" | "мес" | "mes" | "meses" | "mês"
-        | "bulan" | "ay" => Unit::Month,
+        | "bulan" | "ay" | "aylık" | "aylik" => Unit::Month,
         "y" | "yr" | "yrs" | "year" | "years" | "год" | "года" | "лет" | "ano" | "anos" | "año"
-        | "años" | "tahun" | "yıl" | "yil" => Unit::Year,
+        | "años" | "tahun" | "yıl" | "yil" | "yıllık" | "yillik" => Unit::Year,
         _ => return None,
     };
     Some(unit)

@@ -8,8 +8,9 @@ pub(crate) enum Token {
     /// A run of ASCII digits (saturating at `u32::MAX`).
     Number(u32),
     /// A run of letters, lower case. A word glued to a following "refil…" is cut before it
-    /// (`timerefill` → `time`, `refill`), and two-word lifetimes (`life time`, `life-time`,
-    /// `ömür boyu`, `seumur hidup`, `por vida`) become `lifetime`.
+    /// (`timerefill` → `time`, `refill`); two-word lifetimes (`life time`, `life-time`,
+    /// `ömür boyu`, `seumur hidup`, `por vida`) become `lifetime`, Indonesian `isi ulang`
+    /// becomes `refill`.
     Word(String),
     /// A standalone refill code: `r30` → `Some(30)`, `r∞` → `None` (lifetime).
     RefillCode(Option<u32>),
@@ -105,7 +106,7 @@ fn refill_code(chars: &[char], start: usize, letters_end: usize) -> Option<(Opti
     }
 }
 
-/// Pushes a word, cutting it before a glued "refil…" and joining two-word lifetimes.
+/// Pushes a word, cutting it before a glued "refil…" and joining two-word phrases.
 fn push_word(segment: &mut Segment, word: String) {
     if let Some(position) = word.find("refil").filter(|position| *position > 0) {
         let (head, tail) = word.split_at(position);
@@ -113,28 +114,34 @@ fn push_word(segment: &mut Segment, word: String) {
         push_word(segment, tail.to_owned());
         return;
     }
-    let joins = |first: &str| LIFETIME_PAIRS.contains(&(first, word.as_str()));
-    let glued = matches!(segment.as_slice(), [.., Token::Word(first)] if joins(first));
-    let dashed = matches!(
-        segment.as_slice(),
-        [.., Token::Word(first), Token::Symbol('-')] if joins(first)
-    );
-    if glued || dashed {
-        segment.truncate(segment.len() - if dashed { 2 } else { 1 });
-        segment.push(Token::Word("lifetime".to_owned()));
+    let joined = |first: &str| {
+        PHRASES
+            .iter()
+            .find(|(a, b, _)| *a == first && *b == word)
+            .map(|(_, _, joined)| *joined)
+    };
+    let (dropped, phrase) = match segment.as_slice() {
+        [.., Token::Word(first)] => (1, joined(first)),
+        [.., Token::Word(first), Token::Symbol('-')] => (2, joined(first)),
+        _ => (0, None),
+    };
+    if let Some(phrase) = phrase {
+        segment.truncate(segment.len() - dropped);
+        segment.push(Token::Word(phrase.to_owned()));
         return;
     }
     segment.push(Token::Word(word));
 }
 
-/// Two words that together mean lifetime.
-const LIFETIME_PAIRS: &[(&str, &str)] = &[
-    ("life", "time"),
-    ("ömür", "boyu"),
-    ("omur", "boyu"),
-    ("seumur", "hidup"),
-    ("por", "vida"),
-    ("para", "sempre"),
+/// Two words that together are one (`life time`, `life-time` → `lifetime`).
+const PHRASES: &[(&str, &str, &str)] = &[
+    ("life", "time", "lifetime"),
+    ("ömür", "boyu", "lifetime"),
+    ("omur", "boyu", "lifetime"),
+    ("seumur", "hidup", "lifetime"),
+    ("por", "vida", "lifetime"),
+    ("para", "sempre", "lifetime"),
+    ("isi", "ulang", "refill"),
 ];
 
 /// Small capitals (`ʀᴇꜰɪʟʟ`), which NFKC leaves alone, as plain lower-case letters.

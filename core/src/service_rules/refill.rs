@@ -51,7 +51,7 @@ pub(crate) fn is_refill_word(token: &Token) -> bool {
 }
 
 /// Whether the segment denies refill: a denial word (`nr`, `garantisiz`), a negation before
-/// a refill word (`no refill`, `non refil`, `без гарантии`, `gak ada refill`) or a "no"
+/// a refill word (`no refill`, `non refil`, `без гарантии`, `gak ada refill`, `🚫 refill`) or a "no"
 /// after it (`refill: no`, `garanti yok`, `refill: off`), but not `refill: no drop`.
 fn denies_refill(segment: &Segment) -> bool {
     let denial_word = segment
@@ -64,14 +64,17 @@ fn denies_refill(segment: &Segment) -> bool {
 }
 
 fn negated_before(segment: &Segment, index: usize) -> bool {
+    let is_negation = |token: &Token| {
+        is_word_in(token, NEGATIONS) || matches!(token, Token::Symbol('🚫' | '⛔' | '❌'))
+    };
     let Some(before) = previous_meaningful(segment, index) else {
         return false;
     };
     if is_word_in(&segment[before], NEGATION_FILLERS) {
         return previous_meaningful(segment, before)
-            .is_some_and(|negation| is_word_in(&segment[negation], NEGATIONS));
+            .is_some_and(|negation| is_negation(&segment[negation]));
     }
-    is_word_in(&segment[before], NEGATIONS)
+    is_negation(&segment[before])
 }
 
 fn answered_no(segment: &Segment, index: usize) -> bool {
@@ -318,6 +321,11 @@ mod tests {
             "[Sin Garantía]",
             "Refill: OFF",
             "[norefill]",
+            "[Нет гарантии]",
+            "[Без автодокрутки]",
+            "| Refill Nahi |",
+            "| 🚫 Refill |",
+            "[Tanpa Isi Ulang]",
         ] {
             assert_eq!(refill(name), RefillPolicy::None, "{name}");
         }
@@ -337,6 +345,13 @@ mod tests {
         );
         assert_eq!(refill("[Garansi 30 Hari]"), RefillPolicy::Days(30));
         assert_eq!(refill("[Garansi 1 Tahun]"), RefillPolicy::Days(365));
+        assert_eq!(refill("[Isi Ulang 30 Hari]"), RefillPolicy::Days(30));
+        assert_eq!(refill("[30 Günlük Garanti]"), RefillPolicy::Days(30));
+        assert_eq!(refill("[Докрутка 30 дней]"), RefillPolicy::Days(30));
+        assert_eq!(
+            refill("[Гарантия от списаний 30 дней]"),
+            RefillPolicy::Days(30)
+        );
         assert_eq!(refill("[Guarented 30 Days]"), RefillPolicy::Days(30));
         assert_eq!(refill("[30 Days Gurantee]"), RefillPolicy::Days(30));
         assert_eq!(refill("[7 дней без списаний ♻️]"), RefillPolicy::Days(7));

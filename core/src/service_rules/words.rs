@@ -26,6 +26,8 @@ pub(crate) fn is_refill_text(word: &str) -> bool {
         "рефил",
         "восстановл",
         "автовосстановл",
+        "докрут",
+        "автодокрут",
     ];
     const WORDS: &[&str] = &["relleno", "reposição", "reposicao"];
     PREFIXES.iter().any(|prefix| word.starts_with(prefix))
@@ -60,12 +62,13 @@ pub(crate) fn is_denial_text(word: &str) -> bool {
 /// Words that negate the refill word after them (`no refill`, `tanpa garansi`,
 /// `без гарантии`, `sem reposição`, `gak ada refill`).
 pub(crate) const NEGATIONS: &[&str] = &[
-    "no", "non", "not", "without", "sem", "sin", "без", "tanpa", "gak", "ga", "nggak", "tidak",
-    "tak", "bukan",
+    "no", "non", "not", "without", "sem", "sin", "без", "нет", "tanpa", "gak", "ga", "nggak",
+    "tidak", "tak", "bukan", "tiada", "não", "nao", "nahi", "nahin",
 ];
 
-/// Words between a negation and its refill word (`gak ada refill`, `tidak ada garansi`).
-pub(crate) const NEGATION_FILLERS: &[&str] = &["ada"];
+/// Words between a negation and its refill word (`gak ada refill`, `tidak ada garansi`,
+/// `não tem reposição`).
+pub(crate) const NEGATION_FILLERS: &[&str] = &["ada", "tem"];
 
 /// Words that answer "no" after a refill word (`refill: no`, `garanti yok`, `refill: off`,
 /// `refill disabled`, `refill not available`).
@@ -84,6 +87,8 @@ pub(crate) const ANSWERS_NO: &[&str] = &[
     "tidak",
     "gak",
     "nonaktif",
+    "nahi",
+    "nahin",
 ];
 
 /// Words that may sit between a refill word and its period (`refill button 30 days`,
@@ -136,6 +141,7 @@ pub(crate) const REFILL_BRIDGES: &[&str] = &[
     "без",
     "списаний",
     "списания",
+    "от",
 ];
 
 /// Whether a word means lifetime (`life time` and its translations are joined by the
