@@ -13,17 +13,46 @@ use super::words::{
 
 /// The start window stated by a lexed name: the first explicit window next to a start word
 /// (or clock emoji); else the first window written without one (`[0-20 MIN]`,
-/// `Instant - 4 hrs`, `[12H - 500/D - R30]`); else 0/0 when the name says "instant"
-/// anywhere; else unknown.
+/// `Instant - 4 hrs`, `[12H - 500/D - R30]`), which must open at 0 when the product itself
+/// lasts a time (live streams, watch time, retention: `Live Stream Views [30-60 Minutes]` is
+/// the stream's length); else 0/0 when the name says "instant" anywhere; else unknown.
 pub(crate) fn start_window(segments: &[Segment]) -> StartWindow {
     let explicit = segments.iter().find_map(explicit_window);
-    let wordless = segments.iter().find_map(wordless_window);
+    let timed_product = segments
+        .iter()
+        .flatten()
+        .any(|token| is_word_in(token, TIMED_PRODUCTS));
+    let wordless = segments
+        .iter()
+        .find_map(wordless_window)
+        .filter(|window| !timed_product || window.min_minutes == Some(0));
     let instant = segments.iter().any(mentions_instant);
     explicit
         .or(wordless)
         .or(instant.then_some(StartWindow::INSTANT))
         .unwrap_or(StartWindow::UNKNOWN)
 }
+
+/// Words of products that last a time, whose durations are the product's.
+const TIMED_PRODUCTS: &[&str] = &[
+    "live",
+    "stream",
+    "streams",
+    "livestream",
+    "watch",
+    "watchtime",
+    "retention",
+    "retensi",
+    "canlı",
+    "yayın",
+    "эфир",
+    "эфира",
+    "трансляция",
+    "трансляции",
+    "удержание",
+    "vivo",
+    "directo",
+];
 
 /// Whether a token introduces a start time: a start word or a clock emoji (`⏰ 0-10 Min`).
 fn is_start_marker(token: &Token) -> bool {
@@ -261,6 +290,8 @@ mod tests {
             "Followers [Delivery: 1-3 Days]",
             "Views [20M] [Max 3m]",
             "Views [Speed 1M/Hour]",
+            "Facebook Live Stream Views [30-60 Minutes]",
+            "YouTube Watch Time [1-2 Hours Video]",
         ] {
             assert_eq!(start(name), StartWindow::UNKNOWN, "{name}");
         }
