@@ -5,7 +5,7 @@ use super::lexer::{Segment, Token, is_filler, next_meaningful, previous_meaningf
 use super::policy::RefillPolicy;
 use super::words::{
     ANSWERS_NO, EVERY, NEGATION_FILLERS, NEGATIONS, REFILL_BRIDGES, is_code_text, is_denial_text,
-    is_lifetime_text, is_refill_text, is_word_in, is_word_where,
+    is_lifetime_text, is_period_marker_text, is_refill_text, is_word_in, is_word_where,
 };
 
 /// The refill policy stated by a lexed name. Conservative when signals disagree: an
@@ -31,10 +31,13 @@ pub(crate) fn refill_policy(segments: &[Segment]) -> RefillPolicy {
 }
 
 /// A word, code or emoji that announces a refill or guarantee: the refill words of
-/// `words.rs`, the codes `r`, `ar`, `rav`, and `♻`, `🔄`, `🔁`.
+/// `words.rs`, `working` (`Working For 1 Year`), the codes `r`, `ar`, `rav`, and `♻`, `🔄`,
+/// `🔁`.
 pub(crate) fn is_refill_marker(token: &Token) -> bool {
     match token {
-        Token::Word(word) => is_refill_text(word) || is_code_text(word),
+        Token::Word(word) => {
+            is_refill_text(word) || is_code_text(word) || is_period_marker_text(word)
+        }
         Token::Symbol(symbol) => is_refill_emoji(*symbol),
         _ => false,
     }
@@ -344,6 +347,8 @@ mod tests {
             RefillPolicy::Days(365)
         );
         assert_eq!(refill("[Garansi 30 Hari]"), RefillPolicy::Days(30));
+        assert_eq!(refill("[Working For 1 Year]"), RefillPolicy::Days(365));
+        assert_eq!(refill("Views | Working | Day 20M"), RefillPolicy::Unknown);
         assert_eq!(refill("[Garansi 1 Tahun]"), RefillPolicy::Days(365));
         assert_eq!(refill("[Isi Ulang 30 Hari]"), RefillPolicy::Days(30));
         assert_eq!(refill("[30 Günlük Garanti]"), RefillPolicy::Days(30));

@@ -45,6 +45,12 @@ fn is_refill_typo(word: &str) -> bool {
     refill || guarantee
 }
 
+/// Words that make the period after them a guarantee though they are not refill words
+/// (`Working For 1 Year`); they never deny and never make "instant" a refill.
+pub(crate) fn is_period_marker_text(word: &str) -> bool {
+    matches!(word, "working")
+}
+
 /// Short refill codes that take a number: `r 30`, `ar30`, `rav 60` (the lexer already reads
 /// a glued `r30` as a code).
 pub(crate) fn is_code_text(word: &str) -> bool {
