@@ -141,6 +141,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("seumur", "hidup", "lifetime"),
     ("por", "vida", "lifetime"),
     ("para", "sempre", "lifetime"),
+    ("for", "life", "lifetime"),
     ("isi", "ulang", "refill"),
 ];
 

@@ -168,6 +168,14 @@ pub(crate) fn is_lifetime_text(word: &str) -> bool {
         "forever",
         "permanent",
         "permanen",
+        "permanente",
+        "eterna",
+        "eterno",
+        "вечная",
+        "вечный",
+        "вечно",
+        "kalıcı",
+        "kalici",
     ];
     WORDS.contains(&word)
         || (word.starts_with("li")
