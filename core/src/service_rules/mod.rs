@@ -30,23 +30,30 @@
 //!   Days` is two amounts). A number followed by `k`, `/` or `per` is a speed or quantity,
 //!   never a duration (`duration.rs`, `speed.rs`). A lone `m` may be minutes or millions.
 //! - Refill (`refill.rs`): a day, week, month or year duration counts when a refill word,
-//!   code (`r`, `ar`, `rav`) or emoji (♻, 🔄) sits before or after it, across punctuation,
-//!   emoji and a few bridge words (`refill button working for 1 year`, `guarantee up to 90
-//!   days`, `7 дней без списаний ♻`), or when it fills a whole segment (`| 365 Days |`), but
-//!   not after `every`. A number without a unit counts after a code or emoji (`R 30`,
-//!   `AR30`, `♻️30`), or after a refill word in a segment that says nothing else (`[Refill
-//!   30]`) or that it ends, from a week up. Ranges take the lower bound. Lifetime counts next
-//!   to a refill marker, before "non drop", or alone in a segment (`[Lifetime]`). A denial
-//!   wins over everything, then the shortest window, then lifetime; anything else is unknown.
+//!   code (`r`, `ar`, `rav`), `working` or emoji (♻, 🔄) sits before or after it, across
+//!   punctuation, emoji and a few bridge words (`refill button working for 1 year`,
+//!   `guarantee up to 90 days`, `7 дней без списаний ♻`), or when it fills a whole segment
+//!   (`| 365 Days |`), but not after `every`. A number without a unit counts after a code or
+//!   emoji (`R 30`, `AR30`, `♻️30`), or after a refill word in a segment that says nothing
+//!   else (`[Refill 30]`) or that it ends, from a week up. Ranges take the lower bound.
+//!   Lifetime counts next to a refill marker, before "non drop", alone in a segment or
+//!   between bullets (`[Lifetime]`, `• Lifetime •`), and as `r∞` or `∞` after a marker
+//!   (`AR∞`). A denial or a zero-day window wins over everything, then the shortest window,
+//!   then lifetime; anything else is unknown.
 //! - Start (`start.rs`): a duration right after or before a start word (`start`, `старт`,
 //!   `início`, `mulai`, `başlangıç`) or clock emoji gives a window: a range A–B is A/B, a
 //!   single value X is 0/X, seconds round up. Failing that, a window written without a start
 //!   word, in minutes or hours and never with a lone `m`: `instant - X`; a range alone in its
 //!   segment or between emoji separators (`[0-20 MIN]`, `⭐ 0-1H ⭐`); a range ending a list
 //!   item after a speed (`10K/Day - 0-1 Hour`); or the duration that opens a compact block
-//!   before a speed, code or refill word (`[12H-500/D]`, `[6H - 5K/D - R30]`). Failing that,
-//!   `instant` anywhere is 0/0. Durations tied to a refill word, live-stream, watch-time,
-//!   retention and delivery durations are never start times.
+//!   before a speed, code or refill word (`[12H-500/D]`, `[6H - 5K/D - R30]`). In live-stream,
+//!   watch-time and retention products such a window must open at 0 (`[30-60 Minutes]` is
+//!   the stream's length). Failing that, `instant` anywhere is 0/0. Durations tied to a
+//!   refill word, product durations (`[60 Minutes]`, `4000 Hours`) and delivery durations
+//!   (`finishes in 24h`, `delivery 1-3 days`) are never start times.
+//!
+//! The rules are lexical and general: no name is special-cased. Every name is read in
+//! bounded time (1024 characters at most, words of 16 characters at most for typo checks).
 
 mod duration;
 mod lexer;
