@@ -35,6 +35,21 @@ impl Amount {
         }
     }
 
+    /// Roughly in seconds (a month is 30 days, a year 365), to compare amounts.
+    fn rough_seconds(self) -> u64 {
+        const DAY: u64 = 24 * 60 * 60;
+        let per_unit = match self.unit {
+            Unit::Second => 1,
+            Unit::Minute => 60,
+            Unit::Hour => 60 * 60,
+            Unit::Day => DAY,
+            Unit::Week => 7 * DAY,
+            Unit::Month => 30 * DAY,
+            Unit::Year => 365 * DAY,
+        };
+        u64::from(self.value) * per_unit
+    }
+
     /// In days (a month is 30, a year 365); `None` below a day or on overflow.
     pub fn days(self) -> Option<u32> {
         match self.unit {
@@ -58,6 +73,8 @@ pub(crate) struct Duration {
     pub start: usize,
     /// Index after its last token.
     pub end: usize,
+    /// Whether its unit is a lone `m`, which may be minutes or millions (`20M`, `Max 3m`).
+    pub ambiguous: bool,
 }
 
 /// Every duration in a segment, left to right, not overlapping.
@@ -77,50 +94,89 @@ pub(crate) fn durations(segment: &Segment) -> Vec<Duration> {
 }
 
 /// The duration starting at `start`, if any. Shapes: `N unit`, `N-unit`, `N-M unit`,
-/// `N to M unit`, `N unit-M unit`. A number followed by anything else (`10k/day`,
-/// `5 posts`, `30k per day`) is not a duration.
+/// `N to M unit`, `N unit-M unit`, `N+ unit`, and the Russian compact `N-M/ч`, `N-M/м`.
+/// A number followed by anything else (`10k/day`, `5 posts`, `30k per day`, `500/д`) is not
+/// a duration.
 fn duration_at(segment: &Segment, start: usize) -> Option<Duration> {
     let first = number(segment.get(start))?;
-    if let Some(low_unit) = unit(segment.get(start + 1)) {
+    let after_first = skip_plus(segment, start + 1);
+    if let Some(low_unit) = unit(segment.get(after_first)) {
         let low = Amount {
             value: first,
             unit: low_unit,
         };
-        let range = (
-            is_range_mark(segment.get(start + 2)),
-            number(segment.get(start + 3)),
-            unit(segment.get(start + 4)),
-        );
-        let high = match range {
-            (true, Some(value), Some(unit)) => Some(Amount { value, unit }),
-            _ => None,
-        };
-        let end = if high.is_some() { start + 5 } else { start + 2 };
+        let low_ambiguous = is_lone_m(segment.get(after_first));
+        if is_range_mark(segment.get(after_first + 1)) {
+            if let Some(value) = number(segment.get(after_first + 2)) {
+                let unit_at = skip_plus(segment, after_first + 3);
+                let high = unit(segment.get(unit_at)).map(|unit| Amount { value, unit });
+                if let Some(high) = high.filter(|high| high.rough_seconds() >= low.rough_seconds())
+                {
+                    return Some(Duration {
+                        low,
+                        high: Some(high),
+                        start,
+                        end: unit_at + 1,
+                        ambiguous: low_ambiguous || is_lone_m(segment.get(unit_at)),
+                    });
+                }
+            }
+        }
         return Some(Duration {
             low,
-            high,
+            high: None,
             start,
-            end,
+            end: after_first + 1,
+            ambiguous: low_ambiguous,
         });
     }
-    let mut index = start + 1;
+    let mut index = after_first;
     let mut high_value = None;
     if is_range_mark(segment.get(index)) {
         if let Some(value) = number(segment.get(index + 1)) {
             high_value = Some(value);
-            index += 2;
+            index = skip_plus(segment, index + 2);
         }
     }
     if high_value.is_none() && segment.get(index) == Some(&Token::Symbol('-')) {
         index += 1;
     }
-    let unit = unit(segment.get(index))?;
+    let (unit, end) = match unit(segment.get(index)) {
+        Some(unit) => (unit, index + 1),
+        None => (slash_unit(segment, index)?, index + 2),
+    };
     Some(Duration {
         low: Amount { value: first, unit },
         high: high_value.map(|value| Amount { value, unit }),
         start,
-        end: index + 1,
+        end,
+        ambiguous: is_lone_m(segment.get(index)),
     })
+}
+
+/// The index after an optional `+` at `index` (`30+ days`).
+fn skip_plus(segment: &Segment, index: usize) -> usize {
+    if segment.get(index) == Some(&Token::Symbol('+')) {
+        index + 1
+    } else {
+        index
+    }
+}
+
+/// The unit of the Russian compact `/ч` (hours) or `/м` (minutes) at `index`.
+fn slash_unit(segment: &Segment, index: usize) -> Option<Unit> {
+    if segment.get(index) != Some(&Token::Symbol('/')) {
+        return None;
+    }
+    match segment.get(index + 1) {
+        Some(Token::Word(word)) if word == "ч" => Some(Unit::Hour),
+        Some(Token::Word(word)) if word == "м" => Some(Unit::Minute),
+        _ => None,
+    }
+}
+
+fn is_lone_m(token: Option<&Token>) -> bool {
+    matches!(token, Some(Token::Word(word)) if word == "m")
 }
 
 fn number(token: Option<&Token>) -> Option<u32> {
@@ -157,13 +213,15 @@ fn unit_of(word: &str) -> Option<Unit> {
         "h" | "hr" | "hrs" | "hour" | "hours" | "час" | "часа" | "часов" | "ч" | "hora"
         | "horas" | "jam" | "saat" => Unit::Hour,
         "d" | "day" | "days" | "день" | "дня" | "дней" | "dia" | "dias" | "día" | "días"
-        | "hari" | "gün" | "gun" => Unit::Day,
+        | "hari" | "gün" | "gun" | "günlük" | "gunluk" | "д" | "дн" | "сут" | "суток" | "сутки" => {
+            Unit::Day
+        }
         "w" | "wk" | "week" | "weeks" | "неделя" | "недели" | "недель" | "semana" | "semanas"
         | "minggu" | "hafta" => Unit::Week,
-        "month" | "months" | "месяц" | "месяца" | "месяцев" | "mes" | "meses" | "mês" | "bulan"
-        | "ay" => Unit::Month,
+        "month" | "months" | "месяц" | "месяца" | "месяцев" | "мес" | "mes" | "meses" | "mês"
+        | "bulan" | "ay" | "aylık" | "aylik" => Unit::Month,
         "y" | "yr" | "yrs" | "year" | "years" | "год" | "года" | "лет" | "ano" | "anos" | "año"
-        | "años" | "tahun" | "yıl" | "yil" => Unit::Year,
+        | "años" | "tahun" | "yıl" | "yil" | "yıllık" | "yillik" => Unit::Year,
         _ => return None,
     };
     Some(unit)
@@ -211,6 +269,44 @@ mod tests {
             first_duration("0-10Mint"),
             Some((amount(0, Minute), Some(amount(10, Minute))))
         );
+    }
+
+    #[test]
+    fn reads_russian_compact_and_plus_forms() {
+        use Unit::*;
+        assert_eq!(
+            first_duration("0-6/Ч"),
+            Some((amount(0, Hour), Some(amount(6, Hour))))
+        );
+        assert_eq!(
+            first_duration("0-15/М"),
+            Some((amount(0, Minute), Some(amount(15, Minute))))
+        );
+        assert_eq!(first_duration("60Д"), Some((amount(60, Day), None)));
+        assert_eq!(first_duration("1+ день"), Some((amount(1, Day), None)));
+        assert_eq!(first_duration("500/Д"), None);
+    }
+
+    #[test]
+    fn ranges_never_shrink() {
+        use Unit::*;
+        assert_eq!(
+            first_duration("4000 Hours - 60 Days Refill"),
+            Some((amount(4000, Hour), None))
+        );
+        assert_eq!(
+            first_duration("12 Hours - 2 Days"),
+            Some((amount(12, Hour), Some(amount(2, Day))))
+        );
+    }
+
+    #[test]
+    fn a_lone_m_is_ambiguous() {
+        let segments = lex("20M");
+        let found = durations(&segments[0]);
+        assert!(found[0].ambiguous);
+        let segments = lex("20 Min");
+        assert!(!durations(&segments[0])[0].ambiguous);
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub(crate) enum Token {
     /// A run of ASCII digits (saturating at `u32::MAX`).
     Number(u32),
     /// A run of letters, lower case. A word glued to a following "refil…" is cut before it
-    /// (`timerefill` → `time`, `refill`), and `life time` / `life-time` become `lifetime`.
+    /// (`timerefill` → `time`, `refill`); two-word lifetimes (`life time`, `life-time`,
+    /// `ömür boyu`, `seumur hidup`, `por vida`) become `lifetime`, Indonesian `isi ulang`
+    /// becomes `refill`.
     Word(String),
     /// A standalone refill code: `r30` → `Some(30)`, `r∞` → `None` (lifetime).
     RefillCode(Option<u32>),
@@ -19,13 +21,19 @@ pub(crate) enum Token {
 /// The tokens between two of the delimiters `| [ ] ( ) { }`.
 pub(crate) type Segment = Vec<Token>;
 
-/// Normalises a service name (NFKC, lower case, no variation selectors or joiners) and
-/// cuts it into non-empty segments.
+/// The characters read of a name; the rest is ignored so the work stays bounded.
+const MAX_CHARS: usize = 1024;
+
+/// Normalises a service name (NFKC, so mathematical bold and full-width forms are plain;
+/// small capitals folded; lower case; no variation selectors or joiners) and cuts its first
+/// [`MAX_CHARS`] characters into non-empty segments.
 pub(crate) fn lex(name: &str) -> Vec<Segment> {
     let chars: Vec<char> = name
         .nfkc()
         .flat_map(char::to_lowercase)
+        .map(fold_small_capital)
         .filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{200D}'))
+        .take(MAX_CHARS)
         .collect();
     let mut segments = Vec::new();
     let mut current = Segment::new();
@@ -98,7 +106,7 @@ fn refill_code(chars: &[char], start: usize, letters_end: usize) -> Option<(Opti
     }
 }
 
-/// Pushes a word, cutting it before a glued "refil…" and joining `life` + `time`.
+/// Pushes a word, cutting it before a glued "refil…" and joining two-word phrases.
 fn push_word(segment: &mut Segment, word: String) {
     if let Some(position) = word.find("refil").filter(|position| *position > 0) {
         let (head, tail) = word.split_at(position);
@@ -106,19 +114,67 @@ fn push_word(segment: &mut Segment, word: String) {
         push_word(segment, tail.to_owned());
         return;
     }
-    if word == "time" {
-        let glued = matches!(segment.as_slice(), [.., Token::Word(life)] if life == "life");
-        let dashed = matches!(
-            segment.as_slice(),
-            [.., Token::Word(life), Token::Symbol('-')] if life == "life"
-        );
-        if glued || dashed {
-            segment.truncate(segment.len() - if dashed { 2 } else { 1 });
-            segment.push(Token::Word("lifetime".to_owned()));
-            return;
-        }
+    let joined = |first: &str| {
+        PHRASES
+            .iter()
+            .find(|(a, b, _)| *a == first && *b == word)
+            .map(|(_, _, joined)| *joined)
+    };
+    let (dropped, phrase) = match segment.as_slice() {
+        [.., Token::Word(first)] => (1, joined(first)),
+        [.., Token::Word(first), Token::Symbol('-')] => (2, joined(first)),
+        _ => (0, None),
+    };
+    if let Some(phrase) = phrase {
+        segment.truncate(segment.len() - dropped);
+        segment.push(Token::Word(phrase.to_owned()));
+        return;
     }
     segment.push(Token::Word(word));
+}
+
+/// Two words that together are one (`life time`, `life-time` → `lifetime`).
+const PHRASES: &[(&str, &str, &str)] = &[
+    ("life", "time", "lifetime"),
+    ("ömür", "boyu", "lifetime"),
+    ("omur", "boyu", "lifetime"),
+    ("seumur", "hidup", "lifetime"),
+    ("por", "vida", "lifetime"),
+    ("para", "sempre", "lifetime"),
+    ("for", "life", "lifetime"),
+    ("isi", "ulang", "refill"),
+];
+
+/// Small capitals (`ʀᴇꜰɪʟʟ`), which NFKC leaves alone, as plain lower-case letters.
+fn fold_small_capital(c: char) -> char {
+    match c {
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ǫ' => 'q',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
+        other => other,
+    }
 }
 
 /// Hyphens, dashes and minus signs.
@@ -205,5 +261,19 @@ mod tests {
         );
         assert_eq!(lex("365days"), vec![vec![Number(365), word("days")]]);
         assert_eq!(lex("99999999999"), vec![vec![Number(u32::MAX)]]);
+        assert_eq!(lex("Ömür Boyu"), vec![vec![word("lifetime")]]);
+        assert_eq!(lex("de por vida"), vec![vec![word("de"), word("lifetime")]]);
+    }
+
+    #[test]
+    fn small_capitals_are_folded() {
+        assert_eq!(lex("ɴᴏ ʀᴇꜰɪʟʟ"), vec![vec![word("no"), word("refill")]]);
+    }
+
+    #[test]
+    fn long_names_are_cut() {
+        let name = "refill 30 days ".repeat(10_000);
+        let tokens: usize = lex(&name).iter().map(Vec::len).sum();
+        assert!(tokens <= MAX_CHARS);
     }
 }

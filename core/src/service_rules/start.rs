@@ -3,54 +3,61 @@
 use super::duration::{Duration, Unit, durations};
 use super::lexer::{Segment, Token, next_meaningful, previous_meaningful};
 use super::policy::StartWindow;
-use super::refill::{is_refill_window, is_refill_word};
+use super::refill::{
+    is_alone, is_decoration, is_own_item, is_refill_marker, is_refill_window, is_refill_word,
+};
+use super::speed::{is_speed_at, is_speed_ending_at};
+use super::words::{
+    START_FILLERS, START_WORDS, is_denial_text, is_instant_text, is_word_in, is_word_where,
+};
 
-/// The start window stated by a lexed name: the first explicit window next to a start word;
-/// else 0/0 when the name says "instant" anywhere; else the leading duration of a
-/// `[6H - 10K/Day - R30]` code block; else unknown.
+/// The start window stated by a lexed name: the first explicit window next to a start word
+/// (or clock emoji); else the first window written without one (`[0-20 MIN]`,
+/// `Instant - 4 hrs`, `[12H - 500/D - R30]`), which must open at 0 when the product itself
+/// lasts a time (live streams, watch time, retention: `Live Stream Views [30-60 Minutes]` is
+/// the stream's length); else 0/0 when the name says "instant" anywhere; else unknown.
 pub(crate) fn start_window(segments: &[Segment]) -> StartWindow {
     let explicit = segments.iter().find_map(explicit_window);
+    let timed_product = segments
+        .iter()
+        .flatten()
+        .any(|token| is_word_in(token, TIMED_PRODUCTS));
+    let wordless = segments
+        .iter()
+        .find_map(wordless_window)
+        .filter(|window| !timed_product || window.min_minutes == Some(0));
     let instant = segments.iter().any(mentions_instant);
-    let coded = segments.iter().find_map(coded_window);
     explicit
+        .or(wordless)
         .or(instant.then_some(StartWindow::INSTANT))
-        .or(coded)
         .unwrap_or(StartWindow::UNKNOWN)
 }
 
-/// Words that introduce a start time.
-const START_WORDS: &[&str] = &[
-    "start",
-    "starts",
-    "starting",
-    "старт",
-    "início",
-    "inicio",
-    "mulai",
-    "başlangıç",
-    "baslangic",
+/// Words of products that last a time, whose durations are the product's.
+const TIMED_PRODUCTS: &[&str] = &[
+    "live",
+    "stream",
+    "streams",
+    "livestream",
+    "watch",
+    "watchtime",
+    "retention",
+    "retensi",
+    "canlı",
+    "yayın",
+    "эфир",
+    "эфира",
+    "трансляция",
+    "трансляции",
+    "удержание",
+    "vivo",
+    "directo",
 ];
 
-/// Words skipped between a start word and its value (`Start Time: …`, `Start in …`).
-const START_FILLERS: &[&str] = &["time", "in", "within", "через", "em", "en", "dalam"];
-
-/// Words that mean an instant start.
-const INSTANT_WORDS: &[&str] = &[
-    "instant",
-    "instantly",
-    "immediate",
-    "immediately",
-    "instan",
-    "мгновенно",
-    "мгновенный",
-    "моментально",
-    "imediato",
-    "instantâneo",
-    "instantaneo",
-    "inmediato",
-    "anında",
-    "aninda",
-];
+/// Whether a token introduces a start time: a start word or a clock emoji (`⏰ 0-10 Min`).
+fn is_start_marker(token: &Token) -> bool {
+    is_word_in(token, START_WORDS) || matches!(token, Token::Symbol('⏰' | '⏱' | '⌛' | '⏳'))
+}
 
 /// A window from a duration right after a start word (`Start: 0-1 Hour`), or right before
 /// one (`0–10 Min Start`, minutes and hours only). A start word followed by "instant" has
@@ -58,13 +65,13 @@ const INSTANT_WORDS: &[&str] = &[
 /// refill window, not a start.
 fn explicit_window(segment: &Segment) -> Option<StartWindow> {
     let found = durations(segment);
-    let start_words = (0..segment.len()).filter(|i| is_word_in(&segment[*i], START_WORDS));
+    let start_words = (0..segment.len()).filter(|i| is_start_marker(&segment[*i]));
     for index in start_words {
         let mut after = next_meaningful(segment, index + 1);
         while let Some(i) = after.filter(|i| is_word_in(&segment[*i], START_FILLERS)) {
             after = next_meaningful(segment, i + 1);
         }
-        if after.is_some_and(|i| is_word_in(&segment[i], INSTANT_WORDS)) {
+        if after.is_some_and(|i| is_word_where(&segment[i], is_instant_text)) {
             continue;
         }
         let following = found.iter().find(|d| Some(d.start) == after);
@@ -84,28 +91,88 @@ fn explicit_window(segment: &Segment) -> Option<StartWindow> {
     None
 }
 
+/// A start window written without a start word, in minutes or hours and never with a lone
+/// `m` (minutes or millions): `instant` up to a duration (`Instant - 4 hrs`); a range alone
+/// in its segment or item (`[0-20 MIN]`, `| 0 - 6 hrs |`, `[0-1/Ч]`, `⭐ 0-1H ⭐`) or ending a
+/// list item after a
+/// speed (`10K/Day - 0-1 Hour`); or the duration that opens a
+/// compact block and is followed by a speed or refill code (`[6H - 10K/D - R30]`,
+/// `[12H-500/D]`, `[0-6H - 5K/D - NR]`). Product and delivery durations (`[60 Minutes]`,
+/// `[5-20 Min Retention]`, `Delivered Within 12H-48H`) are none of these.
+fn wordless_window(segment: &Segment) -> Option<StartWindow> {
+    let found: Vec<Duration> = durations(segment)
+        .into_iter()
+        .filter(|d| is_short(d) && !d.ambiguous)
+        .collect();
+    let up_to_instant = found
+        .iter()
+        .find(|d| d.high.is_none() && follows_instant(segment, d));
+    if let Some(duration) = up_to_instant {
+        return window_of(duration);
+    }
+    let alone_range = found.iter().find(|d| {
+        d.high.is_some()
+            && (is_alone(segment, d.start, d.end) || is_own_item(segment, d.start, d.end))
+    });
+    if let Some(duration) = alone_range {
+        return window_of(duration);
+    }
+    let after_speed = found
+        .iter()
+        .find(|d| d.high.is_some() && follows_speed(segment, d));
+    if let Some(duration) = after_speed {
+        return window_of(duration);
+    }
+    found
+        .first()
+        .filter(|d| opens_compact_block(segment, d))
+        .and_then(window_of)
+}
+
+/// Whether a range comes right after a speed and ends its item (`10K/Day - 0-1 Hour`).
+fn follows_speed(segment: &Segment, duration: &Duration) -> bool {
+    let after_speed = previous_meaningful(segment, duration.start)
+        .is_some_and(|before| is_speed_ending_at(segment, before));
+    let ends_item = matches!(
+        segment.get(duration.end),
+        None | Some(Token::Symbol('-' | ',' | '~'))
+    );
+    after_speed && ends_item
+}
+
+/// Whether a single duration comes right after `instant -` or `instant to`.
+fn follows_instant(segment: &Segment, duration: &Duration) -> bool {
+    let Some(mark) = duration.start.checked_sub(1) else {
+        return false;
+    };
+    let is_mark = matches!(segment[mark], Token::Symbol('-' | '~'))
+        || is_word_in(&segment[mark], &["to", "até", "ate", "до", "a"]);
+    let instant = previous_meaningful(segment, mark)
+        .is_some_and(|i| is_word_where(&segment[i], is_instant_text));
+    is_mark && instant
+}
+
+/// Whether a duration opens its segment (after emoji at most) and a speed, refill code,
+/// refill marker or denial comes next.
+fn opens_compact_block(segment: &Segment, duration: &Duration) -> bool {
+    let opens = segment[..duration.start].iter().all(is_decoration);
+    let next = (duration.end..segment.len()).find(|i| !is_decoration(&segment[*i]));
+    let then = next.is_some_and(|i| {
+        is_speed_at(segment, i)
+            || matches!(segment[i], Token::RefillCode(_))
+            || is_refill_marker(&segment[i])
+            || is_word_where(&segment[i], is_denial_text)
+    });
+    opens && then
+}
+
 /// Whether the segment says "instant", except as in "instant refill" (`instant ♻` counts).
 fn mentions_instant(segment: &Segment) -> bool {
     (0..segment.len())
-        .filter(|i| is_word_in(&segment[*i], INSTANT_WORDS))
+        .filter(|i| is_word_where(&segment[*i], is_instant_text))
         .any(|index| {
             !next_meaningful(segment, index + 1).is_some_and(|i| is_refill_word(&segment[i]))
         })
-}
-
-/// The start of hypersmm's `[<start> - <speed> - R<days>]` block: a segment holding a refill
-/// code and opening with a minutes or hours duration.
-fn coded_window(segment: &Segment) -> Option<StartWindow> {
-    let has_code = segment
-        .iter()
-        .any(|token| matches!(token, Token::RefillCode(_)));
-    let opening = durations(segment)
-        .into_iter()
-        .next()
-        .filter(|d| d.start == 0);
-    opening
-        .filter(|d| has_code && is_short(d))
-        .and_then(|d| window_of(&d))
 }
 
 /// Whether a duration is in seconds, minutes or hours.
@@ -120,10 +187,6 @@ fn window_of(duration: &Duration) -> Option<StartWindow> {
         Some(high) => Some(StartWindow::between(low, high.minutes()?)),
         None => Some(StartWindow::between(0, low)),
     }
-}
-
-fn is_word_in(token: &Token, words: &[&str]) -> bool {
-    matches!(token, Token::Word(word) if words.contains(&word.as_str()))
 }
 
 #[cfg(test)]
@@ -182,6 +245,55 @@ mod tests {
             start("Followers [6H - 10K/Day - R30]"),
             StartWindow::between(0, 360)
         );
-        assert_eq!(start("Followers [6H - 10K/Day]"), StartWindow::UNKNOWN);
+        assert_eq!(
+            start("Followers [6H - 10K/Day]"),
+            StartWindow::between(0, 360)
+        );
+        assert_eq!(start("Followers [12H-500/D]"), StartWindow::between(0, 720));
+        assert_eq!(
+            start("Followers [0-6H - 5K/D - NR]"),
+            StartWindow::between(0, 360)
+        );
+        assert_eq!(start("Followers [1M - 10K/D]"), StartWindow::UNKNOWN);
+        assert_eq!(start("Followers [6H Fast]"), StartWindow::UNKNOWN);
+    }
+
+    #[test]
+    fn windows_without_a_start_word() {
+        assert_eq!(start("Likes [0-20 MIN]"), StartWindow::between(0, 20));
+        assert_eq!(start("Likes | 0 - 6 hrs |"), StartWindow::between(0, 360));
+        assert_eq!(
+            start("Likes | Instant - 4 hrs"),
+            StartWindow::between(0, 240)
+        );
+        assert_eq!(start("Likes [Instant-1H]"), StartWindow::between(0, 60));
+        assert_eq!(
+            start("Лайки [HQ | 0-6/Ч | 500/Д]"),
+            StartWindow::between(0, 360)
+        );
+        assert_eq!(start("Takipçi [0-1 Saat]"), StartWindow::between(0, 60));
+        assert_eq!(start("Views [0-1H] [INSTANT]"), StartWindow::between(0, 60));
+        assert_eq!(
+            start("Likes ⏰ 0-10 Min ⚡ 50K/Day"),
+            StartWindow::between(0, 10)
+        );
+    }
+
+    #[test]
+    fn product_and_delivery_durations_are_not_starts() {
+        for name in [
+            "YouTube 60 Min Live Stream Views",
+            "Live Stream Views [ 60 Minutes ]",
+            "YouTube 1000 Hours Watch Time",
+            "Views [ 5 - 20 Min Retention ]",
+            "Followers [Finishes in 24h]",
+            "Followers [Delivery: 1-3 Days]",
+            "Views [20M] [Max 3m]",
+            "Views [Speed 1M/Hour]",
+            "Facebook Live Stream Views [30-60 Minutes]",
+            "YouTube Watch Time [1-2 Hours Video]",
+        ] {
+            assert_eq!(start(name), StartWindow::UNKNOWN, "{name}");
+        }
     }
 }
