@@ -15,7 +15,8 @@ const LINK_DOMAINS: &[&str] = &[
 
 /// `text` without mentions, e-mail addresses and links; each becomes a space.
 pub(crate) fn cut_mentions_and_links(text: &str) -> Cow<'_, str> {
-    if !text.contains('@') && !text.contains('.') {
+    let has_link = || text.contains('.') && text.split_whitespace().any(is_link);
+    if !text.contains('@') && !has_link() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -70,18 +71,25 @@ fn is_email(chunk: &str) -> bool {
 
 /// A URL or a bare domain with a known top-level domain (`instagram.com/p/x`, `t.me/x`).
 fn is_link(chunk: &str) -> bool {
-    let lower = chunk.to_ascii_lowercase();
-    if lower.contains("://") || lower.starts_with("www.") {
+    if !chunk.contains('.') && !chunk.contains("://") {
+        return false;
+    }
+    let www = chunk
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case("www."));
+    if www || chunk.contains("://") {
         return true;
     }
-    lower.match_indices('.').any(|(dot, _)| {
-        let after = &lower[dot + 1..];
+    chunk.match_indices('.').any(|(dot, _)| {
+        let after = &chunk[dot + 1..];
         let end = after
             .find(|c: char| !c.is_ascii_alphabetic())
             .unwrap_or(after.len());
         let tail = &after[end..];
         dot > 0
-            && LINK_DOMAINS.contains(&&after[..end])
+            && LINK_DOMAINS
+                .iter()
+                .any(|domain| domain.eq_ignore_ascii_case(&after[..end]))
             && (tail.is_empty() || tail.starts_with(['/', '?', ':']))
     })
 }

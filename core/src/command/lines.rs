@@ -33,7 +33,9 @@ fn is_row(line: &str, separator: char) -> bool {
         cell.split(|c: char| !c.is_alphabetic())
             .any(|word| word.chars().count() >= 4)
     };
-    line.split(separator).count() >= 3 && line.split(separator).filter(has_word).count() >= 2
+    line.contains(separator)
+        && line.split(separator).count() >= 3
+        && line.split(separator).filter(has_word).count() >= 2
 }
 
 #[cfg(test)]

@@ -79,6 +79,7 @@ mod tokens;
 mod typos;
 mod vocabulary;
 mod word_forms;
+mod word_hash;
 
 pub use intents::{Intent, IntentSettings};
 pub use parser::CommandParser;

@@ -7,7 +7,7 @@
 //! from 8, and never a known word or one of [`ORDINARY_WORDS`] (`cancer`, `statue`,
 //! `truck`).
 
-use std::collections::HashMap;
+use super::word_hash::WordMap;
 
 /// The fewest characters of a word read with typos.
 const MIN_CHARS: usize = 5;
@@ -24,16 +24,17 @@ const ORDINARY_WORDS: &[&str] = &[
     "durian", "ballet", "ballot",
 ];
 
-/// The action words, by first letter, as characters.
+/// The action words, by first letter, as characters with their letter set (see
+/// [`letters`]).
 #[derive(Clone, Debug)]
 pub(crate) struct Typos<T> {
-    by_first: HashMap<char, Vec<(Vec<char>, T)>>,
+    by_first: WordMap<char, Vec<(Vec<char>, u64, T)>>,
 }
 
 impl<T> Default for Typos<T> {
     fn default() -> Self {
         Self {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 }
@@ -43,10 +44,11 @@ impl<T: PartialEq> Typos<T> {
     pub(crate) fn insert(&mut self, word: &str, value: T) {
         let chars: Vec<char> = word.chars().collect();
         if (MIN_CHARS..=MAX_CHARS).contains(&chars.len()) {
+            let set = letters(&chars);
             self.by_first
                 .entry(chars[0])
                 .or_default()
-                .push((chars, value));
+                .push((chars, set, value));
         }
     }
 
@@ -62,16 +64,24 @@ impl<T: PartialEq> Typos<T> {
             chars[len] = c;
             len += 1;
         }
-        if len < MIN_CHARS || ORDINARY_WORDS.contains(&word) {
+        if len < MIN_CHARS {
             return None;
         }
+        let text = word;
         let word = &chars[..len];
+        let set = letters(word);
         let reach = if len >= 8 { 2 } else { 1 };
         let mut best: Option<(usize, &T)> = None;
         let mut tied = false;
-        for (target, value) in self.by_first.get(&word[0])? {
+        for (target, target_set, value) in self.by_first.get(&word[0])? {
             if target.len() == MIN_CHARS && len <= MIN_CHARS {
                 // `batao` is not `batal`, `spend` not `speed`; `speeed` is.
+                continue;
+            }
+            // Each edit adds or removes at most one letter of either set: a cheap filter.
+            let foreign = (set & !target_set).count_ones() as usize;
+            let missing = (target_set & !set).count_ones() as usize;
+            if foreign > reach || missing > reach {
                 continue;
             }
             let Some(distance) = distance_within(word, target, reach) else {
@@ -86,8 +96,16 @@ impl<T: PartialEq> Typos<T> {
                 }
             }
         }
-        best.filter(|_| !tied).map(|(_, value)| value)
+        best.filter(|_| !tied && !ORDINARY_WORDS.contains(&text))
+            .map(|(_, value)| value)
     }
+}
+
+/// The set of a word's characters, each as one of 64 bits (code point modulo 64).
+fn letters(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .fold(0, |set, c| set | 1 << (u32::from(*c) % 64))
 }
 
 /// The optimal string alignment distance of `a` and `b` (edits: insert, delete,

@@ -17,8 +17,8 @@ use super::numbers::MAX_ID_DIGITS;
 use super::tokens::split_words;
 use super::typos::Typos;
 use super::word_forms::{stem_candidates, without_prefixes};
+use super::word_hash::WordMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The bulk limit when a workspace sets none: the API v2 batch size of panels.
 pub const DEFAULT_MAX_ORDER_IDS: usize = 100;
@@ -145,8 +145,8 @@ pub(crate) enum Meaning {
 /// read with endings and the action words read with typos.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocabulary {
-    entries: HashMap<String, Entry>,
-    stems: HashMap<String, Meaning>,
+    entries: WordMap<String, Entry>,
+    stems: WordMap<String, Meaning>,
     typos: Typos<Meaning>,
 }
 
@@ -334,6 +334,7 @@ fn builtin_phrases() -> impl Iterator<Item = (&'static str, Meaning)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn lookup<'a>(vocabulary: &'a Vocabulary, text: &str) -> Option<(&'a Meaning, usize)> {
         let normalized = normalize(text);

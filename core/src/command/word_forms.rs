@@ -18,16 +18,12 @@ const MIN_REST_CHARS: usize = 3;
 /// The prefixes of `word` that may be stems: the word without its last 1 to 5 characters,
 /// longest first, keeping at least 4 characters.
 pub(crate) fn stem_candidates(word: &str) -> impl Iterator<Item = &str> {
-    let ends: Vec<usize> = word
-        .char_indices()
-        .map(|(index, _)| index)
-        .skip(MIN_STEM_CHARS)
-        .collect();
-    let from = ends.len().saturating_sub(MAX_ENDING_CHARS);
-    ends.into_iter()
-        .skip(from)
+    let chars = word.chars().count();
+    let endings = chars.saturating_sub(MIN_STEM_CHARS).min(MAX_ENDING_CHARS);
+    word.char_indices()
         .rev()
-        .map(move |end| &word[..end])
+        .take(endings)
+        .map(move |(end, _)| &word[..end])
 }
 
 /// `word` without each prefix it starts with, when enough is left.
