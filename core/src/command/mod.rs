@@ -48,9 +48,9 @@
 //!    quoted message, else an intent phrase as the workspace maps it ("not started" →
 //!    speed, "where is my order" → details, "dropped" → refill, "wrong link" → cancel; each
 //!    can be turned off, see [`IntentSettings`]), else urgency ("fast", "jaldi" → speed),
-//!    else a details word (`status`, `check`; it also yields to any other action at its own
-//!    strength: `check balance`), else an order word right before an id (`order 4417702`
-//!    → details).
+//!    else an order word right before an id (`order 4417702` → details). Details words
+//!    (`status`, `check`) are the customer's own action words but yield to any other one
+//!    (`check balance`, `status refill 4417702`).
 //!
 //! Outcomes:
 //! - ids with one action → [`ParseOutcome::Command`];
@@ -61,6 +61,7 @@
 //! - an id-taking action without ids (`refill please`) → [`ParseOutcome::MissingOrderIds`];
 //! - balance, help or a custom command without ids, in a short text (at most three
 //!   unknown words; a "help" in a thank-you does not count) → a command;
+//! - a thank-you without ids asks for nothing ("thanks for the quick refill");
 //! - anything else — no action and no id, only numbers that are not ids, two different
 //!   actions without ids, intents and urgency without ids in a text that names no order
 //!   ("payment pending") or a "where is" / "when" question without ids — is chatter

@@ -95,13 +95,12 @@ impl CommandParser {
     /// Reads one inbound text; see the module documentation for the rules.
     pub fn parse(&self, text: &str) -> ParseOutcome {
         let text = truncate(text, MAX_TEXT_BYTES);
-        let cleaned = cut_mentions_and_links(text);
         let mut scan = Scan::new(self);
-        if is_start_command(&cleaned) {
+        if is_start_command(text) {
             scan.idless.add(&HELP);
         }
-        for line in cleaned.lines() {
-            let normalized = normalize(line);
+        for line in text.lines() {
+            let normalized = normalize(&cut_mentions_and_links(line));
             scan.line(kind(line), &split_words(&normalized));
         }
         scan.decide()
@@ -182,16 +181,15 @@ enum Piece<'t, 'v> {
 /// What has been read of a text so far.
 struct Scan<'p> {
     parser: &'p CommandParser,
-    /// Actions by strength: the customer's own action words beat actions in a quoted
-    /// message, which beat intents, then urgency, then details words, then an order word
-    /// right before an id.
+    /// Actions by strength: the customer's own action words (details words included: a
+    /// customer who asks for the status gets it) beat actions in a quoted message, which
+    /// beat intents, then urgency, then an order word right before an id.
     own: Slot<'p>,
     quoted: Slot<'p>,
     intent: Slot<'p>,
     /// Intents other than "where is", which without ids is a question like any other.
     firm_intent: Slot<'p>,
     urgency: Slot<'p>,
-    details: Slot<'p>,
     order_word: Slot<'p>,
     /// Actions that take no ids (balance, help), which only count without ids.
     idless: Slot<'p>,
@@ -211,7 +209,6 @@ impl<'p> Scan<'p> {
             intent: Slot::default(),
             firm_intent: Slot::default(),
             urgency: Slot::default(),
-            details: Slot::default(),
             order_word: Slot::default(),
             idless: Slot::default(),
             ids: Vec::new(),
@@ -376,7 +373,6 @@ impl<'p> Scan<'p> {
                 }
             }
             _ if kind == LineKind::Quoted => self.quoted.add(action),
-            Action::Details => self.details.add(action),
             _ => self.own.add(action),
         }
     }
@@ -411,14 +407,7 @@ impl<'p> Scan<'p> {
                 (&none, &none)
             };
             return without_ids(
-                [
-                    &self.own,
-                    &self.idless,
-                    &self.quoted,
-                    intent,
-                    urgency,
-                    &self.details,
-                ],
+                [&self.own, &self.idless, &self.quoted, intent, urgency],
                 self.unknown_words,
                 self.thanks,
             );
@@ -428,7 +417,6 @@ impl<'p> Scan<'p> {
             &self.quoted,
             &self.intent,
             &self.urgency,
-            &self.details,
             &self.order_word,
         ];
         match slots.into_iter().find(|slot| slot.action.is_some()) {
@@ -447,8 +435,8 @@ impl<'p> Scan<'p> {
 /// The outcome of a text without order ids: the strongest action named, when there is one
 /// and only one (own words and balance/help together count as one strength; intents and
 /// urgency only when the text names an order).
-fn without_ids(slots: [&Slot; 6], unknown_words: usize, thanks: bool) -> ParseOutcome {
-    let [own, idless, quoted, intent, urgency, details] = slots;
+fn without_ids(slots: [&Slot; 5], unknown_words: usize, thanks: bool) -> ParseOutcome {
+    let [own, idless, quoted, intent, urgency] = slots;
     let mut first = Slot::default();
     for slot in [own, idless] {
         if let Some(action) = slot.action {
@@ -456,10 +444,10 @@ fn without_ids(slots: [&Slot; 6], unknown_words: usize, thanks: bool) -> ParseOu
         }
         first.conflict |= slot.conflict;
     }
-    if own.action.is_some() && idless.action.is_some() {
+    if own.action.is_some_and(|own| *own != Action::Details) && idless.action.is_some() {
         first.conflict = true;
     }
-    let strongest = [&first, quoted, intent, urgency, details]
+    let strongest = [&first, quoted, intent, urgency]
         .into_iter()
         .find(|slot| slot.action.is_some());
     let Some(Slot {
@@ -470,6 +458,10 @@ fn without_ids(slots: [&Slot; 6], unknown_words: usize, thanks: bool) -> ParseOu
         return ParseOutcome::NotACommand;
     };
     if action.takes_order_ids() {
+        if thanks {
+            // "Thanks for the quick refill": nothing is asked.
+            return ParseOutcome::NotACommand;
+        }
         return ParseOutcome::MissingOrderIds {
             action: (*action).clone(),
         };

@@ -1,16 +1,19 @@
 //! Typo tolerance: a word one or two edits away from an action word (`cansel`, `refiil`,
 //! `staus`, `balence`) means that action.
 //!
-//! Bounded so that ordinary words stay ordinary: words of at least 5 characters only (and
-//! longer than the action word when that has 5), the first letter as written, 1 edit
-//! (insertion, deletion, substitution or swap of two neighbours) up to 7 characters and 2
-//! from 8, and never a known word or one of [`ORDINARY_WORDS`] (`cancer`, `statue`,
-//! `truck`).
+//! Bounded so that ordinary words stay ordinary: words of at least 6 characters only
+//! (shorter common misspellings are listed as words: `refil`, `staus`), the first letter
+//! as written, 1 edit (insertion, deletion, substitution or swap of two neighbours) up to
+//! 7 characters and 2 from 8, and never a known word or one of [`ORDINARY_WORDS`]
+//! (`cancer`, `statue`, `estao`).
 
 use super::word_hash::WordMap;
 
 /// The fewest characters of a word read with typos.
-const MIN_CHARS: usize = 5;
+const MIN_CHARS: usize = 6;
+
+/// The fewest characters of an action word that typos are looked for.
+const MIN_TARGET_CHARS: usize = 5;
 
 /// The most characters compared; longer words are not read with typos.
 const MAX_CHARS: usize = 24;
@@ -21,7 +24,8 @@ const ORDINARY_WORDS: &[&str] = &[
     "stats", "state", "states", "statue", "statues", "stadium", "cheek", "chuck", "chick", "truck",
     "trick", "trace", "trade", "tracks", "boast", "boots", "finds", "fonds", "batas", "salto",
     "mallet", "refine", "refined", "refile", "refuse", "refused", "reply", "estava", "estudo",
-    "durian", "ballet", "ballot",
+    "durian", "ballet", "ballot", "estao", "estamos", "estadio", "station", "stated", "checks",
+    "speedo", "chicken",
 ];
 
 /// The action words, by first letter, as characters with their letter set (see
@@ -43,7 +47,7 @@ impl<T: PartialEq> Typos<T> {
     /// Adds a target word; too short or too long ones are skipped.
     pub(crate) fn insert(&mut self, word: &str, value: T) {
         let chars: Vec<char> = word.chars().collect();
-        if (MIN_CHARS..=MAX_CHARS).contains(&chars.len()) {
+        if (MIN_TARGET_CHARS..=MAX_CHARS).contains(&chars.len()) {
             let set = letters(&chars);
             self.by_first
                 .entry(chars[0])
@@ -74,10 +78,6 @@ impl<T: PartialEq> Typos<T> {
         let mut best: Option<(usize, &T)> = None;
         let mut tied = false;
         for (target, target_set, value) in self.by_first.get(&word[0])? {
-            if target.len() == MIN_CHARS && len <= MIN_CHARS {
-                // `batao` is not `batal`, `spend` not `speed`; `speeed` is.
-                continue;
-            }
             // Each edit adds or removes at most one letter of either set: a cheap filter.
             let foreign = (set & !target_set).count_ones() as usize;
             let missing = (target_set & !set).count_ones() as usize;
@@ -173,8 +173,8 @@ mod tests {
             ("cancle", "cancel"),
             ("refiil", "refill"),
             ("reffill", "refill"),
-            ("staus", "status"),
             ("stauts", "status"),
+            ("statsu", "status"),
             ("balence", "balance"),
             ("speeed", "speed"),
             ("reposicoa", "reposicao"),
@@ -188,11 +188,12 @@ mod tests {
     fn ordinary_and_short_words_stay_ordinary() {
         let typos = typos();
         for word in [
-            "cancer", "statue", "states", "spend", "spead", "batao", "refuse", "ball",
+            "cancer", "statue", "states", "spend", "spead", "batao", "staus", "estao", "ball",
         ] {
             assert_eq!(typos.find(word), None, "{word}");
         }
-        assert_eq!(typos.find("rfill"), Some(&"refill"));
+        assert_eq!(typos.find("refilll"), Some(&"refill"));
+        assert_eq!(typos.find("rfill"), None);
         assert_eq!(typos.find("xefill"), None);
         assert_eq!(typos.find(&"a".repeat(100)), None);
     }
