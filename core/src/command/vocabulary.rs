@@ -97,6 +97,10 @@ pub fn phrase_key(phrase: &str) -> String {
     split_words(&normalize(phrase)).join(" ")
 }
 
+/// The fewest bytes of a word read as a form, with a prefix or with a typo: a 4-letter
+/// stem and a 1-letter ending, `di` and 3 letters, or 6 letters.
+const MIN_FORM_BYTES: usize = 5;
+
 /// What a known word or phrase means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
@@ -263,6 +267,10 @@ impl Vocabulary {
             return Some(found);
         }
         let word = *words.first()?;
+        if word.len() < MIN_FORM_BYTES {
+            // Too short for a stem with an ending, a prefix with a word, or a typo.
+            return None;
+        }
         self.form(word)
             .or_else(|| {
                 without_prefixes(word).find_map(|rest| {
