@@ -55,8 +55,9 @@
 //! Outcomes:
 //! - ids with one action → [`ParseOutcome::Command`];
 //! - ids with two different actions at the strongest level (`4417702 refill or cancel?`),
-//!   ids with no action (`4417702`), or ids with an action that takes none (`help
-//!   4417702`) → [`ParseOutcome::MissingAction`]: the customer is asked which action;
+//!   ids with no action (`4417702`; balance and help words beside ids are not read: `help,
+//!   4417702 not started` is a speed request), or ids with a custom command →
+//!   [`ParseOutcome::MissingAction`]: the customer is asked which action;
 //! - more distinct ids than the workspace allows → [`ParseOutcome::TooManyOrders`];
 //! - an id-taking action without ids (`refill please`) → [`ParseOutcome::MissingOrderIds`];
 //! - balance, help or a custom command without ids, in a short text (at most three
