@@ -37,6 +37,11 @@ const MESSAGES: &[&str] = &[
     "2274209 reposição",
     "status 2274209",
     "hello, is anyone there? my order is slow",
+    "hi admin, 4417702 speed up plz",
+    "reposição do pedido 4417702 por favor, caiu tudo",
+    "ID: 4417702 | Instagram Followers | 1000 | Completed\nrefill please",
+    "/status@my_shop_bot 4417702",
+    "bhai 8812034 abhi tak start nahi hua, call me +91 98765 43210",
 ];
 
 /// The labelled service-name corpus of the reference.

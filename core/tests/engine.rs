@@ -658,6 +658,7 @@ async fn balance_help_and_custom_commands() {
         .insert(TemplateKey::Help, "Ask us anything.".into());
     let parser = CommandParser::new(&ParserConfig {
         custom_triggers: vec!["Price list".into(), "payment".into()],
+        min_order_id_digits: 1,
         ..ParserConfig::default()
     })
     .unwrap();

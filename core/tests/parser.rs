@@ -59,21 +59,21 @@ fn default_cases() -> Vec<(String, ParseOutcome)> {
         case("  2274209   refill  ", cmd(Refill, &[id])),
         case("2274209 refill please", cmd(Refill, &[id])),
         case("pls refill 2274209", cmd(Refill, &[id])),
-        case("123, 456 speed", cmd(Speed, &[123, 456])),
+        case("1123, 4456 speed", cmd(Speed, &[1123, 4456])),
         case("123456, 123457 speed", cmd(Speed, &[123_456, 123_457])),
-        case("123,456,789 cancel", cmd(Cancel, &[123, 456, 789])),
-        case("123 456 789 refill", cmd(Refill, &[123, 456, 789])),
-        case("refill\n123\n456\n789", cmd(Refill, &[123, 456, 789])),
-        case("123;456; 789 status", cmd(Details, &[123, 456, 789])),
-        case("123 and 456 refill", cmd(Refill, &[123, 456])),
-        case("123 & 456 speed", cmd(Speed, &[123, 456])),
-        case("123 + 456 cancel", cmd(Cancel, &[123, 456])),
-        case("speed 123, 123, 456, 123", cmd(Speed, &[123, 456])),
-        case("123\r\n456\r\nrefill", cmd(Refill, &[123, 456])),
-        case("456 refill 123", cmd(Refill, &[456, 123])),
-        case("refill: 123", cmd(Refill, &[123])),
-        case("123 - refill", cmd(Refill, &[123])),
-        case("refill-123", cmd(Refill, &[123])),
+        case("1123,4456,7789 cancel", cmd(Cancel, &[1123, 4456, 7789])),
+        case("1123 4456 7789 refill", cmd(Refill, &[1123, 4456, 7789])),
+        case("refill\n1123\n4456\n7789", cmd(Refill, &[1123, 4456, 7789])),
+        case("1123;4456; 7789 status", cmd(Details, &[1123, 4456, 7789])),
+        case("1123 and 4456 refill", cmd(Refill, &[1123, 4456])),
+        case("1123 & 4456 speed", cmd(Speed, &[1123, 4456])),
+        case("1123 + 4456 cancel", cmd(Cancel, &[1123, 4456])),
+        case("speed 1123, 1123, 4456, 1123", cmd(Speed, &[1123, 4456])),
+        case("1123\r\n4456\r\nrefill", cmd(Refill, &[1123, 4456])),
+        case("4456 refill 1123", cmd(Refill, &[4456, 1123])),
+        case("refill: 1123", cmd(Refill, &[1123])),
+        case("1123 - refill", cmd(Refill, &[1123])),
+        case("refill-1123", cmd(Refill, &[1123])),
         case("*2274209 refill*", cmd(Refill, &[id])),
         case("_refill_ 2274209", cmd(Refill, &[id])),
         case("refill (2274209)", cmd(Refill, &[id])),
@@ -117,14 +117,14 @@ fn default_cases() -> Vec<(String, ParseOutcome)> {
         case("menu", cmd(Help, &[])),
         case("hi, help please", cmd(Help, &[])),
         // Telegram commands.
-        case("/refill@SomeBot 123", cmd(Refill, &[123])),
+        case("/refill@SomeBot 1123", cmd(Refill, &[1123])),
         case("/help", cmd(Help, &[])),
         case("/help@PanelRelayBot", cmd(Help, &[])),
         case("/balance", cmd(Balance, &[])),
         case("/start", cmd(Help, &[])),
-        case("/speed 123 456", cmd(Speed, &[123, 456])),
-        case("/refill_123", cmd(Refill, &[123])),
-        case("/status@bot 123,456", cmd(Details, &[123, 456])),
+        case("/speed 1123 4456", cmd(Speed, &[1123, 4456])),
+        case("/refill_1123", cmd(Refill, &[1123])),
+        case("/status@bot 1123,4456", cmd(Details, &[1123, 4456])),
         // Unicode variants.
         case("２２７４２０９ ｒｅｆｉｌｌ", cmd(Refill, &[id])),
         case("ＲＥＦＩＬＬ\u{3000}２２７４２０９", cmd(Refill, &[id])),
@@ -140,7 +140,7 @@ fn default_cases() -> Vec<(String, ParseOutcome)> {
         case("𝗿𝗲𝗳𝗶𝗹𝗹 2274209", cmd(Refill, &[id])),
         case("speed–up 2274209", cmd(Speed, &[id])),
         case("2274209 — refill", cmd(Refill, &[id])),
-        case("1️⃣2️⃣3️⃣ refill", cmd(Refill, &[123])),
+        case("1️⃣2️⃣3️⃣4️⃣ refill", cmd(Refill, &[1234])),
         case("№ 2274209 refill", cmd(Refill, &[id])),
         case("2274209、2274210 speed", cmd(Speed, &two)),
         case("2274209，2274210 speed", cmd(Speed, &two)),
@@ -221,7 +221,7 @@ fn default_cases() -> Vec<(String, ParseOutcome)> {
         case("yardım", cmd(Help, &[])),
         // Ids without a usable action.
         case("2274209", missing_action(&[id])),
-        case("order 2274209", missing_action(&[id])),
+        case("order 2274209", cmd(Details, &[id])),
         case("#2274209", missing_action(&[id])),
         case("2274209, 2274210", missing_action(&two)),
         case("2274209 2274209", missing_action(&[id])),
@@ -249,16 +249,22 @@ fn default_cases() -> Vec<(String, ParseOutcome)> {
         case("", CHATTER),
         case("   \n ", CHATTER),
         case("🙏🙏", CHATTER),
-        case("when will my refill start?", CHATTER),
+        case("when will my refill start?", missing_ids(Refill)),
         case("meeting at 10:30", CHATTER),
         case("12/05/2024", CHATTER),
-        case("refill 2274209 and also check the price", CHATTER),
-        case("2274209refill", CHATTER),
+        case(
+            "refill 2274209 and also check the price",
+            cmd(Refill, &[id]),
+        ),
+        case("2274209refill", cmd(Refill, &[id])),
         case("09876543210", CHATTER),
-        case("1234567890123 refill", CHATTER),
-        case("refill 123-456", CHATTER),
-        case("sir@gmail.com refill", CHATTER),
-        case("Order 2274209 is complete but followers dropped", CHATTER),
+        case("1234567890123 refill", missing_ids(Refill)),
+        case("refill 1123-4456", missing_ids(Refill)),
+        case("sir@gmail.com refill", missing_ids(Refill)),
+        case(
+            "Order 2274209 is complete but followers dropped",
+            cmd(Refill, &[id]),
+        ),
         case("refill or cancel?", CHATTER),
         case("refill cancel", CHATTER),
         case("Planned maintenance tonight 01:00-03:00 UTC.", CHATTER),
@@ -324,6 +330,8 @@ fn workspace_parser() -> CommandParser {
         ],
         custom_triggers: vec!["Price list".to_owned(), "Payment".to_owned()],
         max_order_ids: 3,
+        min_order_id_digits: 1,
+        ..ParserConfig::default()
     })
     .unwrap()
 }
@@ -379,6 +387,71 @@ const ID_ACTIONS: &[(&str, Action)] = &[
     ("kya hua", Action::Details),
 ];
 
+/// Greetings, politeness, urgency, complaints and explanations, in several languages; no
+/// action, intent or number word among them.
+const SURROUNDING_WORDS: &[&str] = &[
+    "hi",
+    "admin,",
+    "hello sir",
+    "please",
+    "plz!!",
+    "urgent",
+    "asap",
+    "bhai",
+    "yaar",
+    "it's been",
+    "two days",
+    "customer",
+    "hope you are well",
+    "😡",
+    "🙏",
+    "kak",
+    "tolong",
+    "hola",
+    "gracias",
+    "obrigado",
+    "пожалуйста",
+    "срочно",
+    "lütfen",
+    "acil",
+    "يا",
+    "اخي",
+    "my client is angry",
+    "vip customer",
+    "again",
+    "i need this today",
+    "thx",
+];
+
+/// Numbers that are not order ids: dates, times, phone numbers, prices, amounts,
+/// quantities, percentages, short numbers.
+const NON_IDS: &[&str] = &[
+    "12/05/2024",
+    "2024-05-12",
+    "10:30",
+    "on 3 march 2024",
+    "+91 98765 43210",
+    "+55 11 91234-5678",
+    "call 0812 3456 7890",
+    "9876543210",
+    "$500",
+    "500 rs",
+    "₹2999",
+    "R$ 35,90",
+    "50.000",
+    "1000 followers",
+    "5k likes",
+    "2500 instagram views",
+    "50%",
+    "75 %",
+    "2 days",
+    "300",
+    "quantity: 1000",
+    "price 1500",
+    "0.45",
+    "1.5$",
+];
+
 const SEPARATORS: &[&str] = &[
     ",", ", ", " ", "\n", ";", " ; ", " and ", " & ", "، ", "\t", " , ", "\u{00A0}", "、",
 ];
@@ -395,21 +468,51 @@ proptest! {
     }
 
     #[test]
-    fn one_unknown_word_makes_a_command_chatter(
-        ids in prop::collection::vec(1u64..=999_999_999_999, 0..10),
+    fn an_id_with_surrounding_words_still_parses_to_that_id(
+        id in 1000u64..=999_999_999,
         action in prop::sample::select(ID_ACTIONS),
-        word in prop::sample::select(&["followers", "yesterday", "5k", "rs", "0123", "10:30", "+91"][..]),
-        position in 0usize..12,
+        before in prop::collection::vec(prop::sample::select(SURROUNDING_WORDS), 0..6),
+        after in prop::collection::vec(prop::sample::select(SURROUNDING_WORDS), 0..6),
+        action_first in any::<bool>(),
     ) {
-        let mut parts: Vec<String> = ids.iter().map(u64::to_string).collect();
-        parts.push(action.0.to_owned());
-        parts.insert(position.min(parts.len()), word.to_owned());
-        prop_assert_eq!(CommandParser::default().parse(&parts.join(" ")), ParseOutcome::NotACommand);
+        let (first, second) = if action_first {
+            (action.0.to_owned(), id.to_string())
+        } else {
+            (id.to_string(), action.0.to_owned())
+        };
+        let text = format!("{} {first} {second} {}", before.join(" "), after.join(" "));
+        prop_assert_eq!(
+            CommandParser::default().parse(&text),
+            cmd(action.1.clone(), &[id]),
+            "text: {:?}", text
+        );
+    }
+
+    #[test]
+    fn a_non_id_number_never_becomes_an_id(
+        id in 1000u64..=999_999_999,
+        action in prop::sample::select(ID_ACTIONS),
+        number in prop::sample::select(NON_IDS),
+        position in 0usize..3,
+    ) {
+        let mut parts = vec![id.to_string(), action.0.to_owned()];
+        parts.insert(position, number.to_owned());
+        let text = parts.join(" ");
+        prop_assert_eq!(
+            CommandParser::default().parse(&text),
+            cmd(action.1.clone(), &[id]),
+            "text: {:?}", text
+        );
+        prop_assert_eq!(
+            CommandParser::default().parse(number),
+            ParseOutcome::NotACommand,
+            "alone: {:?}", number
+        );
     }
 
     #[test]
     fn ids_round_trip(
-        ids in prop::collection::vec(1u64..=999_999_999_999, 1..40),
+        ids in prop::collection::vec(1000u64..=999_999_999, 1..40),
         separators in prop::collection::vec(prop::sample::select(SEPARATORS), 40),
         action in prop::sample::select(ID_ACTIONS),
         position in 0usize..40,

@@ -48,7 +48,13 @@ pub async fn load(db: &Database, workspace: WorkspaceId) -> Result<LoadedConfig,
             }
         }
     }
-    let (parser, templates) = vocabulary(db, workspace, settings.engine.max_order_ids).await?;
+    let reading = ParserConfig {
+        max_order_ids: settings.engine.max_order_ids,
+        min_order_id_digits: settings.min_order_id_digits,
+        intents: settings.intents.clone(),
+        ..ParserConfig::default()
+    };
+    let (parser, templates) = vocabulary(db, workspace, reading).await?;
     let engine = WorkspaceConfig {
         settings: settings.engine,
         parser,
@@ -62,14 +68,15 @@ pub async fn load(db: &Database, workspace: WorkspaceId) -> Result<LoadedConfig,
     })
 }
 
-/// The workspace's command parser and reply texts. The API validates what it stores, so
+/// The workspace's command parser (on top of its reading settings, `reading`) and reply
+/// texts. The API validates what it stores, so
 /// nothing should be refused here; should a stored entry not fit anyway (written by an
 /// older version, or two concurrent writes of one phrase), it is left out and logged
 /// instead of failing every message of the workspace.
 async fn vocabulary(
     db: &Database,
     workspace: WorkspaceId,
-    max_order_ids: usize,
+    reading: ParserConfig,
 ) -> Result<(CommandParser, ReplyTemplates), StorageError> {
     let mut templates = ReplyTemplates::default();
     for (key, stored) in db.reply_templates(workspace).all().await? {
@@ -104,7 +111,7 @@ async fn vocabulary(
     let config = ParserConfig {
         aliases,
         custom_triggers: triggers,
-        max_order_ids,
+        ..reading
     };
     let parser = match CommandParser::new(&config) {
         Ok(parser) => parser,
@@ -120,8 +127,9 @@ async fn vocabulary(
 /// added one at a time in stored order.
 fn tolerant_parser(config: ParserConfig) -> CommandParser {
     let mut kept = ParserConfig {
-        max_order_ids: config.max_order_ids,
-        ..ParserConfig::default()
+        aliases: Vec::new(),
+        custom_triggers: Vec::new(),
+        ..config.clone()
     };
     for alias in config.aliases {
         kept.aliases.push(alias);
@@ -153,6 +161,8 @@ mod tests {
             aliases: vec![alias("ulang", Action::Refill), alias("42", Action::Speed)],
             custom_triggers: vec!["ULANG".into(), "price list".into()],
             max_order_ids: 10,
+            min_order_id_digits: 1,
+            ..ParserConfig::default()
         };
         assert!(CommandParser::new(&config).is_err());
         let parser = tolerant_parser(config);

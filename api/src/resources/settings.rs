@@ -1,6 +1,6 @@
 //! `/v1/settings`: how the workspace's automation behaves — cooldowns, the status × action
-//! matrix, refill windows, bulk limits, group silence, quick or advanced service rules, log
-//! retention.
+//! matrix, refill windows, bulk limits, how messages are read (shortest order id, intent
+//! phrases), group silence, quick or advanced service rules, log retention.
 
 use super::ApiTags;
 use crate::auth::WorkspaceAuth;
@@ -9,6 +9,7 @@ use crate::state::AppState;
 use chrono::Utc;
 use panelrelay_adapters::storage::{Database, StorageError};
 use panelrelay_core::access::Role;
+use panelrelay_core::command::{Action, DEFAULT_MIN_ORDER_ID_DIGITS, IntentSettings};
 use panelrelay_core::cooldown::CooldownSettings;
 use panelrelay_core::engine::Settings as EngineSettings;
 use panelrelay_core::ids::WorkspaceId;
@@ -43,6 +44,10 @@ pub struct SettingsDocument {
     pub rules_mode: RulesMode,
     /// Days logs are kept.
     pub log_retention_days: u32,
+    /// The fewest digits of an order id; shorter numbers are never ids.
+    pub min_order_id_digits: usize,
+    /// The action each intent phrase stands for.
+    pub intents: IntentSettings,
 }
 
 impl Default for SettingsDocument {
@@ -51,6 +56,8 @@ impl Default for SettingsDocument {
             engine: EngineSettings::default(),
             rules_mode: RulesMode::Quick,
             log_retention_days: 30,
+            min_order_id_digits: DEFAULT_MIN_ORDER_ID_DIGITS,
+            intents: IntentSettings::default(),
         }
     }
 }
@@ -157,6 +164,82 @@ pub struct Cooldowns {
     pub refill_seconds: i64,
 }
 
+/// What an intent phrase stands for.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum IntentAction {
+    /// The phrase is ignored.
+    Off,
+    /// A speed request.
+    Speed,
+    /// A cancel request.
+    Cancel,
+    /// A refill request.
+    Refill,
+    /// A status check.
+    Details,
+}
+
+impl IntentAction {
+    fn action(self) -> Option<Action> {
+        match self {
+            IntentAction::Off => None,
+            IntentAction::Speed => Some(Action::Speed),
+            IntentAction::Cancel => Some(Action::Cancel),
+            IntentAction::Refill => Some(Action::Refill),
+            IntentAction::Details => Some(Action::Details),
+        }
+    }
+
+    fn of(action: Option<&Action>) -> Self {
+        match action {
+            Some(Action::Speed) => IntentAction::Speed,
+            Some(Action::Cancel) => IntentAction::Cancel,
+            Some(Action::Refill) => IntentAction::Refill,
+            Some(Action::Details) => IntentAction::Details,
+            _ => IntentAction::Off,
+        }
+    }
+}
+
+/// How messages that name no action but say what is wrong, with order ids, are read.
+/// Defaults: not started → speed, where is → details, dropped → refill, wrong link →
+/// cancel.
+#[derive(Object, Debug, Clone)]
+pub struct Intents {
+    /// "not started", "stuck", "no progress", "pending", "slow" (and the same in every
+    /// supported language).
+    pub not_started: IntentAction,
+    /// "where is my order", "what happened", "when will it complete".
+    pub where_is: IntentAction,
+    /// "dropped", "decreased", "followers gone".
+    pub dropped: IntentAction,
+    /// "wrong link", "link was wrong", "wrong username".
+    pub wrong_link: IntentAction,
+}
+
+impl From<&IntentSettings> for Intents {
+    fn from(settings: &IntentSettings) -> Self {
+        Intents {
+            not_started: IntentAction::of(settings.not_started.as_ref()),
+            where_is: IntentAction::of(settings.where_is.as_ref()),
+            dropped: IntentAction::of(settings.dropped.as_ref()),
+            wrong_link: IntentAction::of(settings.wrong_link.as_ref()),
+        }
+    }
+}
+
+impl From<&Intents> for IntentSettings {
+    fn from(intents: &Intents) -> Self {
+        IntentSettings {
+            not_started: intents.not_started.action(),
+            where_is: intents.where_is.action(),
+            dropped: intents.dropped.action(),
+            wrong_link: intents.wrong_link.action(),
+        }
+    }
+}
+
 /// A workspace's settings. `PUT` replaces them whole: read, change, write back.
 #[derive(Object, Debug, Clone)]
 pub struct WorkspaceSettings {
@@ -172,6 +255,12 @@ pub struct WorkspaceSettings {
     pub unknown_refill_policy: UnknownPolicy,
     /// The most order ids one message may carry (1-500).
     pub max_order_ids: i64,
+    /// The fewest digits of an order id (1-12, default 4): shorter numbers in a message
+    /// (`2 days`, `500 rs`) are never ids. Lower it while the panel's order ids are short.
+    /// Absent in a `PUT`: unchanged.
+    pub min_order_id_digits: Option<i64>,
+    /// What intent phrases stand for. Absent in a `PUT`: unchanged.
+    pub intents: Option<Intents>,
     /// Above this many orders, replies become a compact summary (1-100).
     pub compact_threshold: i64,
     /// Stay silent in groups unless a message is a valid command.
@@ -217,6 +306,8 @@ fn view(doc: &SettingsDocument) -> WorkspaceSettings {
             UnknownRefillPolicy::AskAdmin => UnknownPolicy::AskAdmin,
         },
         max_order_ids: i64::try_from(e.max_order_ids).unwrap_or(i64::MAX),
+        min_order_id_digits: Some(i64::try_from(doc.min_order_id_digits).unwrap_or(i64::MAX)),
+        intents: Some(Intents::from(&doc.intents)),
         compact_threshold: i64::try_from(e.compact_threshold).unwrap_or(i64::MAX),
         silent_in_groups: e.silent_in_groups,
         rules_mode: doc.rules_mode,
@@ -236,7 +327,11 @@ fn bounded(value: i64, range: std::ops::RangeInclusive<i64>, name: &str) -> Resu
     }
 }
 
-fn document(input: &WorkspaceSettings) -> Result<SettingsDocument, ApiError> {
+/// The document `input` describes; what it leaves out is taken from `current`.
+fn document(
+    input: &WorkspaceSettings,
+    current: &SettingsDocument,
+) -> Result<SettingsDocument, ApiError> {
     let week = 7 * 24 * 3600;
     let seconds = |value: i64, name: &str| bounded(value, 0..=week, name).map(|v| v.unsigned_abs());
     let m = &input.status_matrix;
@@ -289,10 +384,20 @@ fn document(input: &WorkspaceSettings) -> Result<SettingsDocument, ApiError> {
         silent_in_groups: input.silent_in_groups,
     };
     let retention = bounded(input.log_retention_days, 1..=365, "log_retention_days")?;
+    let min_order_id_digits = match input.min_order_id_digits {
+        Some(digits) => usize::try_from(bounded(digits, 1..=12, "min_order_id_digits")?)
+            .unwrap_or(DEFAULT_MIN_ORDER_ID_DIGITS),
+        None => current.min_order_id_digits,
+    };
     Ok(SettingsDocument {
         engine,
         rules_mode: input.rules_mode,
         log_retention_days: u32::try_from(retention).unwrap_or(30),
+        min_order_id_digits,
+        intents: input
+            .intents
+            .as_ref()
+            .map_or_else(|| current.intents.clone(), IntentSettings::from),
     })
 }
 
@@ -320,7 +425,8 @@ impl SettingsApi {
         body: Json<WorkspaceSettings>,
     ) -> ApiResult<Json<WorkspaceSettings>> {
         auth.0.require(Role::Owner)?;
-        let doc = document(&body)?;
+        let current = load(&state.db, auth.0.workspace_id).await?;
+        let doc = document(&body, &current)?;
         let text = serde_json::to_string(&doc).map_err(ApiError::internal)?;
         state
             .db

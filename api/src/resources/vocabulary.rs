@@ -3,9 +3,7 @@
 
 use crate::error::{ApiError, ErrorCode};
 use panelrelay_adapters::storage::{Database, StorageError};
-use panelrelay_core::command::{
-    Action, Alias, CommandParser, ConfigError, ParseOutcome, ParserConfig,
-};
+use panelrelay_core::command::{Action, Alias, CommandParser, ConfigError, ParserConfig};
 use panelrelay_core::ids::{AliasId, CustomCommandId, WorkspaceId};
 
 /// The longest alias or trigger, in characters.
@@ -45,11 +43,10 @@ pub fn phrase(value: &str, field: &str) -> Result<String, ApiError> {
     Ok(value.to_owned())
 }
 
-/// Whether every word of `phrase` is already a built-in command or filler word (or a
-/// mention), so that a custom command on it would take those words over.
+/// Whether every word of `phrase` is already a built-in command, filler or intent word, so
+/// that a custom command on it would take those words over.
 fn is_builtin(phrase: &str) -> bool {
-    // A trailing id keeps a lone filler word from reading as chatter.
-    CommandParser::default().parse(&format!("{phrase} 1")) != ParseOutcome::NotACommand
+    CommandParser::default().knows_every_word(phrase)
 }
 
 /// The API error of a parser configuration problem caused by `field`.
@@ -58,7 +55,9 @@ fn config_error(field: &str, error: &ConfigError) -> ApiError {
         ConfigError::EmptyPhrase(_) => ErrorCode::PhraseWithoutWords,
         ConfigError::NumericPhrase(_) => ErrorCode::PhraseWithNumber,
         ConfigError::DuplicatePhrase(_) => ErrorCode::PhraseTaken,
-        ConfigError::ZeroLimit => return ApiError::internal(error),
+        ConfigError::ZeroLimit | ConfigError::MinDigits | ConfigError::IntentAction(_) => {
+            return ApiError::internal(error);
+        }
     };
     ApiError::new(code, format!("{field}: {error}"))
 }

@@ -3,7 +3,7 @@
 use crate::support::{Reply, TestApp};
 use crate::vocabulary::{customer_says, fake_panel, fake_telegram, telegram_sent, wire};
 use panelrelay_core::ids::WorkspaceId;
-use poem::http::StatusCode;
+use poem::http::{Method, StatusCode};
 use serde_json::json;
 
 async fn simulate(app: &TestApp, key: &str, text: &str) -> Reply {
@@ -209,4 +209,83 @@ async fn simulation_uses_the_vocabulary_roles_and_validates_its_input() {
         assert_eq!(reply.error_code(), "invalid_body");
     }
     assert_nothing_logged(&app, workspace).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reading_settings_decide_short_ids_and_intents() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let panel = fake_panel().await;
+    let telegram = fake_telegram().await;
+    wire(&app, &ws, &panel.uri(), &telegram.uri()).await;
+    let (_, agent) = app.key(&ws.owner_key, "agent").await;
+    let command = |reply: &Reply| reply.body["command"].clone();
+
+    let defaults = app.get("/v1/settings", &ws.owner_key).await.body;
+    assert_eq!(defaults["min_order_id_digits"], 4);
+    assert_eq!(
+        defaults["intents"],
+        json!({"not_started": "speed", "where_is": "details", "dropped": "refill",
+            "wrong_link": "cancel"})
+    );
+    let reply = simulate(&app, &agent, "hi admin, 2274209 not started yet 🙏").await;
+    assert_eq!(
+        command(&reply),
+        json!({"action": "speed", "order_ids": [2274209]})
+    );
+    assert!(command(&simulate(&app, &agent, "227 refill").await).is_null());
+
+    let mut changed = defaults.clone();
+    changed["min_order_id_digits"] = json!(1);
+    changed["intents"]["not_started"] = json!("off");
+    let put = app
+        .call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(changed),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    assert!(command(&simulate(&app, &agent, "2274209 not started yet").await).is_null());
+    assert_eq!(
+        command(&simulate(&app, &agent, "227 refill").await),
+        json!({"action": "refill", "order_ids": [227]})
+    );
+
+    // An older client's PUT without the new fields leaves them as they are.
+    let mut old_client = defaults.clone();
+    old_client
+        .as_object_mut()
+        .unwrap()
+        .remove("min_order_id_digits");
+    old_client.as_object_mut().unwrap().remove("intents");
+    let put = app
+        .call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(old_client),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    assert_eq!(put.body["min_order_id_digits"], 1);
+    assert_eq!(put.body["intents"]["not_started"], "off");
+
+    for (field, value) in [
+        ("min_order_id_digits", json!(0)),
+        ("min_order_id_digits", json!(13)),
+        (
+            "intents",
+            json!({"not_started": "balance", "where_is": "details",
+            "dropped": "refill", "wrong_link": "cancel"}),
+        ),
+    ] {
+        let mut body = defaults.clone();
+        body[field] = value;
+        let reply = app
+            .call(Method::PUT, "/v1/settings", Some(&ws.owner_key), Some(body))
+            .await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{field}");
+    }
 }

@@ -1,8 +1,9 @@
 //! Text normalisation for command parsing.
 //!
-//! The output keeps letters, digits, `$ % + & @` (they make a word "not an id": `500$`,
-//! `+91`, `@bot`) and the four contextual separators `. : / -`; everything else that
-//! separates words (spaces, punctuation, emoji, symbols) becomes one ASCII space.
+//! The output keeps letters, digits, `$ % + & @` (they tell what a number is: `500$`,
+//! `+91`, `50%`; currency signs fold to `$`) and the four contextual separators
+//! `. : / -`; everything else that separates words (spaces, punctuation, emoji, symbols)
+//! becomes one ASCII space.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -61,6 +62,10 @@ fn fold(c: char) -> Option<char> {
         | '\u{064B}'..='\u{065F}'
         | '\u{0670}'
         | '\u{E0020}'..='\u{E007F}' => return None,
+        // Currency signs, so that `₹500`, `500€` and `R$ 50` read as amounts.
+        '¢' | '£' | '¥' | '€' | '₹' | '₺' | '₽' | '₦' | '₱' | '৳' | '₩' | '₫' => {
+            '$'
+        }
         // Dashes and minus signs.
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
         // Latin letters with accents, as customers type them with or without.
@@ -148,5 +153,6 @@ mod tests {
         assert_eq!(normalize("Reposição"), "reposicao");
         assert_eq!(normalize("إلغاء"), normalize("الغاء"));
         assert_eq!(normalize("№ 5"), "  5");
+        assert_eq!(normalize("₹500 €5 £5"), "$500 $5 $5");
     }
 }

@@ -1,17 +1,36 @@
 //! A workspace's parser configuration and the word table built from it.
 
 use super::Action;
-use super::aliases::{ACTION_WORDS, FILLER_WORDS};
+use super::aliases::{
+    ACTION_STEMS, ACTION_WORDS, FILLER_WORDS, ID_MARKERS, ORDER_WORDS, OTHER_STEMS, THANKS_WORDS,
+    URGENCY_WORDS,
+};
+use super::intents::{
+    INTENT_WORDS, Intent, IntentSettings, LINK_WORDS, NEGATIONS, PROGRESS_WORDS, WRONG_WORDS,
+};
 use super::normalize::normalize;
+use super::number_words::{
+    CURRENCY_PREFIXES, CURRENCY_WORDS, DATE_WORDS, PHONE_LABELS, PLATFORM_WORDS, QUANTITY_LABELS,
+    UNIT_WORDS,
+};
+use super::numbers::MAX_ID_DIGITS;
 use super::tokens::split_words;
+use super::typos::Typos;
+use super::word_forms::{stem_candidates, without_prefixes};
+use super::word_hash::WordMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The bulk limit when a workspace sets none: the API v2 batch size of panels.
 pub const DEFAULT_MAX_ORDER_IDS: usize = 100;
 
+/// The shortest order id when a workspace sets none. Panels number orders from 1, but a
+/// panel in business has passed order 1000 within days, while customers write small
+/// numbers all the time (`2 days`, `500 rs`, `300 likes`); a young panel lowers it.
+pub const DEFAULT_MIN_ORDER_ID_DIGITS: usize = 4;
+
 /// A workspace's command settings, as stored; compiled into a `CommandParser`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ParserConfig {
     /// Extra words or phrases for actions, on top of the built-in ones; they win over them.
     pub aliases: Vec<Alias>,
@@ -20,6 +39,10 @@ pub struct ParserConfig {
     pub custom_triggers: Vec<String>,
     /// The most distinct order ids one message may carry.
     pub max_order_ids: usize,
+    /// The fewest digits of an order id (1-12); shorter numbers are never ids.
+    pub min_order_id_digits: usize,
+    /// The action each intent phrase stands for.
+    pub intents: IntentSettings,
 }
 
 impl Default for ParserConfig {
@@ -28,6 +51,8 @@ impl Default for ParserConfig {
             aliases: Vec::new(),
             custom_triggers: Vec::new(),
             max_order_ids: DEFAULT_MAX_ORDER_IDS,
+            min_order_id_digits: DEFAULT_MIN_ORDER_ID_DIGITS,
+            intents: IntentSettings::default(),
         }
     }
 }
@@ -56,6 +81,12 @@ pub enum ConfigError {
     /// The bulk limit is zero.
     #[error("max_order_ids must be at least 1")]
     ZeroLimit,
+    /// The shortest order id is not 1-12 digits.
+    #[error("min_order_id_digits must be 1-12")]
+    MinDigits,
+    /// An intent is mapped to an action that takes no order ids.
+    #[error("an intent can only mean speed, cancel, refill or details, not {0}")]
+    IntentAction(String),
 }
 
 /// The form under which the parser knows a workspace phrase (an alias or a custom command's
@@ -66,19 +97,61 @@ pub fn phrase_key(phrase: &str) -> String {
     split_words(&normalize(phrase)).join(" ")
 }
 
+/// The fewest bytes of a word read as a form, with a prefix or with a typo: a 4-letter
+/// stem and a 1-letter ending, `di` and 3 letters, or 6 letters.
+const MIN_FORM_BYTES: usize = 5;
+
 /// What a known word or phrase means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
     /// An action word.
     Action(Action),
-    /// A word that may appear in a command and means nothing.
+    /// Urgency: speed, when nothing else is asked.
+    Urgency,
+    /// An intent phrase.
+    Intent(Intent),
+    /// A negation (`not`, `belum`, `не`); `no` is an id marker that also negates.
+    Negation,
+    /// What a running order does (`start`, `move`); negated, a "not started" intent.
+    Progress,
+    /// A link or username; with a wrong word, a "wrong link" intent.
+    Link,
+    /// Wrong, incorrect.
+    Wrong,
+    /// A word naming an order (`order`, `pedido`, `заказ`).
+    OrderWord,
+    /// A word between an order word and an id (`id`, `no`, `number`).
+    IdMarker {
+        /// Also a negation (`no`).
+        negates: bool,
+    },
+    /// Thanks.
+    Thanks,
+    /// A currency or money word, before or after an amount.
+    Currency,
+    /// A currency written before an amount only.
+    CurrencyPrefix,
+    /// A unit of quantity or a percent sign.
+    Unit,
+    /// The label of an amount or of a pasted order's field.
+    QuantityLabel,
+    /// A phone label.
+    PhoneLabel,
+    /// A month or year word.
+    DateWord,
+    /// A platform name.
+    Platform,
+    /// A known word that means nothing.
     Filler,
 }
 
-/// The table of known words, keyed by a phrase's first normalised word.
+/// The table of known words, keyed by a phrase's first normalised word, with the stems
+/// read with endings and the action words read with typos.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocabulary {
-    entries: HashMap<String, Entry>,
+    entries: WordMap<String, Entry>,
+    stems: WordMap<String, Meaning>,
+    typos: Typos<Meaning>,
 }
 
 /// The phrases that start with one word.
@@ -101,14 +174,21 @@ impl Vocabulary {
     /// The built-in words only.
     pub(crate) fn builtin() -> Self {
         let mut vocabulary = Self::default();
-        for (phrase, action) in ACTION_WORDS {
-            vocabulary.insert(
-                &split_words(&normalize(phrase)),
-                Meaning::Action(action.clone()),
-            );
+        for (phrase, meaning) in builtin_phrases() {
+            let normalized = normalize(phrase);
+            let words = split_words(&normalized);
+            if let (Meaning::Action(_), [word]) = (&meaning, words.as_slice()) {
+                vocabulary.typos.insert(word, meaning.clone());
+            }
+            vocabulary.insert(&words, meaning);
         }
-        for phrase in FILLER_WORDS {
-            vocabulary.insert(&split_words(&normalize(phrase)), Meaning::Filler);
+        for (stem, action) in ACTION_STEMS {
+            let meaning = Meaning::Action(action.clone());
+            vocabulary.typos.insert(&normalize(stem), meaning.clone());
+            vocabulary.stems.insert(normalize(stem), meaning);
+        }
+        for (stem, meaning) in OTHER_STEMS {
+            vocabulary.stems.insert(normalize(stem), meaning.clone());
         }
         vocabulary
     }
@@ -117,6 +197,12 @@ impl Vocabulary {
     pub(crate) fn build(config: &ParserConfig) -> Result<Self, ConfigError> {
         if config.max_order_ids == 0 {
             return Err(ConfigError::ZeroLimit);
+        }
+        if !(1..=MAX_ID_DIGITS).contains(&config.min_order_id_digits) {
+            return Err(ConfigError::MinDigits);
+        }
+        if let Some(action) = config.intents.actions().find(|a| !a.takes_order_ids()) {
+            return Err(ConfigError::IntentAction(action.name().to_owned()));
         }
         let mut vocabulary = Self::builtin();
         let workspace_phrases = config
@@ -173,6 +259,36 @@ impl Vocabulary {
             .sort_by_key(|phrase| std::cmp::Reverse(phrase.rest.len()));
     }
 
+    /// What `words[0]` means, and how many words it spans: the longest known phrase at the
+    /// start of `words`, else a known stem with an ending (after an Arabic or Indonesian
+    /// prefix, if any), else an action word within typo reach.
+    pub(crate) fn read(&self, words: &[&str]) -> Option<(&Meaning, usize)> {
+        if let Some(found) = self.lookup(words) {
+            return Some(found);
+        }
+        let word = *words.first()?;
+        if word.len() < MIN_FORM_BYTES {
+            // Too short for a stem with an ending, a prefix with a word, or a typo.
+            return None;
+        }
+        self.form(word)
+            .or_else(|| {
+                without_prefixes(word).find_map(|rest| {
+                    self.entries
+                        .get(rest)
+                        .and_then(|entry| entry.single.as_ref())
+                        .or_else(|| self.form(rest))
+                })
+            })
+            .or_else(|| self.typos.find(word))
+            .map(|meaning| (meaning, 1))
+    }
+
+    /// The meaning of a stem of `word` with an ending.
+    fn form(&self, word: &str) -> Option<&Meaning> {
+        stem_candidates(word).find_map(|stem| self.stems.get(stem))
+    }
+
     /// The longest known phrase at the start of `words`: its meaning and how many words
     /// it spans.
     pub(crate) fn lookup(&self, words: &[&str]) -> Option<(&Meaning, usize)> {
@@ -189,9 +305,44 @@ impl Vocabulary {
     }
 }
 
+/// Every built-in word and phrase with its meaning.
+fn builtin_phrases() -> impl Iterator<Item = (&'static str, Meaning)> {
+    let all = |words: &'static [&'static str], meaning: Meaning| {
+        words.iter().map(move |word| (*word, meaning.clone()))
+    };
+    all(FILLER_WORDS, Meaning::Filler)
+        .chain(all(PLATFORM_WORDS, Meaning::Platform))
+        .chain(all(DATE_WORDS, Meaning::DateWord))
+        .chain(all(PHONE_LABELS, Meaning::PhoneLabel))
+        .chain(all(QUANTITY_LABELS, Meaning::QuantityLabel))
+        .chain(all(UNIT_WORDS, Meaning::Unit))
+        .chain(all(CURRENCY_WORDS, Meaning::Currency))
+        .chain(all(CURRENCY_PREFIXES, Meaning::CurrencyPrefix))
+        .chain(all(THANKS_WORDS, Meaning::Thanks))
+        .chain(all(ID_MARKERS, Meaning::IdMarker { negates: false }))
+        .chain(std::iter::once(("no", Meaning::IdMarker { negates: true })))
+        .chain(all(ORDER_WORDS, Meaning::OrderWord))
+        .chain(all(WRONG_WORDS, Meaning::Wrong))
+        .chain(all(LINK_WORDS, Meaning::Link))
+        .chain(all(PROGRESS_WORDS, Meaning::Progress))
+        .chain(all(NEGATIONS, Meaning::Negation))
+        .chain(all(URGENCY_WORDS, Meaning::Urgency))
+        .chain(
+            INTENT_WORDS
+                .iter()
+                .map(|(phrase, intent)| (*phrase, Meaning::Intent(*intent))),
+        )
+        .chain(
+            ACTION_WORDS
+                .iter()
+                .map(|(phrase, action)| (*phrase, Meaning::Action(action.clone()))),
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn lookup<'a>(vocabulary: &'a Vocabulary, text: &str) -> Option<(&'a Meaning, usize)> {
         let normalized = normalize(text);
@@ -201,11 +352,7 @@ mod tests {
     #[test]
     fn every_builtin_phrase_has_words_and_one_meaning() {
         let mut meanings: HashMap<Vec<String>, Meaning> = HashMap::new();
-        let builtins = ACTION_WORDS
-            .iter()
-            .map(|(phrase, action)| (*phrase, Meaning::Action(action.clone())))
-            .chain(FILLER_WORDS.iter().map(|phrase| (*phrase, Meaning::Filler)));
-        for (phrase, meaning) in builtins {
+        for (phrase, meaning) in builtin_phrases() {
             let normalized = normalize(phrase);
             let words: Vec<String> = split_words(&normalized)
                 .iter()
@@ -217,7 +364,8 @@ mod tests {
                 "{phrase:?} contains a number"
             );
             if let Some(earlier) = meanings.insert(words, meaning.clone()) {
-                assert_eq!(earlier, meaning, "{phrase:?} has two meanings");
+                let no = phrase == "no" && earlier == Meaning::IdMarker { negates: false };
+                assert!(no || earlier == meaning, "{phrase:?} has two meanings");
             }
         }
     }
@@ -242,10 +390,11 @@ mod tests {
         );
         assert_eq!(lookup(&vocabulary, "please"), Some((&Meaning::Filler, 1)));
         assert_eq!(
-            lookup(&vocabulary, "kam ho"),
-            Some((&Meaning::Action(Action::Refill), 1))
+            lookup(&vocabulary, "kam ho gaye"),
+            Some((&Meaning::Intent(Intent::Dropped), 3))
         );
-        assert_eq!(lookup(&vocabulary, "followers"), None);
+        assert_eq!(lookup(&vocabulary, "followers"), Some((&Meaning::Unit, 1)));
+        assert_eq!(lookup(&vocabulary, "instagrammers"), None);
     }
 
     #[test]
@@ -257,6 +406,7 @@ mod tests {
             }],
             custom_triggers: vec!["Price list".into()],
             max_order_ids: 10,
+            ..ParserConfig::default()
         };
         let vocabulary = Vocabulary::build(&config).unwrap();
         assert_eq!(
@@ -272,6 +422,7 @@ mod tests {
             aliases,
             custom_triggers: triggers.into_iter().map(String::from).collect(),
             max_order_ids,
+            ..ParserConfig::default()
         };
         assert_eq!(
             Vocabulary::build(&with(vec![], vec![" 🙏 "], 5)).unwrap_err(),
@@ -297,5 +448,47 @@ mod tests {
             Vocabulary::build(&with(vec![], vec![], 0)).unwrap_err(),
             ConfigError::ZeroLimit
         );
+        let digits = |min_order_id_digits| ParserConfig {
+            min_order_id_digits,
+            ..ParserConfig::default()
+        };
+        assert_eq!(
+            Vocabulary::build(&digits(0)).unwrap_err(),
+            ConfigError::MinDigits
+        );
+        assert_eq!(
+            Vocabulary::build(&digits(13)).unwrap_err(),
+            ConfigError::MinDigits
+        );
+        let mut intents = ParserConfig::default();
+        intents.intents.dropped = Some(Action::Balance);
+        assert_eq!(
+            Vocabulary::build(&intents).unwrap_err(),
+            ConfigError::IntentAction("balance".into())
+        );
+    }
+
+    #[test]
+    fn word_forms_prefixes_and_typos_are_read() {
+        let vocabulary = Vocabulary::builtin();
+        let read = |text: &str| {
+            let normalized = normalize(text);
+            vocabulary
+                .read(&split_words(&normalized))
+                .map(|(meaning, _)| meaning.clone())
+        };
+        let action = |action: Action| Some(Meaning::Action(action));
+        assert_eq!(read("cancelled"), action(Action::Cancel));
+        assert_eq!(read("bakiyem"), action(Action::Balance));
+        assert_eq!(read("siparişimin durumu"), Some(Meaning::OrderWord));
+        assert_eq!(read("durumu"), action(Action::Details));
+        assert_eq!(read("رصيدي"), action(Action::Balance));
+        assert_eq!(read("والرصيد"), action(Action::Balance));
+        assert_eq!(read("dibatalkan"), action(Action::Cancel));
+        assert_eq!(read("отмените"), action(Action::Cancel));
+        assert_eq!(read("cansel"), action(Action::Cancel));
+        assert_eq!(read("reffill"), action(Action::Refill));
+        assert_eq!(read("cancer"), None);
+        assert_eq!(read("statue"), None);
     }
 }

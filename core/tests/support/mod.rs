@@ -9,7 +9,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use panelrelay_core::command::CommandParser;
+use panelrelay_core::command::{CommandParser, ParserConfig};
 use panelrelay_core::engine::{
     Engine, EngineResult, InboundEvent, Ports, Settings, WorkspaceConfig, WorkspaceContext,
 };
@@ -372,7 +372,12 @@ pub fn context_with(
         config: Arc::new(WorkspaceConfig {
             settings,
             routes,
-            parser: CommandParser::default(),
+            // The fake panel numbers its orders from 1, like a young panel.
+            parser: CommandParser::new(&ParserConfig {
+                min_order_id_digits: 1,
+                ..ParserConfig::default()
+            })
+            .unwrap(),
             templates,
             service_rules: HashMap::new(),
         }),

@@ -1639,6 +1639,30 @@ export interface components {
          */
         ImportRowStatus: "created" | "unchanged" | "error";
         /**
+         * @description What an intent phrase stands for.
+         * @enum {string}
+         */
+        IntentAction: "off" | "speed" | "cancel" | "refill" | "details";
+        /**
+         * Intents
+         * @description How messages that name no action but say what is wrong, with order ids, are read.
+         *     Defaults: not started → speed, where is → details, dropped → refill, wrong link →
+         *     cancel.
+         */
+        Intents: {
+            /**
+             * @description "not started", "stuck", "no progress", "pending", "slow" (and the same in every
+             *     supported language).
+             */
+            not_started: components["schemas"]["IntentAction"] & unknown;
+            /** @description "where is my order", "what happened", "when will it complete". */
+            where_is: components["schemas"]["IntentAction"] & unknown;
+            /** @description "dropped", "decreased", "followers gone". */
+            dropped: components["schemas"]["IntentAction"] & unknown;
+            /** @description "wrong link", "link was wrong", "wrong username". */
+            wrong_link: components["schemas"]["IntentAction"] & unknown;
+        };
+        /**
          * LastTest
          * @description The last connection test.
          */
@@ -2603,6 +2627,15 @@ export interface components {
              * @description The most order ids one message may carry (1-500).
              */
             max_order_ids: number;
+            /**
+             * Format: int64
+             * @description The fewest digits of an order id (1-12, default 4): shorter numbers in a message
+             *     (`2 days`, `500 rs`) are never ids. Lower it while the panel's order ids are short.
+             *     Absent in a `PUT`: unchanged.
+             */
+            min_order_id_digits?: number;
+            /** @description What intent phrases stand for. Absent in a `PUT`: unchanged. */
+            intents?: components["schemas"]["Intents"] & unknown;
             /**
              * Format: int64
              * @description Above this many orders, replies become a compact summary (1-100).
