@@ -1,5 +1,7 @@
-//! HTTP to a panel: one reqwest client, a per-panel request-rate limit, error
-//! classification into [`PanelError`], and retries with backoff for reads only.
+//! HTTP to a panel: one reqwest client per process (one connection pool and TLS set-up,
+//! however many panels are connected; timeouts are set per request), a per-panel
+//! request-rate limit, error classification into [`PanelError`], and retries with backoff
+//! for reads only.
 //!
 //! The panel key never appears in a URL (keys travel in headers or form bodies), and
 //! errors are formatted without their URL, so no log line can carry it.
@@ -7,6 +9,7 @@
 use panelrelay_core::ports::panel::PanelError;
 use reqwest::{RequestBuilder, Response, StatusCode};
 use serde_json::Value;
+use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
@@ -24,6 +27,23 @@ pub enum Retry {
 const MAX_RETRIES: u32 = 2;
 /// First backoff; doubles each retry.
 const BASE_BACKOFF: Duration = Duration::from_millis(200);
+/// The longest a connection to a panel may take to open (a request's own timeout, when
+/// shorter, bounds it too).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The process's HTTP client for panels, built on first use; clones share its pool.
+fn shared_client() -> Result<reqwest::Client, PanelError> {
+    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
+    if let Some(client) = CLIENT.get() {
+        return Ok(client.clone());
+    }
+    let client = reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .user_agent(concat!("panelrelay/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|err| PanelError::Decode(err.without_url().to_string()))?;
+    Ok(CLIENT.get_or_init(|| client).clone())
+}
 
 /// A token bucket: at most `rate` requests per second, bursts up to `rate`.
 struct RateLimiter {
@@ -60,23 +80,20 @@ impl RateLimiter {
     }
 }
 
-/// The HTTP side of one panel connection.
+/// The HTTP side of one panel connection: the shared client, this connection's request
+/// timeout and its rate limit.
 pub struct Transport {
     client: reqwest::Client,
+    timeout: Duration,
     limiter: RateLimiter,
 }
 
 impl Transport {
     /// A transport with a request `timeout` and at most `requests_per_second`.
     pub fn new(timeout: Duration, requests_per_second: u32) -> Result<Self, PanelError> {
-        let client = reqwest::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(5)))
-            .user_agent(concat!("panelrelay/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|err| PanelError::Decode(err.without_url().to_string()))?;
         Ok(Transport {
-            client,
+            client: shared_client()?,
+            timeout,
             limiter: RateLimiter::new(requests_per_second),
         })
     }
@@ -95,7 +112,7 @@ impl Transport {
         let mut attempt = 0;
         loop {
             self.limiter.acquire().await;
-            let result = match build().send().await {
+            let result = match build().timeout(self.timeout).send().await {
                 Ok(response) => read_json(response).await,
                 Err(err) => Err(classify(&err)),
             };

@@ -45,11 +45,6 @@ impl SecretBox {
         SecretBox { current, previous }
     }
 
-    /// The id of the key new values are sealed with.
-    pub fn current_key_id(&self) -> &str {
-        self.current.id()
-    }
-
     /// Encrypts `plaintext` under the current key.
     pub fn seal(&self, plaintext: &str) -> Result<String, SecretError> {
         let mut nonce = [0u8; NONCE_LEN];
