@@ -12,7 +12,7 @@
 //! tolerance (`typos.rs`).
 
 use super::Action;
-use super::vocabulary::Meaning;
+use super::meaning::Meaning;
 
 /// Action words and phrases, matched as written (and by typo tolerance).
 pub(crate) const ACTION_WORDS: &[(&str, Action)] = &[

@@ -73,6 +73,7 @@ mod aliases;
 mod cleanup;
 mod intents;
 mod lines;
+mod meaning;
 mod normalize;
 mod number_words;
 mod numbers;

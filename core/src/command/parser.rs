@@ -3,10 +3,11 @@
 use super::cleanup::cut_mentions_and_links;
 use super::intents::{Intent, IntentSettings};
 use super::lines::{LineKind, kind};
+use super::meaning::Meaning;
 use super::normalize::normalize;
 use super::numbers::{Context, Reading, read};
 use super::tokens::{is_number, split_words};
-use super::vocabulary::{Meaning, Vocabulary};
+use super::vocabulary::Vocabulary;
 use super::{Action, Command, ConfigError, ParseOutcome, ParserConfig};
 use std::collections::HashSet;
 

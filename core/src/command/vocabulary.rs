@@ -6,8 +6,9 @@ use super::aliases::{
     URGENCY_WORDS,
 };
 use super::intents::{
-    INTENT_WORDS, Intent, IntentSettings, LINK_WORDS, NEGATIONS, PROGRESS_WORDS, WRONG_WORDS,
+    INTENT_WORDS, IntentSettings, LINK_WORDS, NEGATIONS, PROGRESS_WORDS, WRONG_WORDS,
 };
+use super::meaning::Meaning;
 use super::normalize::normalize;
 use super::number_words::{
     CURRENCY_PREFIXES, CURRENCY_WORDS, DATE_WORDS, PHONE_LABELS, PLATFORM_WORDS, QUANTITY_LABELS,
@@ -100,50 +101,6 @@ pub fn phrase_key(phrase: &str) -> String {
 /// The fewest bytes of a word read as a form, with a prefix or with a typo: a 4-letter
 /// stem and a 1-letter ending, `di` and 3 letters, or 6 letters.
 const MIN_FORM_BYTES: usize = 5;
-
-/// What a known word or phrase means.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Meaning {
-    /// An action word.
-    Action(Action),
-    /// Urgency: speed, when nothing else is asked.
-    Urgency,
-    /// An intent phrase.
-    Intent(Intent),
-    /// A negation (`not`, `belum`, `не`); `no` is an id marker that also negates.
-    Negation,
-    /// What a running order does (`start`, `move`); negated, a "not started" intent.
-    Progress,
-    /// A link or username; with a wrong word, a "wrong link" intent.
-    Link,
-    /// Wrong, incorrect.
-    Wrong,
-    /// A word naming an order (`order`, `pedido`, `заказ`).
-    OrderWord,
-    /// A word between an order word and an id (`id`, `no`, `number`).
-    IdMarker {
-        /// Also a negation (`no`).
-        negates: bool,
-    },
-    /// Thanks.
-    Thanks,
-    /// A currency or money word, before or after an amount.
-    Currency,
-    /// A currency written before an amount only.
-    CurrencyPrefix,
-    /// A unit of quantity or a percent sign.
-    Unit,
-    /// The label of an amount or of a pasted order's field.
-    QuantityLabel,
-    /// A phone label.
-    PhoneLabel,
-    /// A month or year word.
-    DateWord,
-    /// A platform name.
-    Platform,
-    /// A known word that means nothing.
-    Filler,
-}
 
 /// The table of known words, keyed by a phrase's first normalised word, with the stems
 /// read with endings and the action words read with typos.
@@ -342,6 +299,7 @@ fn builtin_phrases() -> impl Iterator<Item = (&'static str, Meaning)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::command::intents::Intent;
     use std::collections::HashMap;
 
     fn lookup<'a>(vocabulary: &'a Vocabulary, text: &str) -> Option<(&'a Meaning, usize)> {
