@@ -2,6 +2,7 @@
 
 use crate::docs::swagger_ui;
 use crate::http::middleware::RequestContext;
+use crate::resources::health::HealthApi;
 use crate::resources::{Apis, apis};
 use crate::state::AppState;
 use crate::webhooks;
@@ -58,6 +59,19 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
             poem::post(webhooks::receive).get(webhooks::verify),
         )
         .nest("/", service)
+        .data(state)
+        .with(RequestContext::new(metrics, body_timeout))
+}
+
+/// The application of a `worker` replica around `state`: the probes and the metrics only
+/// (it serves neither the REST API nor webhook ingress).
+pub fn build_worker_app(state: AppState) -> impl Endpoint<Output = Response> {
+    let probes = OpenApiService::new(HealthApi, "panelrelay", VERSION);
+    let metrics = state.metrics.clone();
+    let body_timeout = state.http_limits.body_timeout;
+    Route::new()
+        .at("/metrics", get(metrics_handler))
+        .nest("/", probes)
         .data(state)
         .with(RequestContext::new(metrics, body_timeout))
 }

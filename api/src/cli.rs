@@ -21,7 +21,7 @@ pub struct Cli {
 /// an option given on the command line wins over the variable, which wins over the file.
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// Optional TOML configuration file (keys: listen, data_dir, database_url, redis_url,
+    /// Optional TOML configuration file (keys: listen, role, data_dir, database_url, redis_url,
     /// redis_timeout_ms, master_key, previous_master_keys, log_format, log_filter, db_pool_size,
     /// public_url, send_rate_limits, http_header_timeout_s, http_body_timeout_s,
     /// http_idle_timeout_s, http_max_connections, auth_failures_per_minute).
@@ -177,6 +177,11 @@ pub struct ServeArgs {
     /// Address to listen on [default: 127.0.0.1:8080]
     #[arg(long, env = "PANELRELAY_LISTEN", value_name = "ADDR")]
     pub listen: Option<String>,
+    /// What this replica runs: api (the REST API and webhooks, no background jobs), worker
+    /// (the background jobs; only /healthz, /readyz and /metrics over HTTP) or all
+    /// [default: all]
+    #[arg(long, env = "PANELRELAY_ROLE", value_name = "api|worker|all")]
+    pub role: Option<String>,
 }
 
 /// Platform admin commands.

@@ -59,11 +59,46 @@ pub enum LogFormat {
     Json,
 }
 
+/// What a replica runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// The REST API and webhook ingress; no background jobs.
+    Api,
+    /// The background jobs; over HTTP only `/healthz`, `/readyz` and `/metrics`.
+    Worker,
+    /// Both (the default: one process does everything).
+    #[default]
+    All,
+}
+
+impl Role {
+    /// `api`, `worker` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Api => "api",
+            Role::Worker => "worker",
+            Role::All => "all",
+        }
+    }
+
+    /// Whether the replica serves the REST API and webhook ingress.
+    pub fn serves_api(self) -> bool {
+        self != Role::Worker
+    }
+
+    /// Whether the replica runs the background jobs.
+    pub fn runs_jobs(self) -> bool {
+        self != Role::Api
+    }
+}
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Where `serve` listens.
     pub listen: SocketAddr,
+    /// What this replica runs.
+    pub role: Role,
     /// The embedded data directory.
     pub data_dir: PathBuf,
     /// The database URL.
@@ -110,6 +145,7 @@ impl Config {
 #[serde(deny_unknown_fields)]
 struct FileConfig {
     listen: Option<String>,
+    role: Option<String>,
     data_dir: Option<String>,
     database_url: Option<String>,
     redis_url: Option<String>,
@@ -153,6 +189,18 @@ impl Config {
                 format!("'{listen_text}' is not an address like 127.0.0.1:8080"),
             )
         })?;
+
+        let role = match pick(&serve.and_then(|s| s.role.clone()), &file.role).as_deref() {
+            None | Some("all") => Role::All,
+            Some("api") => Role::Api,
+            Some("worker") => Role::Worker,
+            Some(other) => {
+                return Err(invalid(
+                    "PANELRELAY_ROLE",
+                    format!("'{other}': expected api, worker or all"),
+                ));
+            }
+        };
 
         let data_dir = PathBuf::from(
             pick(&global.data_dir, &file.data_dir).unwrap_or_else(|| "./data".into()),
@@ -320,6 +368,7 @@ impl Config {
 
         let config = Config {
             listen,
+            role,
             data_dir,
             database_url,
             redis_url,
@@ -351,8 +400,38 @@ mod tests {
     fn resolve(global: GlobalArgs, listen: Option<&str>) -> Result<Config, ConfigError> {
         let serve = ServeArgs {
             listen: listen.map(String::from),
+            role: None,
         };
         Config::resolve(&global, Some(&serve))
+    }
+
+    #[test]
+    fn the_role_is_all_unless_chosen() {
+        assert_eq!(
+            resolve(GlobalArgs::default(), None).unwrap().role,
+            Role::All
+        );
+        for (text, role) in [
+            ("api", Role::Api),
+            ("worker", Role::Worker),
+            ("all", Role::All),
+        ] {
+            let serve = ServeArgs {
+                listen: None,
+                role: Some(text.into()),
+            };
+            let config = Config::resolve(&GlobalArgs::default(), Some(&serve)).unwrap();
+            assert_eq!(config.role, role);
+            assert_eq!(role.as_str(), text);
+        }
+        assert!(!Role::Api.runs_jobs() && Role::Api.serves_api());
+        assert!(Role::Worker.runs_jobs() && !Role::Worker.serves_api());
+        let serve = ServeArgs {
+            listen: None,
+            role: Some("both".into()),
+        };
+        let err = Config::resolve(&GlobalArgs::default(), Some(&serve)).unwrap_err();
+        assert_eq!(err.variable, "PANELRELAY_ROLE");
     }
 
     #[test]

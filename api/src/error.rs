@@ -261,3 +261,17 @@ impl From<panelrelay_core::ports::KeyValueError> for ApiError {
 
 /// Result of an API operation.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+impl From<crate::services::panel::PanelSetupError> for ApiError {
+    fn from(err: crate::services::panel::PanelSetupError) -> Self {
+        use crate::services::panel::PanelSetupError;
+        match err {
+            PanelSetupError::NotConnected => {
+                ApiError::new(ErrorCode::PanelNotConnected, err.to_string())
+            }
+            PanelSetupError::Unreadable(_) => ApiError::internal(err),
+            PanelSetupError::Connect(explained) => ApiError::new(ErrorCode::PanelError, explained),
+            PanelSetupError::Storage(storage) => storage.into(),
+        }
+    }
+}

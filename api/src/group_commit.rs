@@ -3,7 +3,7 @@
 //! committed. The batch is whatever arrived while the previous one was being written, so a
 //! lone write waits for nothing, and under load many writes share one commit.
 
-use panelrelay_adapters::storage::{Backend, Database};
+use panelrelay_adapters::storage::{Backend, Database, StorageError};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -12,16 +12,31 @@ use tokio::sync::{Mutex, mpsc, oneshot};
 /// Writes waiting for the writer before callers wait too.
 const QUEUE: usize = 8192;
 
+/// Why a queued write has no answer.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CommitError {
+    /// The database refused or failed the write.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// The writer task is gone (the process is stopping).
+    #[error("writer stopped")]
+    Stopped,
+    /// The write answered for fewer items than it was given (a bug).
+    #[error("no answer for the item")]
+    NoAnswer,
+}
+
 /// What a batch write answers for each of its items, in order.
-pub type BatchResult<O> = Vec<Result<O, String>>;
+pub type BatchResult<O> = Vec<Result<O, CommitError>>;
 
 /// The future of a write of some items: one answer per item, or an error for all.
-pub type ItemsFuture<'a, O> = Pin<Box<dyn Future<Output = Result<Vec<O>, String>> + Send + 'a>>;
+pub type ItemsFuture<'a, O> =
+    Pin<Box<dyn Future<Output = Result<Vec<O>, StorageError>> + Send + 'a>>;
 
 /// The future of one batch write.
 pub type BatchFuture<O> = Pin<Box<dyn Future<Output = BatchResult<O>> + Send>>;
 
-type Reply<O> = oneshot::Sender<Result<O, String>>;
+type Reply<O> = oneshot::Sender<Result<O, CommitError>>;
 
 /// The queue, shared by the writers of one [`GroupCommit`].
 type Jobs<I, O> = Arc<Mutex<mpsc::Receiver<(I, Reply<O>)>>>;
@@ -58,13 +73,13 @@ impl<I: Send + 'static, O: Send + 'static> GroupCommit<I, O> {
     }
 
     /// Queues `item` and waits until its batch is written; returns the item's answer.
-    pub async fn submit(&self, item: I) -> Result<O, String> {
+    pub async fn submit(&self, item: I) -> Result<O, CommitError> {
         let (reply, answer) = oneshot::channel();
         self.queue
             .send((item, reply))
             .await
-            .map_err(|_| "writer stopped".to_string())?;
-        answer.await.map_err(|_| "writer stopped".to_string())?
+            .map_err(|_| CommitError::Stopped)?;
+        answer.await.map_err(|_| CommitError::Stopped)?
     }
 }
 
@@ -87,14 +102,14 @@ where
 {
     match write(items).await {
         Ok(answers) => answers.into_iter().map(Ok).collect(),
-        Err(err) if items.len() == 1 => vec![Err(err)],
+        Err(err) if items.len() == 1 => vec![Err(err.into())],
         Err(err) => {
             tracing::warn!(error = %err, items = items.len(), "batch write failed; writing one by one");
             let mut answers = Vec::with_capacity(items.len());
             for item in items {
                 let answer = match write(std::slice::from_ref(item)).await {
-                    Ok(mut one) => one.pop().ok_or_else(|| "no answer".to_string()),
-                    Err(err) => Err(err),
+                    Ok(mut one) => one.pop().ok_or(CommitError::NoAnswer),
+                    Err(err) => Err(err.into()),
                 };
                 answers.push(answer);
             }
@@ -132,9 +147,7 @@ where
         };
         let mut answers = write(items).await.into_iter();
         for reply in replies {
-            let answer = answers
-                .next()
-                .unwrap_or_else(|| Err("no answer for this write".to_string()));
+            let answer = answers.next().unwrap_or(Err(CommitError::NoAnswer));
             let _ = reply.send(answer);
         }
     }
@@ -144,6 +157,10 @@ where
 mod tests {
     use super::*;
     use std::sync::Mutex;
+
+    fn refused(n: u32) -> CommitError {
+        CommitError::Storage(StorageError::Query(n.to_string()))
+    }
 
     #[tokio::test]
     async fn concurrent_writes_share_batches_and_each_gets_its_answer() {
@@ -157,7 +174,7 @@ mod tests {
                     .into_iter()
                     .map(|n| {
                         if n % 7 == 0 {
-                            Err(format!("{n}"))
+                            Err(refused(n))
                         } else {
                             Ok(n * 2)
                         }
@@ -173,7 +190,7 @@ mod tests {
         while let Some(joined) = tasks.join_next().await {
             let (n, answer) = joined.unwrap();
             if n % 7 == 0 {
-                assert_eq!(answer, Err(n.to_string()));
+                assert_eq!(answer, Err(refused(n)));
             } else {
                 assert_eq!(answer, Ok(n * 2));
             }
@@ -190,14 +207,15 @@ mod tests {
         let answers = all_or_each(&[1u8, 2, 3], |batch| {
             calls.lock().unwrap().push(batch.to_vec());
             let answer = if batch.len() > 1 || batch[0] == 2 {
-                Err("refused".to_string())
+                Err(StorageError::Query("refused".into()))
             } else {
                 Ok(vec![batch[0] * 10])
             };
             Box::pin(async move { answer })
         })
         .await;
-        assert_eq!(answers, vec![Ok(10), Err("refused".to_string()), Ok(30)]);
+        let refused = CommitError::Storage(StorageError::Query("refused".into()));
+        assert_eq!(answers, vec![Ok(10), Err(refused), Ok(30)]);
         assert_eq!(
             *calls.lock().unwrap(),
             vec![vec![1, 2, 3], vec![1], vec![2], vec![3]]

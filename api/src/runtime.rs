@@ -1,15 +1,14 @@
 //! Opening what a command needs: the database (migrated), the key-value store, secrets.
 
 use crate::config::Config;
-use crate::flow::channels::Messengers;
-use crate::http::metrics::Metrics;
-use crate::state::AppState;
+use crate::state::{AppState, StateParts};
 use chrono::Utc;
 use panelrelay_adapters::key_value::{MemoryKeyValue, RedisKeyValue};
 use panelrelay_adapters::secrets::{
     MasterKey, SecretBox, TokenKind, issue_token, load_or_create_master_key,
 };
 use panelrelay_adapters::storage::Database;
+use panelrelay_core::ports::SystemClock;
 use std::sync::Arc;
 
 /// A start-up failure, with what to do about it.
@@ -57,28 +56,18 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
             None => (Arc::new(MemoryKeyValue::new()), "memory"),
         };
     let secrets = secret_box(config)?;
-    let metrics = Arc::new(Metrics::new().map_err(|err| StartupError(format!("metrics: {err}")))?);
-    Ok(AppState {
-        inbox: crate::webhooks::InboxWriter::start(db.clone()),
-        completions: crate::flow::completion_writer::CompletionWriter::start(db.clone()),
-        settlements: crate::flow::settlement_writer::SettlementWriter::start(db.clone()),
-        webhook_log: crate::webhooks::LogWriter::start(db.clone()),
+    AppState::new(StateParts {
         db,
         kv,
         kv_kind,
         secrets,
-        metrics,
         public_url: config.public_url.clone(),
-        configs: Default::default(),
-        messengers: Arc::new(
-            Messengers::new().map_err(|err| StartupError(format!("HTTP client: {err}")))?,
-        ),
-        channel_cache: Default::default(),
         send_rate_limits: config.send_rate_limits,
-        wake: Default::default(),
         http_limits: config.http_limits,
         auth_failures: config.auth_failures,
+        clock: Arc::new(SystemClock),
     })
+    .map_err(|err| StartupError(err.to_string()))
 }
 
 /// The secret box from `PANELRELAY_MASTER_KEY`, or from the key file in embedded mode.

@@ -1,13 +1,13 @@
 //! `panelrelay serve`: open everything, print the one-time admin key on a fresh database,
 //! serve until SIGINT or SIGTERM.
 
-use crate::app::build_app;
+use crate::app::{build_app, build_worker_app};
 use crate::config::Config;
 use crate::http::limits::LimitedAcceptor;
 use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
 use crate::webhooks::LogWriter;
-use poem::Server;
 use poem::listener::Acceptor;
+use poem::{EndpointExt, Server};
 use std::time::Duration;
 
 /// How long shutdown waits for queued webhook log rows to be written.
@@ -39,13 +39,22 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         %address,
         database = state.db.backend().as_str(),
         key_value = state.kv_kind,
+        role = config.role.as_str(),
         "panelrelay listening; Swagger UI at http://{address}/docs"
     );
-    // The worker and the sender run beside the HTTP server and stop after it.
+    // The background jobs run beside the HTTP server and stop after it.
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let loops = crate::flow::runner::spawn(state.clone(), stopped);
+    let loops = if config.role.runs_jobs() {
+        crate::jobs::runner::spawn(state.clone(), stopped)
+    } else {
+        Vec::new()
+    };
     let webhook_log = state.webhook_log.clone();
-    let app = build_app(state);
+    let app = if config.role.serves_api() {
+        build_app(state).boxed()
+    } else {
+        build_worker_app(state).boxed()
+    };
     let served = Server::new_with_acceptor(acceptor)
         .run_with_graceful_shutdown(app, shutdown_signal(), Some(Duration::from_secs(10)))
         .await

@@ -8,7 +8,6 @@
 //! [`INTERVAL`] on a second connection instead: it never blocks the writer, and the writer
 //! starts the log over once everything in it has been copied.
 
-use super::connect::Pool;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, SqliteConnection};
 use std::path::Path;
@@ -19,9 +18,9 @@ use std::time::Duration;
 pub(crate) const INTERVAL: Duration = Duration::from_millis(100);
 
 /// Starts the checkpoint thread of the database at `path`; it ends within [`INTERVAL`] of
-/// the last handle of `pool` being dropped. Returns whether it started (when it did not,
-/// SQLite's own checkpoints must stay on).
-pub(crate) fn spawn(path: String, pool: Weak<Pool>) -> bool {
+/// the last handle of `pool` (the database's connection pool) being dropped. Returns whether
+/// it started (when it did not, SQLite's own checkpoints must stay on).
+pub(crate) fn spawn<P: Send + Sync + 'static>(path: String, pool: Weak<P>) -> bool {
     std::thread::Builder::new()
         .name("sqlite-checkpoint".into())
         .spawn(move || run(&path, &pool))
@@ -29,7 +28,7 @@ pub(crate) fn spawn(path: String, pool: Weak<Pool>) -> bool {
         .is_ok()
 }
 
-fn run(path: &str, pool: &Weak<Pool>) {
+fn run<P>(path: &str, pool: &Weak<P>) {
     let mut conn: Option<SqliteConnection> = None;
     loop {
         std::thread::sleep(INTERVAL);

@@ -3,7 +3,7 @@
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 /// What can go wrong in a repository call.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StorageError {
     /// A unique constraint refused the write (e.g. a duplicate key).
     #[error("conflict: {0}")]

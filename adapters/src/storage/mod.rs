@@ -33,6 +33,7 @@ pub mod workspaces;
 pub mod conversations;
 pub mod cooldowns;
 pub mod heartbeats;
+pub mod job_leases;
 pub mod logs;
 pub mod retention;
 pub mod workspace_health;

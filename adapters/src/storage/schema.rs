@@ -349,6 +349,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    job_leases (kind, scope) {
+        kind -> Text,
+        scope -> Text,
+        owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        heartbeat_at -> Nullable<Timestamp>,
+        next_run_at -> Nullable<Timestamp>,
+        last_started_at -> Nullable<Timestamp>,
+        last_ok_at -> Nullable<Timestamp>,
+        last_error_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        last_stats -> Nullable<Text>,
+        runs -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(outbound_log, outbox_messages);
 diesel::allow_tables_to_appear_in_same_query!(dispatches, outbox_messages);
 diesel::allow_tables_to_appear_in_same_query!(cooldown_log, command_log);

@@ -3,7 +3,7 @@
 //! retried one completion at a time). Each handler waits
 //! until its completion has committed, so nothing is acknowledged that is not durable.
 
-use crate::group_commit::{BatchFuture, GroupCommit, all_or_each, writers};
+use crate::group_commit::{BatchFuture, CommitError, GroupCommit, all_or_each, writers};
 use chrono::Utc;
 use panelrelay_adapters::storage::Database;
 use panelrelay_adapters::storage::flow::Completion;
@@ -28,11 +28,7 @@ impl CompletionWriter {
                 Box::pin(async move {
                     let db = &db;
                     all_or_each(&items, |batch| {
-                        Box::pin(async move {
-                            db.inbox_complete_batch(batch, Utc::now())
-                                .await
-                                .map_err(|e| e.to_string())
-                        })
+                        Box::pin(async move { db.inbox_complete_batch(batch, Utc::now()).await })
                     })
                     .await
                 }) as BatchFuture<bool>
@@ -43,7 +39,11 @@ impl CompletionWriter {
 
     /// Commits the completion of `event_id`. Returns `false` when the event had already
     /// been completed (by another worker after a lease ran out): nothing was written.
-    pub async fn complete(&self, event_id: &str, completion: Completion) -> Result<bool, String> {
+    pub async fn complete(
+        &self,
+        event_id: &str,
+        completion: Completion,
+    ) -> Result<bool, CommitError> {
         self.writer.submit((event_id.to_string(), completion)).await
     }
 }

@@ -2,8 +2,8 @@
 //! [`BEAT_EVERY`], that it completed a round, so any replica's health report can tell which
 //! loops run somewhere and which were never seen.
 
-use crate::state::AppState;
 use chrono::Utc;
+use panelrelay_adapters::storage::Database;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -36,16 +36,12 @@ impl Pulse {
 
     /// Records a completed round (with its error, if it failed) unless one was recorded
     /// less than [`BEAT_EVERY`] ago; a failed round is always recorded.
-    pub async fn beat(&mut self, state: &AppState, error: Option<&str>) {
+    pub async fn beat(&mut self, db: &Database, error: Option<&str>) {
         let due = self.last.is_none_or(|last| last.elapsed() >= BEAT_EVERY);
         if !due && error.is_none() {
             return;
         }
-        match state
-            .db
-            .beat(self.runner, instance_id(), Utc::now(), error)
-            .await
-        {
+        match db.beat(self.runner, instance_id(), Utc::now(), error).await {
             Ok(()) => self.last = Some(Instant::now()),
             Err(err) => {
                 tracing::warn!(loop_name = self.runner, error = %err, "heartbeat write failed")

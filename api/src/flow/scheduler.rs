@@ -8,6 +8,7 @@
 
 use super::heartbeat::Pulse;
 use crate::state::AppState;
+use panelrelay_adapters::storage::StorageError;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -33,14 +34,17 @@ pub trait Queue: Send + Sync + 'static {
         &self,
         limit: usize,
         skip: Vec<String>,
-    ) -> impl Future<Output = Result<Vec<Self::Item>, String>> + Send;
+    ) -> impl Future<Output = Result<Vec<Self::Item>, StorageError>> + Send;
 
     /// Handles one claimed item, recording its result (it owns its errors).
     fn handle(&self, item: Self::Item) -> impl Future<Output = ()> + Send;
 
     /// Puts back items claimed beyond their workspace's share, unhandled and without using
     /// up an attempt, for a while (so the next claims reach other workspaces' items).
-    fn defer(&self, items: Vec<Self::Item>) -> impl Future<Output = Result<(), String>> + Send;
+    fn defer(
+        &self,
+        items: Vec<Self::Item>,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
     /// What identifies the item, its workspace and its chat.
     fn keys(item: &Self::Item) -> ItemKeys;
@@ -232,15 +236,15 @@ pub async fn run<Q: Queue>(
                             tracing::warn!(loop_name = name, deferred, error = %err, "defer failed");
                         }
                     }
-                    pulse.beat(&state, None).await;
+                    pulse.beat(&state.db, None).await;
                 }
                 Err(err) => {
                     tracing::warn!(loop_name = name, error = %err, "claim failed");
-                    pulse.beat(&state, Some(&err)).await;
+                    pulse.beat(&state.db, Some(&err.to_string())).await;
                 }
             }
         } else {
-            pulse.beat(&state, None).await;
+            pulse.beat(&state.db, None).await;
         }
         if claimed > 0 && claimed == free {
             // A full claim: more may be waiting.

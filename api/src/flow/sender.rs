@@ -12,10 +12,12 @@ use super::per_chat::run_per_chat;
 use super::persist::until_written;
 use super::rate_limit::take_slot;
 use super::scheduler::{ItemKeys, Queue};
+use crate::group_commit::CommitError;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
+use panelrelay_adapters::storage::StorageError;
 use panelrelay_adapters::storage::flow::{
-    OutboundRecord, OutboxMessage, OutboxUpdate, Settlement, stamp,
+    MessageKind, OutboundRecord, OutboxMessage, OutboxUpdate, Settlement, stamp,
 };
 use panelrelay_core::ids::{ChannelId, WorkspaceId};
 use panelrelay_core::medium::Medium;
@@ -29,12 +31,11 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// Claims and sends up to `batch` due messages, destinations concurrently and the messages
 /// to one chat in order, and returns when all are done (tests and one-off runs; the server
 /// runs the [`Outbox`] queue continuously). Returns how many were claimed.
-pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, String> {
+pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, StorageError> {
     let messages = state
         .db
         .outbox_claim(batch, OUTBOX_LEASE, Utc::now(), &[])
-        .await
-        .map_err(|e| e.to_string())?;
+        .await?;
     let claimed = messages.len();
     let state = state.clone();
     run_per_chat(
@@ -68,27 +69,26 @@ impl Queue for Outbox {
         "sender"
     }
 
-    async fn claim(&self, limit: usize, skip: Vec<String>) -> Result<Vec<OutboxMessage>, String> {
+    async fn claim(
+        &self,
+        limit: usize,
+        skip: Vec<String>,
+    ) -> Result<Vec<OutboxMessage>, StorageError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.state
             .db
             .outbox_claim(limit, OUTBOX_LEASE, Utc::now(), &skip)
             .await
-            .map_err(|e| e.to_string())
     }
 
     async fn handle(&self, message: OutboxMessage) {
         send_and_record(&self.state, &message).await;
     }
 
-    async fn defer(&self, messages: Vec<OutboxMessage>) -> Result<(), String> {
+    async fn defer(&self, messages: Vec<OutboxMessage>) -> Result<(), StorageError> {
         let ids: Vec<String> = messages.into_iter().map(|message| message.id).collect();
         let until = Utc::now() + Duration::seconds(5);
-        self.state
-            .db
-            .outbox_defer(&ids, until)
-            .await
-            .map_err(|e| e.to_string())
+        self.state.db.outbox_defer(&ids, until).await
     }
 
     fn keys(message: &OutboxMessage) -> ItemKeys {
@@ -115,7 +115,7 @@ fn backoff(attempts: i32) -> Duration {
 /// recorded however long the database takes to answer (else it would go out again); other
 /// results are retried for the lease's length, after which the message is claimed again
 /// anyway.
-pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), String> {
+pub async fn deliver(state: &AppState, message: &OutboxMessage) -> Result<(), CommitError> {
     let settlement = attempt(state, message).await;
     let deadline = match settlement.update {
         OutboxUpdate::Sent { .. } => None,
@@ -139,11 +139,11 @@ async fn attempt(state: &AppState, message: &OutboxMessage) -> Settlement {
     let Some(channel_id) = ChannelId::parse(&message.channel_id) else {
         return failed("bad channel id".into());
     };
-    let messenger = match state.messengers.get(state, channel_id).await {
+    let messenger = match state.messengers.get(channel_id).await {
         Ok(messenger) => messenger,
         Err(err) => return failed(err.to_string()),
     };
-    let medium = match state.channel_cache.get(state, channel_id).await {
+    let medium = match state.channel_cache.get(channel_id).await {
         Ok(Some(channel)) => channel.channel.medium,
         _ => Medium::Telegram,
     };
@@ -210,7 +210,7 @@ async fn attempt(state: &AppState, message: &OutboxMessage) -> Settlement {
             }
         }
         Err(SendError::ChatMigrated { new_chat_id }) => {
-            if message.kind == "dispatch" {
+            if message.kind == MessageKind::Dispatch {
                 if let Some(workspace) = WorkspaceId::parse(&message.workspace_id) {
                     let moved = db
                         .provider_routes(workspace)

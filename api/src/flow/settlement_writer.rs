@@ -2,7 +2,7 @@
 //! message sent concurrently are committed by one writer task, many per transaction
 //! ([`GroupCommit`]; a batch that fails is retried one message at a time).
 
-use crate::group_commit::{BatchFuture, GroupCommit, all_or_each, writers};
+use crate::group_commit::{BatchFuture, CommitError, GroupCommit, all_or_each, writers};
 use panelrelay_adapters::storage::Database;
 use panelrelay_adapters::storage::flow::Settlement;
 
@@ -27,7 +27,6 @@ impl SettlementWriter {
                         db.outbox_settle(batch)
                             .await
                             .map(|()| vec![(); batch.len()])
-                            .map_err(|e| e.to_string())
                     })
                 })
                 .await
@@ -37,7 +36,7 @@ impl SettlementWriter {
     }
 
     /// Records what became of a claimed message, once committed.
-    pub async fn settle(&self, settlement: Settlement) -> Result<(), String> {
+    pub async fn settle(&self, settlement: Settlement) -> Result<(), CommitError> {
         self.writer.submit(settlement).await
     }
 }

@@ -5,25 +5,23 @@
 //! (its lease ran out before it completed) plans the same dispatches instead of refusing
 //! its own orders; the command log's unique event id keeps a second completion out.
 
-use super::config_cache::CachedConfig;
-use super::context::MessageContext;
-use super::linking::{LINK_ACTION, Linking};
+use super::completion::completion;
 use super::per_chat::run_per_chat;
 use super::persist::until_written;
 use super::scheduler::{ItemKeys, Queue};
+use crate::services::config_cache::CachedConfig;
+use crate::services::context::MessageContext;
+use crate::services::linking::LINK_ACTION;
+use crate::services::pipeline::{self, Mode};
 use crate::state::AppState;
 use chrono::{Duration, Utc};
-use panelrelay_adapters::storage::flow::{
-    CommandRecord, Completion, ConversationRecord, CooldownRecord, DispatchRecord, InboxEvent,
-    NewOutboxMessage,
-};
+use panelrelay_adapters::storage::StorageError;
+use panelrelay_adapters::storage::flow::{Completion, InboxEvent};
 use panelrelay_adapters::storage::identities::SenderKey;
-use panelrelay_adapters::storage::to_db_time;
-use panelrelay_core::cooldown::CooldownSettings;
-use panelrelay_core::engine::{Engine, EngineResult, InboundEvent};
+use panelrelay_core::engine::InboundEvent;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
-use panelrelay_core::rules::{OrderAction, ReasonCode};
+use panelrelay_core::rules::ReasonCode;
 use panelrelay_core::sender::SenderRole;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -80,19 +78,18 @@ pub async fn claim(
     state: &AppState,
     limit: i64,
     skip: &[String],
-) -> Result<Vec<ClaimedEvent>, HandleError> {
+) -> Result<Vec<ClaimedEvent>, StorageError> {
     let events = state
         .db
         .inbox_claim(limit, INBOX_LEASE, Utc::now(), skip)
-        .await
-        .map_err(|e| HandleError::new(e.to_string()))?;
+        .await?;
     let workspaces: Vec<WorkspaceId> = events
         .iter()
         .filter_map(|event| WorkspaceId::parse(&event.workspace_id))
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let configs = state.configs.snapshot(state, &workspaces).await;
+    let configs = state.configs.snapshot(&workspaces).await;
     let roles = Arc::new(RoundRoles::read(state, &events).await);
     Ok(events
         .into_iter()
@@ -108,7 +105,7 @@ pub async fn claim(
 /// Claims and handles up to `batch` events, chats concurrently and each chat's events in
 /// order, and returns when all are done (tests and one-off runs; the server runs the
 /// [`Inbox`] queue continuously). Returns how many were claimed.
-pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, HandleError> {
+pub async fn run_once(state: &AppState, batch: i64) -> Result<usize, StorageError> {
     let claimed = claim(state, batch, &[]).await?;
     let count = claimed.len();
     let state = state.clone();
@@ -148,25 +145,26 @@ impl Queue for Inbox {
         "worker"
     }
 
-    async fn claim(&self, limit: usize, skip: Vec<String>) -> Result<Vec<ClaimedEvent>, String> {
+    async fn claim(
+        &self,
+        limit: usize,
+        skip: Vec<String>,
+    ) -> Result<Vec<ClaimedEvent>, StorageError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        claim(&self.state, limit, &skip)
-            .await
-            .map_err(|e| e.to_string())
+        claim(&self.state, limit, &skip).await
     }
 
     async fn handle(&self, claimed: ClaimedEvent) {
         handle_claimed(&self.state, claimed).await;
     }
 
-    async fn defer(&self, items: Vec<ClaimedEvent>) -> Result<(), String> {
+    async fn defer(&self, items: Vec<ClaimedEvent>) -> Result<(), StorageError> {
         let ids: Vec<String> = items.into_iter().map(|claimed| claimed.event.id).collect();
         let until = Utc::now() + DEFER;
         self.state
             .db
             .inbox_defer(&ids, until, "claimed beyond its workspace's share")
             .await
-            .map_err(|e| e.to_string())
     }
 
     fn keys(claimed: &ClaimedEvent) -> ItemKeys {
@@ -317,9 +315,19 @@ async fn handle_with(
             role,
         )),
         (Some(config), None) => {
-            MessageContext::with_config(state, workspace, config, medium, &event.sender_id).await
+            MessageContext::with_config(&state.db, workspace, config, medium, &event.sender_id)
+                .await
         }
-        (None, _) => MessageContext::load(state, workspace, medium, &event.sender_id).await,
+        (None, _) => {
+            MessageContext::load(
+                &state.configs,
+                &state.db,
+                workspace,
+                medium,
+                &event.sender_id,
+            )
+            .await
+        }
     }
     .map_err(|e| HandleError::new(e.to_string()))?;
     if message.suspended() {
@@ -328,32 +336,6 @@ async fn handle_with(
         tracing::info!(event = %event.id, workspace = %workspace, "event of a suspended workspace dropped");
         return Ok(Completion::default());
     }
-    let linking = Linking {
-        state,
-        workspace,
-        medium,
-        role: &message.ctx.sender.role,
-        templates: &message.ctx.config.templates,
-        panel: message.panel(),
-        dry_run: false,
-    };
-    if let Some(reply) = linking.reply(event).await? {
-        let result = EngineResult {
-            reply: Some(reply),
-            ..EngineResult::default()
-        };
-        let mut completion = completion(
-            event,
-            &message.ctx.sender.role,
-            result,
-            message.route_channels(),
-            &message.ctx.config.settings.cooldowns,
-        );
-        if let Some(command) = completion.command.as_mut() {
-            command.action = Some(LINK_ACTION.into());
-        }
-        return Ok(completion);
-    }
     let inbound = InboundEvent {
         medium,
         chat_id: event.chat_id.clone(),
@@ -361,10 +343,27 @@ async fn handle_with(
         text: event.text.clone(),
         is_group: event.is_group,
     };
+    let mode = Mode::Live {
+        event_id: &event.id,
+    };
+    let handled = pipeline::handle(&state.db, state.kv.as_ref(), &message, &inbound, mode)
+        .await
+        .map_err(|e| HandleError::new(e.to_string()))?;
     let ctx = &message.ctx;
-    let result = Engine::live_for(event.id.clone())
-        .handle(&inbound, ctx, &message.ports(state))
-        .await;
+    if handled.linking {
+        let mut completion = completion(
+            event,
+            &ctx.sender.role,
+            handled.result,
+            message.route_channels(),
+            &ctx.config.settings.cooldowns,
+        );
+        if let Some(command) = completion.command.as_mut() {
+            command.action = Some(LINK_ACTION.into());
+        }
+        return Ok(completion);
+    }
+    let result = handled.result;
     // The key-value store (cooldowns) did not answer for an order: the request waits for
     // it instead of being answered with a failure (its cooldown claims are its own, so
     // handling it again plans the same dispatches).
@@ -387,161 +386,4 @@ async fn handle_with(
         message.route_channels(),
         &ctx.config.settings.cooldowns,
     ))
-}
-
-fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
-
-fn role_name(role: &SenderRole) -> &'static str {
-    match role {
-        SenderRole::Linked { .. } => "linked",
-        SenderRole::Admin(_) => "admin",
-        SenderRole::Unknown => "unknown",
-    }
-}
-
-/// The rows an engine result becomes.
-fn completion(
-    event: &InboxEvent,
-    role: &SenderRole,
-    result: EngineResult,
-    route_channels: &std::collections::HashMap<
-        panelrelay_core::ids::RouteId,
-        panelrelay_core::ids::ChannelId,
-    >,
-    cooldowns: &CooldownSettings,
-) -> Completion {
-    let claimed_at = Utc::now();
-    let now = to_db_time(claimed_at);
-    let command_id = new_id();
-    let mut completion = Completion::default();
-    completion.conversation.push(ConversationRecord {
-        id: new_id(),
-        workspace_id: event.workspace_id.clone(),
-        channel_id: event.channel_id.clone(),
-        chat_id: event.chat_id.clone(),
-        direction: "in".into(),
-        text: event.text.clone(),
-        ref_id: event.id.clone(),
-        created_at: now,
-    });
-    for dispatch in &result.dispatches {
-        let Some(channel) = route_channels.get(&dispatch.route_id) else {
-            tracing::warn!(route = %dispatch.route_id, "dispatch for a route without a channel");
-            continue;
-        };
-        let outbox_id = new_id();
-        completion.outbox.push(NewOutboxMessage {
-            id: outbox_id.clone(),
-            workspace_id: event.workspace_id.clone(),
-            channel_id: channel.to_string(),
-            inbox_event_id: event.id.clone(),
-            kind: "dispatch".into(),
-            chat_id: dispatch.target.chat_id.clone(),
-            topic_id: dispatch.target.topic_id,
-            text: dispatch.text.clone(),
-        });
-        completion.dispatches.push(DispatchRecord {
-            id: new_id(),
-            workspace_id: event.workspace_id.clone(),
-            command_id: command_id.clone(),
-            outbox_id,
-            route_id: dispatch.route_id.to_string(),
-            action: dispatch.action.name().into(),
-            order_ids: serde_json::to_string(&dispatch.order_ids).unwrap_or_default(),
-            external_ids: serde_json::to_string(&dispatch.external_ids).unwrap_or_default(),
-            target_chat_id: dispatch.target.chat_id.clone(),
-            text: dispatch.text.clone(),
-            created_at: now,
-        });
-    }
-    if let Some(reply) = &result.reply {
-        let outbox_id = new_id();
-        completion.outbox.push(NewOutboxMessage {
-            id: outbox_id.clone(),
-            workspace_id: event.workspace_id.clone(),
-            channel_id: event.channel_id.clone(),
-            inbox_event_id: event.id.clone(),
-            kind: "reply".into(),
-            chat_id: event.chat_id.clone(),
-            topic_id: event.topic_id,
-            text: reply.clone(),
-        });
-        completion.conversation.push(ConversationRecord {
-            id: new_id(),
-            workspace_id: event.workspace_id.clone(),
-            channel_id: event.channel_id.clone(),
-            chat_id: event.chat_id.clone(),
-            direction: "out".into(),
-            text: reply.clone(),
-            ref_id: outbox_id,
-            created_at: now,
-        });
-    }
-    // Accepted speed, cancel and refill requests claimed their cooldown.
-    for outcome in result
-        .outcomes
-        .iter()
-        .filter(|o| o.reason == ReasonCode::Accepted)
-    {
-        let Some(action) = OrderAction::from_action(&outcome.action) else {
-            continue;
-        };
-        let period = cooldowns.period(action);
-        let (Ok(order_id), Ok(period)) =
-            (i64::try_from(outcome.order_id), Duration::from_std(period))
-        else {
-            continue;
-        };
-        if period.is_zero() {
-            continue;
-        }
-        completion.cooldowns.push(CooldownRecord {
-            id: new_id(),
-            workspace_id: event.workspace_id.clone(),
-            command_id: command_id.clone(),
-            order_id,
-            action: action.name().into(),
-            claimed_at: now,
-            until: to_db_time(claimed_at + period),
-        });
-    }
-    let outcomes: Vec<serde_json::Value> = result
-        .outcomes
-        .iter()
-        .map(|o| {
-            serde_json::json!({
-                "order_id": o.order_id,
-                "action": o.action.name(),
-                "reason": o.reason.as_str(),
-                "at": o.at,
-                "detail": o.detail,
-            })
-        })
-        .collect();
-    completion.command = Some(CommandRecord {
-        id: command_id,
-        workspace_id: event.workspace_id.clone(),
-        inbox_event_id: event.id.clone(),
-        channel_id: event.channel_id.clone(),
-        medium: event.medium.clone(),
-        chat_id: event.chat_id.clone(),
-        sender_id: event.sender_id.clone(),
-        sender_role: role_name(role).into(),
-        text: event.text.clone(),
-        action: result.command.as_ref().map(|c| c.action.name().to_string()),
-        order_ids: serde_json::to_string(
-            &result
-                .command
-                .as_ref()
-                .map(|c| c.order_ids.clone())
-                .unwrap_or_default(),
-        )
-        .unwrap_or_default(),
-        outcomes: serde_json::to_string(&outcomes).unwrap_or_default(),
-        reply: result.reply,
-        created_at: now,
-    });
-    completion
 }

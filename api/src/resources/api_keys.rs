@@ -1,7 +1,7 @@
 //! `/v1/api-keys`: the workspace's API keys. Owners create and revoke; everyone may list.
 
 use super::ApiTags;
-use super::workspaces::validate_name;
+use super::names::validate_name;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;

@@ -297,7 +297,7 @@ fn merge(
             .or_insert_with(|| "v26.0".into());
     }
     let name = match (&input.name, existing) {
-        (Some(name), _) => super::workspaces::validate_name(name)?,
+        (Some(name), _) => super::names::validate_name(name)?,
         (None, Some(channel)) => channel.name.clone(),
         (None, None) => medium.as_str().to_string(),
     };
@@ -514,8 +514,8 @@ impl ChannelsApi {
             .get(id)
             .await?
             .ok_or_else(|| ApiError::not_found("channel"))?;
-        let open =
-            crate::flow::channels::OpenChannel::open(&state, stored).map_err(ApiError::internal)?;
+        let open = crate::services::channels::OpenChannel::open(&state.secrets, stored)
+            .map_err(ApiError::internal)?;
         let report = match open
             .validate(state.messengers.http(), &state.public_url)
             .await

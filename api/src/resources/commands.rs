@@ -7,12 +7,13 @@ use super::ApiTags;
 use super::channels::MediumName;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
-use crate::flow::context::MessageContext;
-use crate::flow::linking::{LINK_ACTION, Linking};
+use crate::services::context::MessageContext;
+use crate::services::linking::LINK_ACTION;
+use crate::services::pipeline::{self, Mode};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_core::access::Role;
-use panelrelay_core::engine::{Engine, InboundEvent};
+use panelrelay_core::engine::InboundEvent;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::Dispatch;
 use panelrelay_core::sender::SenderRole;
@@ -175,39 +176,19 @@ impl CommandsApi {
         };
         field(&body.text, "text", MAX_TEXT_CHARS)?;
         let medium = Medium::from(body.medium);
-        let message = MessageContext::load(&state, auth.0.workspace_id, medium, &sender_id).await?;
+        let message = MessageContext::load(
+            &state.configs,
+            &state.db,
+            auth.0.workspace_id,
+            medium,
+            &sender_id,
+        )
+        .await?;
         let (sender, username) = match &message.ctx.sender.role {
             SenderRole::Linked { username } => (SenderKind::Linked, Some(username.clone())),
             SenderRole::Admin(_) => (SenderKind::Admin, None),
             SenderRole::Unknown => (SenderKind::Unknown, None),
         };
-        // Self-service linking answers before the engine, as in the worker.
-        let linking = Linking {
-            state: &state,
-            workspace: auth.0.workspace_id,
-            medium,
-            role: &message.ctx.sender.role,
-            templates: &message.ctx.config.templates,
-            panel: message.panel(),
-            dry_run: true,
-        };
-        let link_reply = linking
-            .answer(body.is_group, &body.text, &sender_id, None)
-            .await
-            .map_err(ApiError::internal)?;
-        if let Some(reply) = link_reply {
-            return Ok(Json(Simulation {
-                sender,
-                username,
-                command: Some(ParsedCommand {
-                    action: LINK_ACTION.to_owned(),
-                    order_ids: Vec::new(),
-                }),
-                reply: Some(reply),
-                dispatches: Vec::new(),
-                outcomes: Vec::new(),
-            }));
-        }
         let inbound = InboundEvent {
             medium,
             chat_id,
@@ -215,16 +196,31 @@ impl CommandsApi {
             text: body.text.clone(),
             is_group: body.is_group,
         };
-        let result = Engine::dry_run()
-            .handle(&inbound, &message.ctx, &message.ports(&state))
-            .await;
+        let handled = pipeline::handle(
+            &state.db,
+            state.kv.as_ref(),
+            &message,
+            &inbound,
+            Mode::DryRun,
+        )
+        .await
+        .map_err(ApiError::internal)?;
+        let result = handled.result;
+        let command = if handled.linking {
+            Some(ParsedCommand {
+                action: LINK_ACTION.to_owned(),
+                order_ids: Vec::new(),
+            })
+        } else {
+            result.command.map(|command| ParsedCommand {
+                action: command.action.name().to_owned(),
+                order_ids: command.order_ids,
+            })
+        };
         Ok(Json(Simulation {
             sender,
             username,
-            command: result.command.map(|command| ParsedCommand {
-                action: command.action.name().to_owned(),
-                order_ids: command.order_ids,
-            }),
+            command,
             reply: result.reply,
             dispatches: result
                 .dispatches

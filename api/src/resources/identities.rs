@@ -234,7 +234,7 @@ pub async fn check_username(panel: &dyn PanelApi, key: &str, username: &str) -> 
         ),
         Err(err) => {
             tracing::warn!(code = panels::code(&err), "username check failed");
-            UsernameCheck::Failed(super::panel::redact(&panels::explain(&err), key))
+            UsernameCheck::Failed(crate::services::panel::redact(&panels::explain(&err), key))
         }
     }
 }
@@ -246,7 +246,8 @@ async fn verify_username(
     workspace_id: WorkspaceId,
     username: &str,
 ) -> Result<(), ApiError> {
-    let (panel, key) = super::panel::client(state, workspace_id).await?;
+    let (panel, key) =
+        crate::services::panel::client(&state.db, &state.secrets, workspace_id).await?;
     match check_username(panel.as_ref(), &key, username).await {
         UsernameCheck::Found => Ok(()),
         UsernameCheck::Missing => Err(ApiError::new(

@@ -21,6 +21,7 @@ pub mod conversations;
 pub mod cooldowns;
 mod filters;
 pub mod logs;
+pub mod names;
 mod redaction;
 pub mod runtime_health;
 

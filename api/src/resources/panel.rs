@@ -4,19 +4,17 @@
 use super::ApiTags;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::services::panel::{client, redact};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
-use panelrelay_adapters::panels::{self, Diagnosis, PanelKind, PanelSettings};
+use panelrelay_adapters::panels::{self, Diagnosis, PanelKind};
 use panelrelay_adapters::secrets::last_chars;
 use panelrelay_adapters::storage::panel_connections::PanelConnection;
 use panelrelay_core::access::Role;
-use panelrelay_core::ids::WorkspaceId;
-use panelrelay_core::ports::panel::{PanelApi, PanelCapabilities, ServicesSource};
+use panelrelay_core::ports::panel::{PanelCapabilities, ServicesSource};
 use poem::web::Data;
 use poem_openapi::payload::Json;
 use poem_openapi::{Enum, Object, OpenApi};
-use std::sync::Arc;
-use std::time::Duration;
 
 /// The API a panel speaks.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,50 +179,6 @@ pub struct PanelTest {
     pub capabilities: Capabilities,
 }
 
-/// The stored connection turned into client settings, with the key opened.
-pub fn settings(state: &AppState, connection: &PanelConnection) -> Result<PanelSettings, ApiError> {
-    let kind = PanelKind::parse(&connection.kind)
-        .ok_or_else(|| ApiError::internal("stored panel kind"))?;
-    Ok(PanelSettings {
-        kind,
-        base_url: connection.base_url.clone(),
-        api_key: state
-            .secrets
-            .open(&connection.api_key_sealed)
-            .map_err(ApiError::internal)?,
-        timezone: connection
-            .timezone
-            .parse()
-            .map_err(|_| ApiError::internal("stored panel timezone"))?,
-        timeout: Duration::from_millis(u64::try_from(connection.timeout_ms).unwrap_or(10_000)),
-        requests_per_second: u32::try_from(connection.requests_per_second).unwrap_or(5),
-    })
-}
-
-/// A client for the workspace's panel, or 409 `panel_not_connected`.
-pub async fn client(
-    state: &AppState,
-    workspace_id: WorkspaceId,
-) -> Result<(Arc<dyn PanelApi>, String), ApiError> {
-    let connection = state
-        .db
-        .panel_connection(workspace_id)
-        .get()
-        .await?
-        .ok_or_else(not_connected)?;
-    let settings = settings(state, &connection)?;
-    let panel = panels::connect(&settings)
-        .map_err(|err| ApiError::new(ErrorCode::PanelError, panels::explain(&err)))?;
-    Ok((panel, settings.api_key))
-}
-
-fn not_connected() -> ApiError {
-    ApiError::new(
-        ErrorCode::PanelNotConnected,
-        "no panel connected; connect one with PUT /v1/panel",
-    )
-}
-
 fn view(connection: PanelConnection) -> ApiResult<Panel> {
     let kind = PanelKind::parse(&connection.kind)
         .ok_or_else(|| ApiError::internal("stored panel kind"))?;
@@ -250,15 +204,6 @@ fn view(connection: PanelConnection) -> ApiResult<Panel> {
         created_at: connection.created_at,
         updated_at: connection.updated_at,
     })
-}
-
-/// Replaces every occurrence of the key in a text meant for humans.
-pub fn redact(text: &str, key: &str) -> String {
-    if key.len() >= 4 {
-        text.replace(key, "[redacted]")
-    } else {
-        text.to_string()
-    }
 }
 
 /// The workspace's panel connection.
@@ -357,7 +302,7 @@ impl PanelApiResource {
     ) -> ApiResult<Json<PanelTest>> {
         let member = auth.0;
         member.require(Role::Agent)?;
-        let (panel, key) = client(&state, member.workspace_id).await?;
+        let (panel, key) = client(&state.db, &state.secrets, member.workspace_id).await?;
         let Diagnosis {
             reachable,
             authenticated,

@@ -165,7 +165,7 @@ fn fields(input: &RouteInput) -> Result<RouteFields, ApiError> {
         }
     }
     Ok(RouteFields {
-        name: super::workspaces::validate_name(&input.name)?,
+        name: super::names::validate_name(&input.name)?,
         channel_id: ChannelId::parse(&input.channel_id).ok_or_else(|| {
             ApiError::invalid_body("channel_id is not a channel of this workspace")
         })?,

@@ -2,7 +2,7 @@
 //! values of secret-looking JSON keys (`*token*`, `*secret*`, `*password*`, …) are replaced,
 //! also in a payload cut short (the webhook log keeps the first 2000 bytes).
 
-use crate::flow::channels::OpenChannel;
+use crate::services::channels::OpenChannel;
 use crate::state::AppState;
 use panelrelay_adapters::storage::StorageError;
 use panelrelay_core::ids::WorkspaceId;
@@ -30,7 +30,7 @@ pub async fn channel_secrets(
     Ok(channels
         .items
         .into_iter()
-        .filter_map(|channel| OpenChannel::open(state, channel).ok())
+        .filter_map(|channel| OpenChannel::open(&state.secrets, channel).ok())
         .flat_map(|open| open.secrets.into_values())
         .filter(|secret| secret.len() >= 4)
         .collect())

@@ -3,7 +3,6 @@
 //! configured, whether the background loops run somewhere, and its queue backlogs.
 
 use super::ApiTags;
-use super::settings;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -254,7 +253,7 @@ impl RuntimeHealthApi {
             });
         }
         let counts = facts.modules().await?;
-        let settings = settings::load(db, workspace_id).await?;
+        let settings = crate::services::settings::load(db, workspace_id).await?;
         let modules = Modules {
             panel_connected: panel.status != "not_connected",
             channels: i64::try_from(channels.len()).unwrap_or(i64::MAX),

@@ -2,10 +2,10 @@
 //! from their names (quick mode) and optional manual overrides (advanced mode).
 
 use super::ApiTags;
-use super::panel::client;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::pagination::{PageRequest, encode};
+use crate::services::panel::{client, redact};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::panels;
@@ -217,10 +217,10 @@ impl ServiceRulesApi {
     ) -> ApiResult<Json<RefreshResult>> {
         let member = auth.0;
         member.require(Role::Agent)?;
-        let (panel, key) = client(&state, member.workspace_id).await?;
+        let (panel, key) = client(&state.db, &state.secrets, member.workspace_id).await?;
         let services = panel.list_services().await.map_err(|err| {
             tracing::warn!(workspace_id = %member.workspace_id, code = panels::code(&err), "service refresh failed");
-            ApiError::new(ErrorCode::PanelError, super::panel::redact(&panels::explain(&err), &key))
+            ApiError::new(ErrorCode::PanelError, redact(&panels::explain(&err), &key))
         })?;
         let refreshed: Vec<RefreshedService> = services
             .into_iter()

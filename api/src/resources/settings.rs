@@ -5,14 +5,13 @@
 use super::ApiTags;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
+use crate::services::settings::{self, SettingsDocument, load};
 use crate::state::AppState;
 use chrono::Utc;
-use panelrelay_adapters::storage::{Database, StorageError};
 use panelrelay_core::access::Role;
 use panelrelay_core::command::{Action, DEFAULT_MIN_ORDER_ID_DIGITS, IntentSettings};
 use panelrelay_core::cooldown::CooldownSettings;
 use panelrelay_core::engine::Settings as EngineSettings;
-use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::rules::{
     ActionCells, LifetimeMeaning, RefillAnchor, RefillSettings, RuleSettings, StatusMatrix,
     UnknownRefillPolicy,
@@ -20,58 +19,33 @@ use panelrelay_core::rules::{
 use poem::web::Data;
 use poem_openapi::payload::Json;
 use poem_openapi::{Enum, Object, OpenApi};
-use serde::{Deserialize, Serialize};
 
 /// Which service rules the engine applies.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 #[oai(rename_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
 pub enum RulesMode {
     /// Rules parsed from service names only.
-    #[default]
     Quick,
     /// Manual overrides (`PUT /v1/service-rules/{id}`) win over parsed rules.
     Advanced,
 }
 
-/// The stored document: the engine's settings plus what the platform around it uses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SettingsDocument {
-    /// What the engine reads.
-    pub engine: EngineSettings,
-    /// Quick or advanced service rules.
-    pub rules_mode: RulesMode,
-    /// Days logs are kept.
-    pub log_retention_days: u32,
-    /// The fewest digits of an order id; shorter numbers are never ids.
-    pub min_order_id_digits: usize,
-    /// The action each intent phrase stands for.
-    pub intents: IntentSettings,
-}
-
-impl Default for SettingsDocument {
-    fn default() -> Self {
-        SettingsDocument {
-            engine: EngineSettings::default(),
-            rules_mode: RulesMode::Quick,
-            log_retention_days: 30,
-            min_order_id_digits: DEFAULT_MIN_ORDER_ID_DIGITS,
-            intents: IntentSettings::default(),
+impl From<settings::RulesMode> for RulesMode {
+    fn from(mode: settings::RulesMode) -> Self {
+        match mode {
+            settings::RulesMode::Quick => RulesMode::Quick,
+            settings::RulesMode::Advanced => RulesMode::Advanced,
         }
     }
 }
 
-/// Reads a workspace's settings; defaults when none are stored (or the stored ones are
-/// unreadable, which is logged).
-pub async fn load(db: &Database, workspace: WorkspaceId) -> Result<SettingsDocument, StorageError> {
-    Ok(match db.settings(workspace).get().await? {
-        Some(text) => serde_json::from_str(&text).unwrap_or_else(|err| {
-            tracing::warn!(%workspace, error = %err, "stored settings unreadable; using defaults");
-            SettingsDocument::default()
-        }),
-        None => SettingsDocument::default(),
-    })
+impl From<RulesMode> for settings::RulesMode {
+    fn from(mode: RulesMode) -> Self {
+        match mode {
+            RulesMode::Quick => settings::RulesMode::Quick,
+            RulesMode::Advanced => settings::RulesMode::Advanced,
+        }
+    }
 }
 
 /// What one order status allows.
@@ -310,7 +284,7 @@ fn view(doc: &SettingsDocument) -> WorkspaceSettings {
         intents: Some(Intents::from(&doc.intents)),
         compact_threshold: i64::try_from(e.compact_threshold).unwrap_or(i64::MAX),
         silent_in_groups: e.silent_in_groups,
-        rules_mode: doc.rules_mode,
+        rules_mode: doc.rules_mode.into(),
         log_retention_days: i64::from(doc.log_retention_days),
     }
 }
@@ -391,7 +365,7 @@ fn document(
     };
     Ok(SettingsDocument {
         engine,
-        rules_mode: input.rules_mode,
+        rules_mode: input.rules_mode.into(),
         log_retention_days: u32::try_from(retention).unwrap_or(30),
         min_order_id_digits,
         intents: input

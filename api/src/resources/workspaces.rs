@@ -3,6 +3,7 @@
 
 use super::ApiTags;
 use super::api_keys::{ApiKey, CreatedApiKey};
+use super::names::validate_name;
 use crate::auth::AdminAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;
@@ -127,20 +128,6 @@ pub enum CreateWorkspaceResponse {
     /// The workspace and its first owner key.
     #[oai(status = 201)]
     Created(Json<CreatedWorkspace>),
-}
-
-/// Checks a display name: trimmed, 1-100 characters, no control characters.
-pub fn validate_name(name: &str) -> Result<String, ApiError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(ApiError::invalid_body("name must be 1-100 characters"));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(ApiError::invalid_body(
-            "name must not contain control characters",
-        ));
-    }
-    Ok(name.to_string())
 }
 
 fn parse_id(id: &str) -> Result<WorkspaceId, ApiError> {

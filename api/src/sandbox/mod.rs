@@ -9,7 +9,7 @@ pub mod guide;
 pub mod seed;
 
 use crate::app::build_app;
-use crate::config::Config;
+use crate::config::{Config, Role};
 use crate::http::limits::LimitedAcceptor;
 use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
 use crate::state::AppState;
@@ -130,6 +130,12 @@ pub async fn start(state: &AppState) -> Result<SandboxHandles, StartupError> {
 /// Runs `panelrelay sandbox`: opens the state like `serve`, starts the fakes, seeds the
 /// demo, prints the guide, and serves with the worker and sender until SIGINT or SIGTERM.
 pub async fn run(config: Config) -> Result<(), StartupError> {
+    if config.role != Role::All {
+        return Err(StartupError(
+            "the sandbox runs every role in one process; --role (PANELRELAY_ROLE) is for serve"
+                .into(),
+        ));
+    }
     let state = open_state(&config).await?;
     if let Some(key) = bootstrap_admin_key(&state.db).await? {
         println!("Platform admin key (shown once):");
@@ -147,7 +153,7 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     let sandbox = start(&state).await?;
     println!("{}", sandbox.guide);
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let loops = crate::flow::runner::spawn(state.clone(), stopped);
+    let loops = crate::jobs::runner::spawn(state.clone(), stopped);
     let webhook_log = state.webhook_log.clone();
     tracing::info!(address = %config.listen, "panelrelay sandbox listening");
     let served = Server::new_with_acceptor(acceptor)

@@ -27,7 +27,7 @@ impl InboxWriter {
                 Box::pin(async move {
                     match db.inbox_insert_batch(&events, Utc::now()).await {
                         Ok(stored) => stored.into_iter().map(Ok).collect(),
-                        Err(err) => events.iter().map(|_| Err(err.to_string())).collect(),
+                        Err(err) => events.iter().map(|_| Err(err.clone().into())).collect(),
                     }
                 }) as BatchFuture<bool>
             },
@@ -41,6 +41,6 @@ impl InboxWriter {
         self.writer
             .submit(event)
             .await
-            .map_err(StorageError::Unavailable)
+            .map_err(|err| StorageError::Unavailable(err.to_string()))
     }
 }

@@ -1,7 +1,7 @@
 //! The ingress handlers.
 
 use crate::error::{ApiError, ErrorCode};
-use crate::flow::channels::{ChannelError, OpenChannel};
+use crate::services::channels::{ChannelError, OpenChannel};
 use crate::state::AppState;
 use chrono::Utc;
 use panelrelay_adapters::messaging::inbound::{
@@ -138,7 +138,7 @@ async fn channel(
     let (Some(medium), Some(id)) = (Medium::parse(medium), ChannelId::parse(channel_id)) else {
         return Ok(None);
     };
-    let channel = state.channel_cache.get(state, id).await?;
+    let channel = state.channel_cache.get(id).await?;
     Ok(channel.filter(|channel| channel.channel.medium == medium))
 }
 

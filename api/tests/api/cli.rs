@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_panelrelay");
 
 /// The binary with a clean environment (no configuration leaking in from the caller's).
-fn panelrelay() -> Command {
+pub(crate) fn panelrelay() -> Command {
     let mut command = Command::new(BIN);
     for (name, _) in std::env::vars() {
         if name.starts_with("PANELRELAY_") || name == "DATABASE_URL" || name == "REDIS_URL" {
@@ -28,6 +28,8 @@ fn help_documents_every_option_and_variable() {
     for expected in [
         "--listen",
         "PANELRELAY_LISTEN",
+        "--role",
+        "PANELRELAY_ROLE",
         "--data-dir",
         "PANELRELAY_DATA_DIR",
         "DATABASE_URL",
@@ -67,6 +69,7 @@ fn invalid_configuration_stops_start_up_naming_the_variable() {
         ("REDIS_URL", "http://localhost"),
         ("PANELRELAY_HTTP_HEADER_TIMEOUT_S", "0"),
         ("PANELRELAY_HTTP_MAX_CONNECTIONS", "lots"),
+        ("PANELRELAY_ROLE", "both"),
     ];
     for (variable, value) in cases {
         let output = panelrelay()
@@ -91,7 +94,7 @@ fn openapi_command_prints_the_committed_spec() {
 }
 
 /// Kills the server when the test ends, even on failure.
-struct Server(Child);
+pub(crate) struct Server(pub(crate) Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -100,7 +103,7 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -109,7 +112,7 @@ fn free_port() -> u16 {
 }
 
 /// A raw HTTP/1.1 GET, enough to probe a live server without an HTTP client dependency.
-fn http_get(port: u16, path: &str, bearer: Option<&str>) -> Option<(u16, String)> {
+pub(crate) fn http_get(port: u16, path: &str, bearer: Option<&str>) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let auth = bearer

@@ -6,6 +6,7 @@
 use crate::flow::{drain, event, panel, setup};
 use crate::support::TestApp;
 use chrono::Utc;
+use panelrelay_adapters::storage::flow::MessageKind;
 use poem::http::{Method, StatusCode};
 use serde_json::json;
 use std::sync::Arc;
@@ -15,7 +16,7 @@ async fn replies(app: &TestApp, workspace: panelrelay_core::ids::WorkspaceId) ->
     let outbox = app.state.db.outbox_of(workspace, 50).await.unwrap();
     let mut replies: Vec<(String, String)> = outbox
         .into_iter()
-        .filter(|m| m.kind == "reply")
+        .filter(|m| m.kind == MessageKind::Reply)
         .map(|m| (m.id, m.text))
         .collect();
     replies.sort();
@@ -99,8 +100,8 @@ async fn a_configuration_is_loaded_once_until_it_changes() {
     assert_eq!(drain(&app).await, 2);
     assert_eq!(configs.loads(), loads, "later messages reuse it");
 
-    let first = configs.get(&app.state, setup.workspace).await.unwrap();
-    let again = configs.get(&app.state, setup.workspace).await.unwrap();
+    let first = configs.get(setup.workspace).await.unwrap();
+    let again = configs.get(setup.workspace).await.unwrap();
     assert!(Arc::ptr_eq(&first, &again));
     assert_eq!(configs.loads(), loads);
 
@@ -108,7 +109,7 @@ async fn a_configuration_is_loaded_once_until_it_changes() {
         .put("{}", Utc::now())
         .await
         .unwrap();
-    let changed = configs.get(&app.state, setup.workspace).await.unwrap();
+    let changed = configs.get(setup.workspace).await.unwrap();
     assert!(!Arc::ptr_eq(&first, &changed), "a write reloads it");
     assert_eq!(configs.loads(), loads + 1);
     assert!(

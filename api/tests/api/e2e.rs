@@ -3,6 +3,7 @@
 
 use crate::support::{TestApp, TestWorkspace};
 use chrono::Utc;
+use panelrelay_adapters::storage::flow::{MessageKind, OutboxStatus};
 use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_api::flow::{sender, worker};
 use panelrelay_core::cooldown::{cooldown_key, loaded_marker_key};
@@ -15,9 +16,9 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const SECRET: &str = "hook-secret-123";
+pub(crate) const SECRET: &str = "hook-secret-123";
 
-async fn fake_panel() -> MockServer {
+pub(crate) async fn fake_panel() -> MockServer {
     let server = MockServer::start().await;
     let created = (Utc::now() - chrono::Duration::days(2))
         .format("%Y-%m-%d %H:%M:%S")
@@ -32,7 +33,7 @@ async fn fake_panel() -> MockServer {
     server
 }
 
-fn telegram_ok() -> ResponseTemplate {
+pub(crate) fn telegram_ok() -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(
         json!({"ok": true, "result": {"message_id": 99, "chat": {"id": 1}, "date": 1}}),
     )
@@ -40,7 +41,7 @@ fn telegram_ok() -> ResponseTemplate {
 
 /// Connects the fake panel, a channel, a route of provider-one.com to group -1001 through
 /// that channel, and links `customer` to alice.
-async fn configure(
+pub(crate) async fn configure(
     app: &TestApp,
     ws: &TestWorkspace,
     panel: &str,
@@ -86,7 +87,7 @@ async fn configure(
     channel_id
 }
 
-fn telegram_update(update_id: u64, chat: i64, text: &str) -> Value {
+pub(crate) fn telegram_update(update_id: u64, chat: i64, text: &str) -> Value {
     json!({"update_id": update_id, "message": {"message_id": update_id, "from": {"id": chat, "is_bot": false, "first_name": "Aziz"},
         "chat": {"id": chat, "first_name": "Aziz", "type": "private"}, "date": 1795505900, "text": text}})
 }
@@ -109,7 +110,7 @@ async fn run_flow(app: &TestApp) {
 }
 
 /// The texts a fake Telegram received, by chat id.
-async fn telegram_sent(server: &MockServer) -> Vec<(String, String)> {
+pub(crate) async fn telegram_sent(server: &MockServer) -> Vec<(String, String)> {
     let mut sent: Vec<(String, String)> = server
         .received_requests()
         .await
@@ -312,11 +313,15 @@ async fn a_provider_429_is_retried_after_retry_after_and_delivered_once() {
     run_flow(&app).await;
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
     let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
-    assert_eq!(outbox[0].status, "pending", "waiting for retry_after");
+    assert_eq!(
+        outbox[0].status,
+        OutboxStatus::Pending,
+        "waiting for retry_after"
+    );
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     run_flow(&app).await;
     let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
-    assert_eq!(outbox[0].status, "sent");
+    assert_eq!(outbox[0].status, OutboxStatus::Sent);
     let requests = telegram.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2, "one refused attempt, one delivery");
     let outbound = app.state.db.outbound_log(workspace, 10).await.unwrap();
@@ -514,7 +519,7 @@ async fn the_background_runner_handles_deliveries_without_help() {
     let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
     let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let loops = panelrelay_api::flow::runner::spawn(app.state.clone(), stopped);
+    let loops = panelrelay_api::jobs::runner::spawn(app.state.clone(), stopped);
     let update = telegram_update(77, 555, "2274209 refill");
     deliver(
         &app,
@@ -555,13 +560,7 @@ async fn deliveries_spread_over_two_replicas_run_once() {
     let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
     let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
     // A second replica: the same database and key-value store, its own caches and clients.
-    let replica = panelrelay_api::state::AppState {
-        configs: Default::default(),
-        messengers: std::sync::Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
-        channel_cache: Default::default(),
-        wake: Default::default(),
-        ..app.state.clone()
-    };
+    let replica = app.replica();
     let clients = [
         std::sync::Arc::new(poem::test::TestClient::new(panelrelay_api::app::build_app(
             app.state.clone(),
@@ -686,9 +685,13 @@ async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
         "the route follows the group"
     );
     let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
-    let reply = outbox.iter().find(|m| m.kind == "reply").unwrap();
+    let reply = outbox
+        .iter()
+        .find(|m| m.kind == MessageKind::Reply)
+        .unwrap();
     assert_eq!(
-        reply.status, "failed",
+        reply.status,
+        OutboxStatus::Failed,
         "a blocked customer is not retried forever"
     );
     assert!(
@@ -701,10 +704,13 @@ async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
         "{:?}",
         reply.last_error
     );
-    let dispatch = outbox.iter().find(|m| m.kind == "dispatch").unwrap();
+    let dispatch = outbox
+        .iter()
+        .find(|m| m.kind == MessageKind::Dispatch)
+        .unwrap();
     assert_eq!(
-        (dispatch.status.as_str(), dispatch.chat_id.as_str()),
-        ("sent", "-1009876543210")
+        (dispatch.status, dispatch.chat_id.as_str()),
+        (OutboxStatus::Sent, "-1009876543210")
     );
 }
 

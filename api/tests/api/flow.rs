@@ -4,7 +4,9 @@
 use crate::support::{TestApp, TestWorkspace};
 use chrono::Utc;
 use panelrelay_adapters::storage::channels::ChannelFields;
-use panelrelay_adapters::storage::flow::{NewInboxEvent, OutboxUpdate, Settlement};
+use panelrelay_adapters::storage::flow::{
+    MessageKind, NewInboxEvent, OutboxStatus, OutboxUpdate, Settlement,
+};
 use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_api::flow::worker;
 use panelrelay_core::ids::WorkspaceId;
@@ -150,7 +152,7 @@ async fn a_bulk_refill_splits_by_provider_and_replies_once() {
     let outbox = app.state.db.outbox_of(setup.workspace, 50).await.unwrap();
     let mut dispatches: Vec<(String, String)> = outbox
         .iter()
-        .filter(|m| m.kind == "dispatch")
+        .filter(|m| m.kind == MessageKind::Dispatch)
         .map(|m| (m.chat_id.clone(), m.text.clone()))
         .collect();
     dispatches.sort();
@@ -167,7 +169,7 @@ async fn a_bulk_refill_splits_by_provider_and_replies_once() {
     );
     let replies: Vec<&str> = outbox
         .iter()
-        .filter(|m| m.kind == "reply")
+        .filter(|m| m.kind == MessageKind::Reply)
         .map(|m| m.text.as_str())
         .collect();
     assert_eq!(replies.len(), 1);
@@ -281,7 +283,7 @@ async fn a_panel_outage_dispatches_nothing_and_consumes_no_cooldown() {
     drain(&app).await;
     let outbox = app.state.db.outbox_of(setup.workspace, 10).await.unwrap();
     assert_eq!(outbox.len(), 1, "a reply and nothing else");
-    assert_eq!(outbox[0].kind, "reply");
+    assert_eq!(outbox[0].kind, MessageKind::Reply);
     assert!(
         !outbox[0].text.to_lowercase().contains("error 5"),
         "a safe message: {}",
@@ -731,9 +733,9 @@ async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() 
     let stored = db.outbox_of(setup.workspace, 10).await.unwrap();
     let find = |id: &str| stored.iter().find(|m| m.id == id).unwrap().clone();
     let (first, second) = (find(&first), find(&second));
-    assert_eq!(first.status, "sent");
+    assert_eq!(first.status, OutboxStatus::Sent);
     assert_eq!(first.provider_message_id.as_deref(), Some("m-1"));
-    assert_eq!(second.status, "sent");
+    assert_eq!(second.status, OutboxStatus::Sent);
     assert_eq!(second.provider_message_id, None);
     for message in [&first, &second] {
         assert_eq!(message.claimed_until, None);

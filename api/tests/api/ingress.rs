@@ -4,7 +4,7 @@
 use crate::support::{Reply, TestApp, TestWorkspace};
 use chrono::Utc;
 use panelrelay_adapters::storage::flow::{WebhookRecord, stamp};
-use panelrelay_api::flow::channel_cache::CHANNEL_TTL;
+use panelrelay_api::services::channel_cache::CHANNEL_TTL;
 use panelrelay_core::ids::WorkspaceId;
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -124,10 +124,7 @@ async fn another_process_sees_a_rotation_within_the_cache_lifetime() {
     let ws = app.workspace("A").await;
     let id = create_telegram(&app, &ws, "old-secret-1").await;
     // A second server process on the same database: its own channel cache.
-    let replica_state = panelrelay_api::state::AppState {
-        channel_cache: Default::default(),
-        ..app.state.clone()
-    };
+    let replica_state = app.replica();
     let replica = poem::test::TestClient::new(panelrelay_api::app::build_app(replica_state));
     let replica_deliver = |secret: &'static str, update_id: u64| {
         replica

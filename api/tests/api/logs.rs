@@ -9,8 +9,9 @@ use panelrelay_adapters::storage::flow::{
 };
 use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_adapters::storage::to_db_time;
-use panelrelay_api::flow::{maintenance, worker};
-use panelrelay_api::resources::settings::SettingsDocument;
+use panelrelay_api::flow::worker;
+use panelrelay_api::jobs::maintenance;
+use panelrelay_api::services::settings::SettingsDocument;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::DispatchTemplates;

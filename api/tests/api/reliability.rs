@@ -7,9 +7,9 @@ use crate::support::{Reply, TestApp};
 use chrono::Utc;
 use panelrelay_adapters::messaging::inbound::parse_telegram;
 use panelrelay_adapters::storage::Database;
+use panelrelay_adapters::storage::flow::MessageKind;
 use panelrelay_api::app::build_app;
-use panelrelay_api::state::AppState;
-use panelrelay_api::webhooks::InboxWriter;
+use panelrelay_api::state::{AppState, StateParts};
 use poem::EndpointExt;
 use poem::http::{Method, StatusCode};
 use poem::test::TestClient;
@@ -88,12 +88,11 @@ async fn an_unreachable_database_answers_503_never_404() {
     let channel = telegram_channel(&app, &ws.owner_key).await;
     // The same application on a database that refuses connections.
     let dead = Database::open("postgres://postgres@127.0.0.1:1/unreachable", 1).unwrap();
-    let state = AppState {
-        db: dead.clone(),
-        inbox: InboxWriter::start(dead),
-        channel_cache: Default::default(),
-        ..app.state.clone()
-    };
+    let state = AppState::new(StateParts {
+        db: dead,
+        ..app.parts.clone()
+    })
+    .unwrap();
     let client = TestClient::new(build_app(state).boxed());
     let response = client
         .post(format!("/webhooks/telegram/{channel}"))
@@ -328,7 +327,7 @@ async fn a_hung_panel_does_not_delay_another_workspace() {
     let started = std::time::Instant::now();
     let replied = loop {
         let outbox = db.outbox_of(fast.workspace, 10).await.unwrap();
-        if outbox.iter().any(|m| m.kind == "reply") {
+        if outbox.iter().any(|m| m.kind == MessageKind::Reply) {
             break started.elapsed();
         }
         assert!(

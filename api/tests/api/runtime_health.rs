@@ -127,7 +127,7 @@ async fn health_shows_a_failing_channel_the_backlog_and_the_loops() {
     let stale = app.get("/v1/health", &viewer).await;
     assert_eq!(runner(&stale.body, "maintenance")["status"], "stale");
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let loops = panelrelay_api::flow::runner::spawn(app.state.clone(), stopped);
+    let loops = panelrelay_api::jobs::runner::spawn(app.state.clone(), stopped);
     let mut body = serde_json::Value::Null;
     for _ in 0..100 {
         body = app.get("/v1/health", &viewer).await.body;

@@ -1,12 +1,13 @@
 //! The test-app builder: a fresh database and key-value namespace per test, the real
 //! application in process, and helpers to call it.
 
+use chrono::Utc;
 use panelrelay_adapters::secrets::{MasterKey, SecretBox};
 use panelrelay_adapters::testing::{TestDatabase, test_key_value};
 use panelrelay_api::app::build_app;
-use panelrelay_api::http::metrics::Metrics;
 use panelrelay_api::runtime::bootstrap_admin_key;
-use panelrelay_api::state::AppState;
+use panelrelay_api::state::{AppState, StateParts};
+use panelrelay_core::ports::ManualClock;
 use poem::endpoint::BoxEndpoint;
 use poem::http::{Method, StatusCode};
 use poem::test::TestClient;
@@ -14,10 +15,17 @@ use poem::{Body, EndpointExt, Response};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
+/// The master key of every test app (base64), for the binaries a test runs on its data.
+pub const MASTER_KEY: &str = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
 /// A running application for one test.
 pub struct TestApp {
     pub client: TestClient<BoxEndpoint<'static, Response>>,
     pub state: AppState,
+    /// What `state` was built from, for replicas.
+    pub parts: StateParts,
+    /// The jobs' clock, moved by hand (`clock.advance`).
+    pub clock: Arc<ManualClock>,
     /// The bootstrap platform admin key.
     pub admin_key: String,
     /// Kept for the test's duration: dropping it removes the database.
@@ -60,6 +68,17 @@ impl Reply {
 }
 
 impl TestApp {
+    /// The URL of the test's database, for binaries run on it.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
+    /// Another replica of the application on the same database, key-value store and
+    /// master key: its own caches, clients and writers.
+    pub fn replica(&self) -> AppState {
+        AppState::new(self.parts.clone()).unwrap()
+    }
+
     pub async fn new() -> Self {
         let database = TestDatabase::new().await;
         let kv = test_key_value().await;
@@ -68,29 +87,19 @@ impl TestApp {
         } else {
             "memory"
         };
-        let state = AppState {
-            inbox: panelrelay_api::webhooks::InboxWriter::start(database.db.clone()),
-            completions: panelrelay_api::flow::completion_writer::CompletionWriter::start(
-                database.db.clone(),
-            ),
-            settlements: panelrelay_api::flow::settlement_writer::SettlementWriter::start(
-                database.db.clone(),
-            ),
-            webhook_log: panelrelay_api::webhooks::LogWriter::start(database.db.clone()),
+        let clock = Arc::new(ManualClock::new(Utc::now()));
+        let parts = StateParts {
             db: database.db.clone(),
             kv,
             kv_kind,
-            secrets: SecretBox::new(MasterKey::generate().unwrap(), vec![]),
-            metrics: Arc::new(Metrics::new().unwrap()),
+            secrets: SecretBox::new(MasterKey::from_base64(MASTER_KEY).unwrap(), vec![]),
             public_url: "https://relay.example".into(),
-            configs: Default::default(),
-            messengers: Arc::new(panelrelay_api::flow::channels::Messengers::new().unwrap()),
-            channel_cache: Default::default(),
             send_rate_limits: true,
-            wake: Default::default(),
             http_limits: Default::default(),
             auth_failures: Default::default(),
+            clock: clock.clone(),
         };
+        let state = AppState::new(parts.clone()).unwrap();
         let admin_key = bootstrap_admin_key(&state.db)
             .await
             .unwrap()
@@ -99,6 +108,8 @@ impl TestApp {
         TestApp {
             client,
             state,
+            parts,
+            clock,
             admin_key,
             _database: database,
         }

@@ -7,7 +7,7 @@ pub mod order_history;
 pub mod panel;
 pub mod running_cooldowns;
 
-pub use clock::{Clock, SystemClock};
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use key_value::{KeyValue, KeyValueError};
 pub use messenger::{Messenger, OutboundText, SendError, Sent};
 pub use order_history::{OrderHistory, OrderHistoryError};

@@ -10,6 +10,7 @@ use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
 use super::claim;
 use super::outbox::OutboxRow;
 use super::records::{CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord};
+use super::states::InboxStatus;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
@@ -62,8 +63,8 @@ pub struct InboxEvent {
     pub is_group: bool,
     /// The Telegram topic.
     pub topic_id: Option<i64>,
-    /// `pending`, `processing`, `done` or `failed`.
-    pub status: String,
+    /// Where it is.
+    pub status: InboxStatus,
     /// Claims so far.
     pub attempts: i32,
     /// The current claim's lease end.
@@ -95,6 +96,7 @@ pub struct Completion {
 pub const MAX_ATTEMPTS: i32 = 5;
 
 impl Database {
+    #[cfg(any(test, feature = "test-support"))]
     /// Stores an event unless its (channel, dedupe key) is already there. Returns whether
     /// it was stored.
     pub async fn inbox_insert(
@@ -192,6 +194,7 @@ impl Database {
         Ok(events)
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// Completes an event with everything its handling produced, in one transaction. A
     /// second completion of the same event (two workers after a lease ran out) is refused
     /// with a conflict and changes nothing.
@@ -304,7 +307,7 @@ impl Database {
                 if !completed.is_empty() {
                     diesel::update(inbox_events::table.filter(inbox_events::id.eq_any(&completed)))
                         .set((
-                            inbox_events::status.eq("done"),
+                            inbox_events::status.eq(InboxStatus::Done),
                             inbox_events::processed_at.eq(Some(done_at)),
                             inbox_events::claimed_until.eq(None::<NaiveDateTime>),
                         ))
@@ -322,9 +325,9 @@ impl Database {
     /// it was claimed [`MAX_ATTEMPTS`] times.
     pub async fn inbox_fail(&self, event: &InboxEvent, error: &str) -> Result<(), StorageError> {
         let status = if event.attempts >= MAX_ATTEMPTS {
-            "failed"
+            InboxStatus::Failed
         } else {
-            "pending"
+            InboxStatus::Pending
         };
         with_conn!(self, |conn| {
             diesel::update(inbox_events::table.find(&event.id))
@@ -356,7 +359,7 @@ impl Database {
             diesel::update(
                 inbox_events::table
                     .filter(inbox_events::id.eq_any(ids))
-                    .filter(inbox_events::status.eq("processing")),
+                    .filter(inbox_events::status.eq(InboxStatus::Processing)),
             )
             .set((
                 inbox_events::error.eq(Some(reason)),
@@ -369,6 +372,7 @@ impl Database {
         Ok(())
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// Events waiting to be handled, and the age of the oldest.
     pub async fn inbox_depth(
         &self,
@@ -376,12 +380,16 @@ impl Database {
     ) -> Result<(i64, Option<Duration>), StorageError> {
         let (count, oldest): (i64, Option<NaiveDateTime>) = with_conn!(self, |conn| {
             let count = inbox_events::table
-                .filter(inbox_events::status.eq_any(["pending", "processing"]))
+                .filter(
+                    inbox_events::status.eq_any([InboxStatus::Pending, InboxStatus::Processing]),
+                )
                 .count()
                 .get_result(conn)
                 .await?;
             let oldest = inbox_events::table
-                .filter(inbox_events::status.eq_any(["pending", "processing"]))
+                .filter(
+                    inbox_events::status.eq_any([InboxStatus::Pending, InboxStatus::Processing]),
+                )
                 .select(diesel::dsl::min(inbox_events::received_at))
                 .first(conn)
                 .await?;
@@ -404,7 +412,7 @@ fn new_row(event: &NewInboxEvent, now: DateTime<Utc>) -> InboxEvent {
         text: event.text.clone(),
         is_group: event.is_group,
         topic_id: event.topic_id,
-        status: "pending".into(),
+        status: InboxStatus::Pending,
         attempts: 0,
         claimed_until: None,
         received_at: to_db_time(now),

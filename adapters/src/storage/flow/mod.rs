@@ -56,6 +56,7 @@ use diesel_async::{AsyncConnection, RunQueryDsl, SimpleAsyncConnection};
 mod inbox;
 mod outbox;
 mod records;
+mod states;
 
 pub use inbox::{Completion, InboxEvent, NewInboxEvent};
 pub use outbox::{NewOutboxMessage, OutboxMessage, OutboxUpdate, Settlement};
@@ -63,3 +64,4 @@ pub use records::{
     CommandRecord, ConversationRecord, CooldownRecord, DispatchRecord, OutboundRecord,
     WebhookRecord, at, stamp,
 };
+pub use states::{InboxStatus, MessageKind, OutboxStatus, StoredName};

@@ -6,6 +6,7 @@ use super::super::schema::{outbound_log, outbox_messages};
 use super::super::{Backend, Database, StorageError, to_db_time, with_conn};
 use super::claim;
 use super::records::OutboundRecord;
+use super::states::{MessageKind, OutboxStatus};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text, Timestamp};
@@ -22,8 +23,8 @@ pub struct NewOutboxMessage {
     pub channel_id: String,
     /// The inbox event it answers.
     pub inbox_event_id: String,
-    /// `dispatch` (to a provider group) or `reply` (to the customer).
-    pub kind: String,
+    /// A dispatch (to a provider group) or a reply (to the customer).
+    pub kind: MessageKind,
     /// The destination chat.
     pub chat_id: String,
     /// The Telegram topic.
@@ -85,16 +86,16 @@ pub struct OutboxMessage {
     pub channel_id: String,
     /// The inbox event it answers.
     pub inbox_event_id: String,
-    /// `dispatch` or `reply`.
-    pub kind: String,
+    /// A dispatch or a reply.
+    pub kind: MessageKind,
     /// The destination chat.
     pub chat_id: String,
     /// The Telegram topic.
     pub topic_id: Option<i64>,
     /// The text.
     pub text: String,
-    /// `pending`, `sending`, `sent` or `failed`.
-    pub status: String,
+    /// Where it is.
+    pub status: OutboxStatus,
     /// Attempts so far.
     pub attempts: i32,
     /// Not before this time.
@@ -122,11 +123,11 @@ impl OutboxMessage {
             workspace_id: message.workspace_id.clone(),
             channel_id: message.channel_id.clone(),
             inbox_event_id: message.inbox_event_id.clone(),
-            kind: message.kind.clone(),
+            kind: message.kind,
             chat_id: message.chat_id.clone(),
             topic_id: message.topic_id,
             text: message.text.clone(),
-            status: "pending".into(),
+            status: OutboxStatus::Pending,
             attempts: 0,
             next_attempt_at: to_db_time(now),
             claimed_until: None,
@@ -253,7 +254,7 @@ impl Database {
                         } => {
                             let refund = i32::from(*free);
                             let retry = (
-                                outbox_messages::status.eq("pending"),
+                                outbox_messages::status.eq(OutboxStatus::Pending),
                                 outbox_messages::next_attempt_at.eq(to_db_time(*at)),
                                 outbox_messages::last_error.eq(Some(error.as_str())),
                                 unclaimed,
@@ -272,7 +273,7 @@ impl Database {
                         OutboxUpdate::Failed { error } => {
                             diesel::update(row)
                                 .set((
-                                    outbox_messages::status.eq("failed"),
+                                    outbox_messages::status.eq(OutboxStatus::Failed),
                                     outbox_messages::last_error.eq(Some(error.as_str())),
                                     unclaimed,
                                 ))
@@ -302,7 +303,7 @@ impl Database {
             diesel::update(
                 outbox_messages::table
                     .filter(outbox_messages::id.eq_any(ids))
-                    .filter(outbox_messages::status.eq("sending")),
+                    .filter(outbox_messages::status.eq(OutboxStatus::Sending)),
             )
             .set((
                 outbox_messages::claimed_until.eq(Some(to_db_time(until))),
@@ -314,6 +315,7 @@ impl Database {
         Ok(())
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// A workspace's outbox, newest first (for tests and the logs resource).
     pub async fn outbox_of(
         &self,
@@ -331,6 +333,7 @@ impl Database {
         }))
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// Messages waiting to be sent, and the age of the oldest.
     pub async fn outbox_depth(
         &self,
@@ -338,12 +341,16 @@ impl Database {
     ) -> Result<(i64, Option<Duration>), StorageError> {
         let (count, oldest): (i64, Option<NaiveDateTime>) = with_conn!(self, |conn| {
             let count = outbox_messages::table
-                .filter(outbox_messages::status.eq_any(["pending", "sending"]))
+                .filter(
+                    outbox_messages::status.eq_any([OutboxStatus::Pending, OutboxStatus::Sending]),
+                )
                 .count()
                 .get_result(conn)
                 .await?;
             let oldest = outbox_messages::table
-                .filter(outbox_messages::status.eq_any(["pending", "sending"]))
+                .filter(
+                    outbox_messages::status.eq_any([OutboxStatus::Pending, OutboxStatus::Sending]),
+                )
                 .select(diesel::dsl::min(outbox_messages::created_at))
                 .first(conn)
                 .await?;

@@ -7,7 +7,10 @@ use super::super::schema::{
 use super::super::{Database, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::AsyncConnection;
+#[cfg(any(test, feature = "test-support"))]
+use diesel_async::RunQueryDsl;
+#[cfg(any(test, feature = "test-support"))]
 use panelrelay_core::ids::WorkspaceId;
 
 /// One handled customer message.
@@ -169,6 +172,7 @@ pub fn stamp(now: DateTime<Utc>) -> (String, NaiveDateTime) {
 }
 
 impl Database {
+    #[cfg(any(test, feature = "test-support"))]
     /// Records a webhook delivery.
     pub async fn log_webhook(&self, record: WebhookRecord) -> Result<(), StorageError> {
         with_conn!(self, |conn| {
@@ -198,6 +202,7 @@ impl Database {
         Ok(())
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// Records an outbound attempt.
     pub async fn log_outbound(&self, record: OutboundRecord) -> Result<(), StorageError> {
         with_conn!(self, |conn| {
@@ -209,6 +214,7 @@ impl Database {
         Ok(())
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// A workspace's command log, newest first.
     pub async fn command_log(
         &self,
@@ -226,6 +232,7 @@ impl Database {
         }))
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// A workspace's claimed cooldowns, newest first.
     pub async fn cooldown_log(
         &self,
@@ -243,6 +250,7 @@ impl Database {
         }))
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// A workspace's dispatches, newest first.
     pub async fn dispatch_log(
         &self,
@@ -260,6 +268,7 @@ impl Database {
         }))
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// A workspace's webhook log, newest first.
     pub async fn webhook_log(
         &self,
@@ -277,6 +286,7 @@ impl Database {
         }))
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// A workspace's outbound log, newest first.
     pub async fn outbound_log(
         &self,
@@ -294,6 +304,7 @@ impl Database {
         }))
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     /// The messages of one chat, oldest first.
     pub async fn conversation(
         &self,

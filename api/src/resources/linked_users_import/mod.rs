@@ -462,7 +462,10 @@ impl LinkedUsersImportApi {
             &fingerprint,
             async {
                 let panel = if verify {
-                    Some(super::panel::client(&state, workspace_id).await?)
+                    Some(
+                        crate::services::panel::client(&state.db, &state.secrets, workspace_id)
+                            .await?,
+                    )
                 } else {
                     None
                 };

@@ -7,7 +7,8 @@
 //! channel works at once and made-up ids cannot fill the cache.
 
 use super::channels::{ChannelError, OpenChannel};
-use crate::state::AppState;
+use panelrelay_adapters::secrets::SecretBox;
+use panelrelay_adapters::storage::Database;
 use panelrelay_core::access::WorkspaceStatus;
 use panelrelay_core::ids::ChannelId;
 use std::collections::HashMap;
@@ -29,18 +30,24 @@ struct Entries {
 }
 
 /// Opened channels by id, each for [`CHANNEL_TTL`] at most.
-#[derive(Default)]
 pub struct ChannelCache {
+    db: Database,
+    secrets: SecretBox,
     entries: Mutex<Entries>,
 }
 
 impl ChannelCache {
+    /// An empty cache of the channels stored in `db`, opened with `secrets`.
+    pub fn new(db: Database, secrets: SecretBox) -> Self {
+        ChannelCache {
+            db,
+            secrets,
+            entries: Mutex::default(),
+        }
+    }
+
     /// The channel `id` with its secrets opened, or `None` when it does not exist.
-    pub async fn get(
-        &self,
-        state: &AppState,
-        id: ChannelId,
-    ) -> Result<Option<Arc<OpenChannel>>, ChannelError> {
+    pub async fn get(&self, id: ChannelId) -> Result<Option<Arc<OpenChannel>>, ChannelError> {
         let generation = match self.entries.lock() {
             Ok(entries) => {
                 if let Some((loaded, channel)) = entries.channels.get(&id) {
@@ -53,7 +60,7 @@ impl ChannelCache {
             Err(_) => None,
         };
         let loaded = Instant::now();
-        let Some(stored) = state
+        let Some(stored) = self
             .db
             .find_channel(id)
             .await
@@ -61,13 +68,13 @@ impl ChannelCache {
         else {
             return Ok(None);
         };
-        let workspace = state
+        let workspace = self
             .db
             .workspaces()
             .get(stored.workspace_id)
             .await
             .map_err(|e| ChannelError(e.to_string()))?;
-        let mut opened = OpenChannel::open(state, stored)?;
+        let mut opened = OpenChannel::open(&self.secrets, stored)?;
         opened.workspace_suspended =
             workspace.is_some_and(|found| found.status == WorkspaceStatus::Suspended);
         let channel = Arc::new(opened);

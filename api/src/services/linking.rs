@@ -6,19 +6,17 @@
 //! `panelrelay_core::linking`; this module does the I/O: the panel, the codes table, the
 //! key-value store for the hourly request limit, and the linked users.
 
-use super::worker::HandleError;
-use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::secrets::hash_token;
-use panelrelay_adapters::storage::flow::InboxEvent;
+use panelrelay_adapters::storage::Database;
 use panelrelay_core::identity::normalise_identity;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::linking::{
     CodeCheck, LinkMessage, LinkPolicy, check_code, code_from_random, parse_link_message,
 };
 use panelrelay_core::medium::Medium;
-use panelrelay_core::ports::PanelApi;
 use panelrelay_core::ports::panel::{NewTicket, PanelError};
+use panelrelay_core::ports::{KeyValue, PanelApi};
 use panelrelay_core::replies::{ReplyTemplates, TemplateKey};
 use panelrelay_core::rules::same_user;
 use panelrelay_core::sender::SenderRole;
@@ -34,10 +32,18 @@ const REQUEST_WINDOW: Duration = Duration::from_secs(3600);
 /// attempts an event gets.
 const OPENED_MEMORY: Duration = Duration::from_secs(3600);
 
+/// Why a linking message could not be answered now (the database or the key-value store
+/// failed; the message is retried).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct LinkingError(String);
+
 /// One chat's linking conversation.
 pub struct Linking<'a> {
-    /// The application.
-    pub state: &'a AppState,
+    /// The database (codes, linked users).
+    pub db: &'a Database,
+    /// The key-value store (hourly request limit, opened tickets).
+    pub kv: &'a dyn KeyValue,
     /// The chat's workspace.
     pub workspace: WorkspaceId,
     /// The chat's medium.
@@ -54,33 +60,21 @@ pub struct Linking<'a> {
     pub dry_run: bool,
 }
 
-fn storage(err: impl std::fmt::Display) -> HandleError {
-    HandleError::new(err.to_string())
+fn storage(err: impl std::fmt::Display) -> LinkingError {
+    LinkingError(err.to_string())
 }
 
 impl Linking<'_> {
-    /// The reply when `event` is a linking message this flow answers, else `None` (the
+    /// The reply when the message is a linking message this flow answers, else `None` (the
     /// engine handles it). Admin chats and groups are never answered here; a code with no
-    /// pending request is left to the engine.
-    pub async fn reply(&self, event: &InboxEvent) -> Result<Option<String>, HandleError> {
-        self.answer(
-            event.is_group,
-            &event.text,
-            &event.sender_id,
-            Some(&event.id),
-        )
-        .await
-    }
-
-    /// [`Self::reply`] for a message given by its parts; `event_id` is absent in a
-    /// simulation.
+    /// pending request is left to the engine. `event_id` is absent in a simulation.
     pub async fn answer(
         &self,
         is_group: bool,
         text: &str,
         sender_id: &str,
         event_id: Option<&str>,
-    ) -> Result<Option<String>, HandleError> {
+    ) -> Result<Option<String>, LinkingError> {
         if is_group || matches!(self.role, SenderRole::Admin(_)) {
             return Ok(None);
         }
@@ -123,7 +117,6 @@ impl Linking<'_> {
     /// The rate-limited reply, with the minutes left in the request window.
     async fn rate_limited(&self, identity: &str) -> String {
         let left = self
-            .state
             .kv
             .ttl(&self.request_key(identity))
             .await
@@ -145,11 +138,11 @@ impl Linking<'_> {
         username: &str,
         policy: &LinkPolicy,
         now: DateTime<Utc>,
-    ) -> Result<String, HandleError> {
+    ) -> Result<String, LinkingError> {
         let minutes = policy.ttl_minutes().to_string();
         let opened_key = event_id.map(|id| format!("link:opened:{}:{id}", self.workspace));
         if let Some(key) = &opened_key {
-            if let Ok(Some(opened_for)) = self.state.kv.get(key).await {
+            if let Ok(Some(opened_for)) = self.kv.get(key).await {
                 return Ok(self.render(
                     TemplateKey::LinkCodeSent,
                     &[("username", &opened_for), ("minutes", &minutes)],
@@ -183,7 +176,7 @@ impl Linking<'_> {
             ));
         }
         let code = code_from_random(random_u64());
-        let codes = self.state.db.link_codes(self.workspace);
+        let codes = self.db.link_codes(self.workspace);
         codes
             .replace(
                 self.medium,
@@ -223,7 +216,6 @@ impl Linking<'_> {
         // Remembered for as long as the event could be handled again.
         if let Some(key) = &opened_key {
             let remembered = self
-                .state
                 .kv
                 .set_if_absent(key, &user.username, OPENED_MEMORY)
                 .await;
@@ -239,15 +231,14 @@ impl Linking<'_> {
 
     /// Counts a link request of `identity` in the hourly window and returns the count; a
     /// dry run returns what the count would be.
-    async fn count_request(&self, identity: &str) -> Result<i64, HandleError> {
+    async fn count_request(&self, identity: &str) -> Result<i64, LinkingError> {
         let key = self.request_key(identity);
         if self.dry_run {
-            let counted = self.state.kv.get(&key).await.map_err(storage)?;
+            let counted = self.kv.get(&key).await.map_err(storage)?;
             let counted = counted.and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
             return Ok(counted + 1);
         }
-        self.state
-            .kv
+        self.kv
             .increment(&key, 1, REQUEST_WINDOW)
             .await
             .map_err(storage)
@@ -265,8 +256,8 @@ impl Linking<'_> {
         code: &str,
         policy: &LinkPolicy,
         now: DateTime<Utc>,
-    ) -> Result<Option<String>, HandleError> {
-        let codes = self.state.db.link_codes(self.workspace);
+    ) -> Result<Option<String>, LinkingError> {
+        let codes = self.db.link_codes(self.workspace);
         let Some(stored) = codes
             .pending(self.medium, identity)
             .await
@@ -286,8 +277,7 @@ impl Linking<'_> {
                 CodeCheck::Verified { username } => {
                     // Of two concurrent right answers, the one that removes the code links.
                     if codes.delete(&stored.id).await.map_err(storage)? {
-                        self.state
-                            .db
+                        self.db
                             .identities(self.workspace)
                             .relink(self.medium, identity, username, now)
                             .await

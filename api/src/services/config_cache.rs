@@ -4,9 +4,9 @@
 //! with any number of server processes on one database.
 
 use super::config::{self, LoadedConfig};
-use super::panels::PanelClient;
-use crate::state::AppState;
-use panelrelay_adapters::storage::StorageError;
+use super::panel::PanelClient;
+use panelrelay_adapters::secrets::SecretBox;
+use panelrelay_adapters::storage::{Database, StorageError};
 use panelrelay_core::access::WorkspaceStatus;
 use panelrelay_core::ids::WorkspaceId;
 use std::collections::HashMap;
@@ -24,22 +24,30 @@ pub struct CachedConfig {
 }
 
 /// The cache: workspace → the version an entry was loaded at, and the entry.
-#[derive(Default)]
 pub struct ConfigCache {
+    db: Database,
+    secrets: SecretBox,
     entries: Mutex<HashMap<WorkspaceId, (i64, Arc<CachedConfig>)>>,
     loads: AtomicU64,
 }
 
 impl ConfigCache {
+    /// An empty cache of the configurations stored in `db` (panel keys opened with
+    /// `secrets`).
+    pub fn new(db: Database, secrets: SecretBox) -> Self {
+        ConfigCache {
+            db,
+            secrets,
+            entries: Mutex::default(),
+            loads: AtomicU64::new(0),
+        }
+    }
+
     /// The workspace's current configuration: one version query, and a load only when the
     /// version moved on since the cached entry was loaded.
-    pub async fn get(
-        &self,
-        state: &AppState,
-        workspace: WorkspaceId,
-    ) -> Result<Arc<CachedConfig>, StorageError> {
-        let version = state.db.workspaces().config_version(workspace).await?;
-        self.at_version(state, workspace, version).await
+    pub async fn get(&self, workspace: WorkspaceId) -> Result<Arc<CachedConfig>, StorageError> {
+        let version = self.db.workspaces().config_version(workspace).await?;
+        self.at_version(workspace, version).await
     }
 
     /// The configurations of `workspaces` as of one version query, loading the stale ones.
@@ -47,13 +55,12 @@ impl ConfigCache {
     /// and fail (to be retried) if it still cannot.
     pub async fn snapshot(
         &self,
-        state: &AppState,
         workspaces: &[WorkspaceId],
     ) -> HashMap<WorkspaceId, Arc<CachedConfig>> {
         if workspaces.is_empty() {
             return HashMap::new();
         }
-        let versions = match state.db.workspaces().config_versions(workspaces).await {
+        let versions = match self.db.workspaces().config_versions(workspaces).await {
             Ok(versions) => versions,
             Err(error) => {
                 tracing::warn!(%error, "configuration versions unreadable");
@@ -62,7 +69,7 @@ impl ConfigCache {
         };
         let mut configs = HashMap::new();
         for (workspace, version) in versions {
-            match self.at_version(state, workspace, Some(version)).await {
+            match self.at_version(workspace, Some(version)).await {
                 Ok(config) => {
                     configs.insert(workspace, config);
                 }
@@ -77,7 +84,6 @@ impl ConfigCache {
     /// the load leaves the entry at an older version, which the next lookup reloads.
     async fn at_version(
         &self,
-        state: &AppState,
         workspace: WorkspaceId,
         version: Option<i64>,
     ) -> Result<Arc<CachedConfig>, StorageError> {
@@ -88,7 +94,7 @@ impl ConfigCache {
             }
         }
         let previous_panel = cached.as_ref().map(|(_, entry)| &entry.panel);
-        let entry = Arc::new(self.load(state, workspace, previous_panel).await?);
+        let entry = Arc::new(self.load(workspace, previous_panel).await?);
         if let (Some(version), Ok(mut entries)) = (version, self.entries.lock()) {
             let newer = entries
                 .get(&workspace)
@@ -111,19 +117,18 @@ impl ConfigCache {
     /// Reads the workspace's configuration and panel client from storage.
     async fn load(
         &self,
-        state: &AppState,
         workspace: WorkspaceId,
         previous_panel: Option<&PanelClient>,
     ) -> Result<CachedConfig, StorageError> {
         self.loads.fetch_add(1, Ordering::Relaxed);
-        let suspended = state
+        let suspended = self
             .db
             .workspaces()
             .get(workspace)
             .await?
             .is_some_and(|found| found.status == WorkspaceStatus::Suspended);
-        let loaded = config::load(&state.db, workspace).await?;
-        let panel = PanelClient::build(state, workspace, previous_panel).await?;
+        let loaded = config::load(&self.db, workspace).await?;
+        let panel = PanelClient::build(&self.db, &self.secrets, workspace, previous_panel).await?;
         Ok(CachedConfig {
             loaded,
             panel,

@@ -2,6 +2,7 @@
 //! the channel each sends through), manual service rules (advanced mode), reply template
 //! overrides, and the command vocabulary (aliases and enabled custom commands).
 
+use super::settings::RulesMode;
 use panelrelay_adapters::storage::{Database, StorageError};
 use panelrelay_core::command::{Alias, CommandParser, ParserConfig};
 use panelrelay_core::engine::WorkspaceConfig;
@@ -21,8 +22,8 @@ pub struct LoadedConfig {
 
 /// Reads a workspace's configuration.
 pub async fn load(db: &Database, workspace: WorkspaceId) -> Result<LoadedConfig, StorageError> {
-    let settings = crate::resources::settings::load(db, workspace).await?;
-    let advanced = settings.rules_mode == crate::resources::settings::RulesMode::Advanced;
+    let settings = super::settings::load(db, workspace).await?;
+    let advanced = settings.rules_mode == RulesMode::Advanced;
     let stored_routes = db.provider_routes(workspace).all().await?;
     let route_channels = stored_routes
         .iter()

@@ -1,19 +1,16 @@
-//! A channel opened for use: its secrets decrypted, its sending client built. Clients are
-//! cached per channel and rebuilt when the channel changes.
+//! A channel opened for use: its secrets decrypted, its sending client and validation built
+//! from them.
 
-use crate::state::AppState;
-use chrono::{DateTime, Utc};
 use panelrelay_adapters::messaging::{
     GreenApi, GreenApiWebhook, HttpClient, MetaCloud, TelegramBot, TelegramWebhook,
     ValidationReport,
 };
+use panelrelay_adapters::secrets::SecretBox;
 use panelrelay_adapters::storage::channels::Channel;
-use panelrelay_core::ids::ChannelId;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::ports::messenger::Messenger;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A channel with its secrets opened.
 pub struct OpenChannel {
@@ -34,9 +31,8 @@ pub struct ChannelError(pub String);
 
 impl OpenChannel {
     /// Opens a stored channel's secrets.
-    pub fn open(state: &AppState, channel: Channel) -> Result<Self, ChannelError> {
-        let plain = state
-            .secrets
+    pub fn open(secrets: &SecretBox, channel: Channel) -> Result<Self, ChannelError> {
+        let plain = secrets
             .open(&channel.secrets_sealed)
             .map_err(|e| ChannelError(format!("secrets: {e}")))?;
         let secrets =
@@ -131,57 +127,5 @@ impl OpenChannel {
             }
             Medium::WhatsappMeta => self.meta(http).validate().await,
         })
-    }
-}
-
-/// A built client and the channel version it was built from.
-type CachedMessenger = (DateTime<Utc>, Arc<dyn Messenger>);
-
-/// Sending clients per channel, keyed by the channel's last change.
-pub struct Messengers {
-    http: HttpClient,
-    cache: Mutex<HashMap<ChannelId, CachedMessenger>>,
-}
-
-impl Messengers {
-    /// A cache sharing one HTTP client (10 s per request).
-    pub fn new() -> Result<Self, ChannelError> {
-        let http =
-            HttpClient::new(Duration::from_secs(10)).map_err(|e| ChannelError(e.to_string()))?;
-        Ok(Messengers {
-            http,
-            cache: Mutex::new(HashMap::new()),
-        })
-    }
-
-    /// The shared HTTP client.
-    pub fn http(&self) -> HttpClient {
-        self.http.clone()
-    }
-
-    /// The client of `channel_id`.
-    pub async fn get(
-        &self,
-        state: &AppState,
-        channel_id: ChannelId,
-    ) -> Result<Arc<dyn Messenger>, ChannelError> {
-        let channel = state
-            .channel_cache
-            .get(state, channel_id)
-            .await?
-            .ok_or_else(|| ChannelError("was deleted".into()))?;
-        let stamp = channel.channel.updated_at;
-        if let Ok(cache) = self.cache.lock() {
-            if let Some((cached, client)) = cache.get(&channel_id) {
-                if *cached == stamp {
-                    return Ok(client.clone());
-                }
-            }
-        }
-        let client = channel.messenger(self.http.clone())?;
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(channel_id, (stamp, client.clone()));
-        }
-        Ok(client)
     }
 }

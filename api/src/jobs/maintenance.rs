@@ -1,13 +1,12 @@
-//! The maintenance runner: deletes each workspace's log and conversation rows older than its
-//! `log_retention_days`, in bounded batches. One replica runs it per interval (a key-value
-//! lock), the others only report their heartbeat.
+//! The maintenance job: deletes each workspace's log and conversation rows older than its
+//! `log_retention_days`, in bounded batches, and forgets replicas gone for a week. One
+//! replica runs it per interval (the lease holder).
 
-use super::heartbeat::{Pulse, instance_id};
-use crate::resources::settings;
+use super::job::{Cadence, JobError, JobSpec, ScheduledJob, Scope};
+use crate::services::settings;
 use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use panelrelay_adapters::storage::StorageError;
-use tokio::sync::watch;
 
 /// Rows deleted per table per statement.
 pub const BATCH: i64 = 500;
@@ -19,10 +18,6 @@ pub const UNOWNED_RETENTION: Duration = Duration::days(30);
 pub const HEARTBEAT_RETENTION: Duration = Duration::days(7);
 /// How often retention runs (across all replicas).
 pub const INTERVAL: std::time::Duration = std::time::Duration::from_secs(600);
-/// How often the loop wakes to beat and to try the lock.
-const TICK: std::time::Duration = std::time::Duration::from_secs(30);
-/// The lock that elects the replica running retention for one interval.
-const LOCK: &str = "maintenance:retention";
 
 /// Deletes the rows every workspace's retention period has passed at `now`. Returns how many
 /// rows went.
@@ -71,30 +66,27 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<usize, Sto
     Ok(deleted)
 }
 
-/// Runs retention once per [`INTERVAL`] on one replica until `stop` turns true.
-pub async fn run_loop(state: AppState, mut stop: watch::Receiver<bool>) {
-    tracing::info!(loop_name = "maintenance", "started");
-    let mut pulse = Pulse::new("maintenance");
-    while !*stop.borrow() {
-        let error = match state.kv.lock(LOCK, instance_id(), INTERVAL).await {
-            Ok(true) => match run_once(&state, Utc::now()).await {
-                Ok(deleted) => {
-                    tracing::info!(deleted, "retention pass done");
-                    None
-                }
-                Err(err) => Some(err.to_string()),
-            },
-            Ok(false) => None,
-            Err(err) => Some(err.to_string()),
-        };
-        if let Some(error) = &error {
-            tracing::warn!(loop_name = "maintenance", %error, "round failed");
-        }
-        pulse.beat(&state, error.as_deref()).await;
-        tokio::select! {
-            _ = tokio::time::sleep(TICK) => {}
-            _ = stop.changed() => {}
+/// Retention as a scheduled job: once per [`INTERVAL`] on one replica (the lease holder).
+pub struct Maintenance;
+
+#[async_trait::async_trait]
+impl ScheduledJob for Maintenance {
+    fn spec(&self) -> JobSpec {
+        JobSpec {
+            kind: "maintenance",
+            cadence: Cadence::Every(INTERVAL),
+            scope: Scope::Global,
         }
     }
-    tracing::info!(loop_name = "maintenance", "stopped");
+
+    async fn run(
+        &self,
+        state: &AppState,
+        _scope: &str,
+        now: DateTime<Utc>,
+    ) -> Result<serde_json::Value, JobError> {
+        let deleted = run_once(state, now).await?;
+        tracing::info!(deleted, "retention pass done");
+        Ok(serde_json::json!({ "deleted": deleted }))
+    }
 }

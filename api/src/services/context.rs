@@ -3,13 +3,12 @@
 //! simulations (`POST /v1/commands/simulate`), so a simulation sees exactly what a real
 //! message would.
 
-use super::config_cache::CachedConfig;
-use crate::state::AppState;
-use panelrelay_adapters::storage::StorageError;
+use super::config_cache::{CachedConfig, ConfigCache};
+use panelrelay_adapters::storage::{Database, StorageError};
 use panelrelay_core::engine::{Ports, WorkspaceContext};
 use panelrelay_core::ids::{ChannelId, RouteId, WorkspaceId};
 use panelrelay_core::medium::Medium;
-use panelrelay_core::ports::{PanelApi, SystemClock};
+use panelrelay_core::ports::{KeyValue, PanelApi, SystemClock};
 use panelrelay_core::sender::{Sender, SenderRole};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -26,26 +25,26 @@ impl MessageContext {
     /// Takes the workspace's current configuration and panel client, and resolves
     /// `sender_id`'s role on `medium`.
     pub async fn load(
-        state: &AppState,
+        configs: &ConfigCache,
+        db: &Database,
         workspace: WorkspaceId,
         medium: Medium,
         sender_id: &str,
     ) -> Result<Self, StorageError> {
-        let config = state.configs.get(state, workspace).await?;
-        Self::with_config(state, workspace, config, medium, sender_id).await
+        let config = configs.get(workspace).await?;
+        Self::with_config(db, workspace, config, medium, sender_id).await
     }
 
     /// Uses `config`, the workspace's configuration read earlier, and resolves `sender_id`'s
     /// role on `medium`.
     pub async fn with_config(
-        state: &AppState,
+        db: &Database,
         workspace: WorkspaceId,
         config: Arc<CachedConfig>,
         medium: Medium,
         sender_id: &str,
     ) -> Result<Self, StorageError> {
-        let role = state
-            .db
+        let role = db
             .identities(workspace)
             .sender_role(medium, sender_id)
             .await?;
@@ -88,15 +87,15 @@ impl MessageContext {
         self.config.panel.api().as_ref()
     }
 
-    /// The ports the engine uses: this panel, the shared key-value store, the system clock,
-    /// and the database's order history and cooldown log.
-    pub fn ports<'a>(&'a self, state: &'a AppState) -> Ports<'a> {
+    /// The ports the engine uses: this panel, the shared key-value store `key_value`, the
+    /// system clock, and `db`'s order history and cooldown log.
+    pub fn ports<'a>(&'a self, key_value: &'a dyn KeyValue, db: &'a Database) -> Ports<'a> {
         Ports {
             panel: self.panel(),
-            key_value: state.kv.as_ref(),
+            key_value,
             clock: &SystemClock,
-            history: &state.db,
-            cooldown_log: &state.db,
+            history: db,
+            cooldown_log: db,
         }
     }
 }
