@@ -20,6 +20,7 @@ use super::typos::Typos;
 use super::word_forms::{stem_candidates, without_prefixes};
 use super::word_hash::WordMap;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 /// The bulk limit when a workspace sets none: the API v2 batch size of panels.
 pub const DEFAULT_MAX_ORDER_IDS: usize = 100;
@@ -102,10 +103,20 @@ pub fn phrase_key(phrase: &str) -> String {
 /// stem and a 1-letter ending, `di` and 3 letters, or 6 letters.
 const MIN_FORM_BYTES: usize = 5;
 
-/// The table of known words, keyed by a phrase's first normalised word, with the stems
-/// read with endings and the action words read with typos.
-#[derive(Clone, Debug, Default)]
+/// The known words: the built-in table, shared by every parser of the process, and the
+/// workspace's own phrases over it. A workspace's parser holds only its own phrases, so the
+/// memory of parsers grows with the aliases and triggers workspaces write, not with their
+/// number.
+#[derive(Clone, Debug)]
 pub(crate) struct Vocabulary {
+    builtin: &'static Table,
+    workspace: WordMap<String, Entry>,
+}
+
+/// The built-in words: phrases keyed by their first normalised word, the stems read with
+/// endings and the action words read with typos.
+#[derive(Debug, Default)]
+struct Table {
     entries: WordMap<String, Entry>,
     stems: WordMap<String, Meaning>,
     typos: Typos<Meaning>,
@@ -127,27 +138,42 @@ struct Phrase {
     meaning: Meaning,
 }
 
-impl Vocabulary {
-    /// The built-in words only.
-    pub(crate) fn builtin() -> Self {
-        let mut vocabulary = Self::default();
+impl Table {
+    /// The process's built-in table, built on first use.
+    fn shared() -> &'static Table {
+        static BUILTIN: LazyLock<Table> = LazyLock::new(Table::build);
+        &BUILTIN
+    }
+
+    fn build() -> Self {
+        let mut table = Self::default();
         for (phrase, meaning) in builtin_phrases() {
             let normalized = normalize(phrase);
             let words = split_words(&normalized);
             if let (Meaning::Action(_), [word]) = (&meaning, words.as_slice()) {
-                vocabulary.typos.insert(word, meaning.clone());
+                table.typos.insert(word, meaning.clone());
             }
-            vocabulary.insert(&words, meaning);
+            insert(&mut table.entries, &words, meaning);
         }
         for (stem, action) in ACTION_STEMS {
             let meaning = Meaning::Action(action.clone());
-            vocabulary.typos.insert(&normalize(stem), meaning.clone());
-            vocabulary.stems.insert(normalize(stem), meaning);
+            table.typos.insert(&normalize(stem), meaning.clone());
+            table.stems.insert(normalize(stem), meaning);
         }
         for (stem, meaning) in OTHER_STEMS {
-            vocabulary.stems.insert(normalize(stem), meaning.clone());
+            table.stems.insert(normalize(stem), meaning.clone());
         }
-        vocabulary
+        table
+    }
+}
+
+impl Vocabulary {
+    /// The built-in words only.
+    pub(crate) fn builtin() -> Self {
+        Self {
+            builtin: Table::shared(),
+            workspace: WordMap::default(),
+        }
     }
 
     /// The built-in words, then the workspace's aliases and triggers over them.
@@ -189,31 +215,10 @@ impl Vocabulary {
             if seen.contains(&key) {
                 return Err(ConfigError::DuplicatePhrase(phrase.clone()));
             }
-            vocabulary.insert(&words, Meaning::Action(action));
+            insert(&mut vocabulary.workspace, &words, Meaning::Action(action));
             seen.push(key);
         }
         Ok(vocabulary)
-    }
-
-    /// Records `words` (normalised, non-empty) as meaning `meaning`, replacing any earlier
-    /// meaning of the same phrase.
-    fn insert(&mut self, words: &[&str], meaning: Meaning) {
-        let Some((first, rest)) = words.split_first() else {
-            return;
-        };
-        let entry = self.entries.entry((*first).to_owned()).or_default();
-        if rest.is_empty() {
-            entry.single = Some(meaning);
-            return;
-        }
-        entry.longer.retain(|phrase| phrase.rest != rest);
-        entry.longer.push(Phrase {
-            rest: rest.iter().map(|word| (*word).to_owned()).collect(),
-            meaning,
-        });
-        entry
-            .longer
-            .sort_by_key(|phrase| std::cmp::Reverse(phrase.rest.len()));
     }
 
     /// What `words[0]` means, and how many words it spans: the longest known phrase at the
@@ -230,36 +235,81 @@ impl Vocabulary {
         }
         self.form(word)
             .or_else(|| {
-                without_prefixes(word).find_map(|rest| {
-                    self.entries
-                        .get(rest)
-                        .and_then(|entry| entry.single.as_ref())
-                        .or_else(|| self.form(rest))
-                })
+                without_prefixes(word)
+                    .find_map(|rest| self.single(rest).or_else(|| self.form(rest)))
             })
-            .or_else(|| self.typos.find(word))
+            .or_else(|| self.builtin.typos.find(word))
             .map(|meaning| (meaning, 1))
     }
 
     /// The meaning of a stem of `word` with an ending.
     fn form(&self, word: &str) -> Option<&Meaning> {
-        stem_candidates(word).find_map(|stem| self.stems.get(stem))
+        stem_candidates(word).find_map(|stem| self.builtin.stems.get(stem))
     }
 
     /// The longest known phrase at the start of `words`: its meaning and how many words
     /// it spans.
     pub(crate) fn lookup(&self, words: &[&str]) -> Option<(&Meaning, usize)> {
         let (first, rest) = words.split_first()?;
-        let entry = self.entries.get(*first)?;
-        for phrase in &entry.longer {
-            let matches = rest.len() >= phrase.rest.len()
-                && phrase.rest.iter().zip(rest).all(|(want, got)| want == got);
-            if matches {
-                return Some((&phrase.meaning, 1 + phrase.rest.len()));
-            }
+        let own = self.workspace.get(*first).and_then(|e| longest(e, rest));
+        let builtin = self
+            .builtin
+            .entries
+            .get(*first)
+            .and_then(|e| longest(e, rest));
+        match (own, builtin) {
+            // Equal spans are the same phrase: the workspace's meaning replaces the built-in.
+            (Some(own), Some(builtin)) if builtin.1 > own.1 => Some(builtin),
+            (Some(own), _) => Some(own),
+            (None, builtin) => builtin,
         }
-        entry.single.as_ref().map(|meaning| (meaning, 1))
     }
+
+    /// The meaning of `word` alone: the workspace's, else the built-in one.
+    fn single(&self, word: &str) -> Option<&Meaning> {
+        let own = self
+            .workspace
+            .get(word)
+            .and_then(|entry| entry.single.as_ref());
+        own.or_else(|| {
+            let entry = self.builtin.entries.get(word)?;
+            entry.single.as_ref()
+        })
+    }
+}
+
+/// Records `words` (normalised, non-empty) in `entries` as meaning `meaning`, replacing any
+/// earlier meaning of the same phrase.
+fn insert(entries: &mut WordMap<String, Entry>, words: &[&str], meaning: Meaning) {
+    let Some((first, rest)) = words.split_first() else {
+        return;
+    };
+    let entry = entries.entry((*first).to_owned()).or_default();
+    if rest.is_empty() {
+        entry.single = Some(meaning);
+        return;
+    }
+    entry.longer.retain(|phrase| phrase.rest != rest);
+    entry.longer.push(Phrase {
+        rest: rest.iter().map(|word| (*word).to_owned()).collect(),
+        meaning,
+    });
+    entry
+        .longer
+        .sort_by_key(|phrase| std::cmp::Reverse(phrase.rest.len()));
+}
+
+/// The longest phrase of `entry` at the start of `rest` (the words after the entry's own):
+/// its meaning and how many words it spans, the entry's word included.
+fn longest<'a>(entry: &'a Entry, rest: &[&str]) -> Option<(&'a Meaning, usize)> {
+    for phrase in &entry.longer {
+        let matches = rest.len() >= phrase.rest.len()
+            && phrase.rest.iter().zip(rest).all(|(want, got)| want == got);
+        if matches {
+            return Some((&phrase.meaning, 1 + phrase.rest.len()));
+        }
+    }
+    entry.single.as_ref().map(|meaning| (meaning, 1))
 }
 
 /// Every built-in word and phrase with its meaning.
@@ -424,6 +474,22 @@ mod tests {
             Vocabulary::build(&intents).unwrap_err(),
             ConfigError::IntentAction("balance".into())
         );
+    }
+
+    #[test]
+    fn parsers_share_the_builtin_table_and_hold_only_their_own_phrases() {
+        let config = ParserConfig {
+            custom_triggers: vec!["price list".into()],
+            ..ParserConfig::default()
+        };
+        let plain = Vocabulary::builtin();
+        let custom = Vocabulary::build(&config).unwrap();
+        assert!(std::ptr::eq(plain.builtin, custom.builtin));
+        assert!(plain.workspace.is_empty());
+        assert_eq!(custom.workspace.len(), 1);
+        let trigger = Meaning::Action(Action::Custom("price list".into()));
+        assert_eq!(lookup(&custom, "price list"), Some((&trigger, 2)));
+        assert!(lookup(&plain, "price list").is_none_or(|(meaning, _)| meaning != &trigger));
     }
 
     #[test]
