@@ -1,12 +1,12 @@
 //! A workspace's command aliases: a word or phrase that means a built-in action. A phrase
 //! is unique per workspace by its parser key (`phrase_key`).
 
+use super::config_write;
 use super::schema::command_aliases;
-use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 use panelrelay_core::command::{Action, phrase_key};
 use panelrelay_core::ids::{AliasId, WorkspaceId};
 
@@ -105,17 +105,12 @@ impl CommandAliases<'_> {
             created_at: to_db_time(now),
             updated_at: to_db_time(now),
         };
-        let row: Row = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::insert_into(command_aliases::table)
-                    .values(&row)
-                    .returning(Row::as_returning())
-                    .get_result(conn)
-                    .await?;
-                bump_config_version(conn, self.workspace_id).await?;
-                Ok::<_, StorageError>(written)
-            })
-            .await?
+        let row: Row = config_write!(self.db, self.workspace_id, |conn| {
+            diesel::insert_into(command_aliases::table)
+                .values(&row)
+                .returning(Row::as_returning())
+                .get_result(conn)
+                .await?
         });
         read(row)
     }
@@ -182,9 +177,11 @@ impl CommandAliases<'_> {
         now: DateTime<Utc>,
     ) -> Result<Option<StoredAlias>, StorageError> {
         let action = action_name(action)?;
-        let updated = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::update(
+        let updated = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::update(
                     command_aliases::table
                         .filter(command_aliases::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(command_aliases::id.eq(id.to_string())),
@@ -196,14 +193,10 @@ impl CommandAliases<'_> {
                     command_aliases::updated_at.eq(to_db_time(now)),
                 ))
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         if updated == 0 {
             return Ok(None);
         }
@@ -212,22 +205,20 @@ impl CommandAliases<'_> {
 
     /// Deletes an alias. Returns whether it existed.
     pub async fn delete(&self, id: AliasId) -> Result<bool, StorageError> {
-        let deleted = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::delete(
+        let deleted = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::delete(
                     command_aliases::table
                         .filter(command_aliases::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(command_aliases::id.eq(id.to_string())),
                 )
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         Ok(deleted == 1)
     }
 }

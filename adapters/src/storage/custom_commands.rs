@@ -1,12 +1,12 @@
 //! A workspace's custom commands: a trigger word or phrase and the reply it gets. A trigger
 //! is unique per workspace by its parser key (`phrase_key`).
 
+use super::config_write;
 use super::schema::custom_commands;
-use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 use panelrelay_core::command::phrase_key;
 use panelrelay_core::ids::{CustomCommandId, WorkspaceId};
 
@@ -94,17 +94,12 @@ impl CustomCommands<'_> {
             created_at: to_db_time(now),
             updated_at: to_db_time(now),
         };
-        let row: Row = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::insert_into(custom_commands::table)
-                    .values(&row)
-                    .returning(Row::as_returning())
-                    .get_result(conn)
-                    .await?;
-                bump_config_version(conn, self.workspace_id).await?;
-                Ok::<_, StorageError>(written)
-            })
-            .await?
+        let row: Row = config_write!(self.db, self.workspace_id, |conn| {
+            diesel::insert_into(custom_commands::table)
+                .values(&row)
+                .returning(Row::as_returning())
+                .get_result(conn)
+                .await?
         });
         read(row)
     }
@@ -172,9 +167,11 @@ impl CustomCommands<'_> {
         fields: CustomCommandFields,
         now: DateTime<Utc>,
     ) -> Result<Option<StoredCustomCommand>, StorageError> {
-        let updated = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::update(
+        let updated = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::update(
                     custom_commands::table
                         .filter(custom_commands::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(custom_commands::id.eq(id.to_string())),
@@ -187,14 +184,10 @@ impl CustomCommands<'_> {
                     custom_commands::updated_at.eq(to_db_time(now)),
                 ))
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         if updated == 0 {
             return Ok(None);
         }
@@ -203,22 +196,20 @@ impl CustomCommands<'_> {
 
     /// Deletes a custom command. Returns whether it existed.
     pub async fn delete(&self, id: CustomCommandId) -> Result<bool, StorageError> {
-        let deleted = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::delete(
+        let deleted = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::delete(
                     custom_commands::table
                         .filter(custom_commands::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(custom_commands::id.eq(id.to_string())),
                 )
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         Ok(deleted == 1)
     }
 }

@@ -68,6 +68,31 @@ macro_rules! with_conn {
 }
 pub(crate) use with_conn;
 
+/// Runs `$body` (using `$conn`, with `?` for errors) in a transaction on whichever backend
+/// the database uses, and marks the workspace's configuration as changed in the same
+/// transaction, so cached copies are reloaded. Every write to what the flow's configuration
+/// or panel client is built from goes through it. With `bump_if = |value: &T| …`, the
+/// version moves only when the predicate holds for the body's value (rows touched, a row
+/// found); without it, always. A macro for the reason of [`with_conn!`].
+macro_rules! config_write {
+    ($db:expr, $workspace_id:expr, |$conn:ident| $body:expr) => {
+        $crate::storage::config_write!($db, $workspace_id, |$conn| $body, bump_if = |_: &_| true)
+    };
+    ($db:expr, $workspace_id:expr, |$conn:ident| $body:expr, bump_if = $bump_if:expr) => {
+        $crate::storage::with_conn!($db, |$conn| {
+            diesel_async::AsyncConnection::transaction($conn, async |$conn| {
+                let written = $body;
+                if ($bump_if)(&written) {
+                    $crate::storage::workspaces::bump_config_version($conn, $workspace_id).await?;
+                }
+                Ok::<_, $crate::storage::StorageError>(written)
+            })
+            .await?
+        })
+    };
+}
+pub(crate) use config_write;
+
 /// One page of a list: rows newest first, and the cursor of the next page if there is one.
 #[derive(Debug, Clone)]
 pub struct Page<T> {

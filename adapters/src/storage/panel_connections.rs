@@ -1,12 +1,12 @@
 //! The panel a workspace connects: one per workspace, key sealed at rest.
 
+use super::config_write;
 use super::schema::panel_connections;
-use super::workspaces::bump_config_version;
 use super::{Database, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::upsert::excluded;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::WorkspaceId;
 
 /// A stored panel connection. The key stays sealed; only its last characters are plain.
@@ -126,35 +126,29 @@ impl PanelConnections<'_> {
             created_at: to_db_time(now),
             updated_at: to_db_time(now),
         };
-        let row: Row = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::insert_into(panel_connections::table)
-                    .values(&row)
-                    .on_conflict(panel_connections::workspace_id)
-                    .do_update()
-                    .set((
-                        panel_connections::kind.eq(excluded(panel_connections::kind)),
-                        panel_connections::base_url.eq(excluded(panel_connections::base_url)),
-                        panel_connections::timezone.eq(excluded(panel_connections::timezone)),
-                        panel_connections::api_key_sealed
-                            .eq(excluded(panel_connections::api_key_sealed)),
-                        panel_connections::api_key_last4
-                            .eq(excluded(panel_connections::api_key_last4)),
-                        panel_connections::requests_per_second
-                            .eq(excluded(panel_connections::requests_per_second)),
-                        panel_connections::timeout_ms.eq(excluded(panel_connections::timeout_ms)),
-                        panel_connections::last_test_at.eq(None::<NaiveDateTime>),
-                        panel_connections::last_test_ok.eq(None::<bool>),
-                        panel_connections::last_test_summary.eq(None::<String>),
-                        panel_connections::updated_at.eq(excluded(panel_connections::updated_at)),
-                    ))
-                    .returning(Row::as_returning())
-                    .get_result(conn)
-                    .await?;
-                bump_config_version(conn, self.workspace_id).await?;
-                Ok::<_, StorageError>(written)
-            })
-            .await?
+        let row: Row = config_write!(self.db, self.workspace_id, |conn| {
+            diesel::insert_into(panel_connections::table)
+                .values(&row)
+                .on_conflict(panel_connections::workspace_id)
+                .do_update()
+                .set((
+                    panel_connections::kind.eq(excluded(panel_connections::kind)),
+                    panel_connections::base_url.eq(excluded(panel_connections::base_url)),
+                    panel_connections::timezone.eq(excluded(panel_connections::timezone)),
+                    panel_connections::api_key_sealed
+                        .eq(excluded(panel_connections::api_key_sealed)),
+                    panel_connections::api_key_last4.eq(excluded(panel_connections::api_key_last4)),
+                    panel_connections::requests_per_second
+                        .eq(excluded(panel_connections::requests_per_second)),
+                    panel_connections::timeout_ms.eq(excluded(panel_connections::timeout_ms)),
+                    panel_connections::last_test_at.eq(None::<NaiveDateTime>),
+                    panel_connections::last_test_ok.eq(None::<bool>),
+                    panel_connections::last_test_summary.eq(None::<String>),
+                    panel_connections::updated_at.eq(excluded(panel_connections::updated_at)),
+                ))
+                .returning(Row::as_returning())
+                .get_result(conn)
+                .await?
         });
         Ok(row.into())
     }

@@ -1,12 +1,12 @@
 //! Provider routes: which provider domains go to which group, through which channel, in
 //! which words.
 
+use super::config_write;
 use super::schema::{channels, provider_routes};
-use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::{ChannelId, RouteId, WorkspaceId};
 use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::{DispatchTemplates, ProviderRoute, Target};
@@ -134,17 +134,12 @@ impl ProviderRoutes<'_> {
             created_at: to_db_time(now),
             updated_at: to_db_time(now),
         };
-        let row: Row = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::insert_into(provider_routes::table)
-                    .values(&row)
-                    .returning(Row::as_returning())
-                    .get_result(conn)
-                    .await?;
-                bump_config_version(conn, self.workspace_id).await?;
-                Ok::<_, StorageError>(written)
-            })
-            .await?
+        let row: Row = config_write!(self.db, self.workspace_id, |conn| {
+            diesel::insert_into(provider_routes::table)
+                .values(&row)
+                .returning(Row::as_returning())
+                .get_result(conn)
+                .await?
         });
         read(row, &medium).map(Some)
     }
@@ -236,9 +231,11 @@ impl ProviderRoutes<'_> {
             return Ok(None);
         }
         let (domains, templates) = (json(&fields.provider_domains)?, json(&fields.templates)?);
-        let updated = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::update(
+        let updated = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::update(
                     provider_routes::table
                         .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(provider_routes::id.eq(id.to_string())),
@@ -256,14 +253,10 @@ impl ProviderRoutes<'_> {
                     provider_routes::updated_at.eq(to_db_time(now)),
                 ))
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         if updated == 0 {
             return Ok(None);
         }
@@ -272,22 +265,20 @@ impl ProviderRoutes<'_> {
 
     /// Deletes a route. Returns whether it existed.
     pub async fn delete(&self, id: RouteId) -> Result<bool, StorageError> {
-        let deleted = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::delete(
+        let deleted = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::delete(
                     provider_routes::table
                         .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(provider_routes::id.eq(id.to_string())),
                 )
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         Ok(deleted == 1)
     }
 
@@ -300,9 +291,11 @@ impl ProviderRoutes<'_> {
         new_chat: &str,
         now: DateTime<Utc>,
     ) -> Result<usize, StorageError> {
-        Ok(with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::update(
+        Ok(config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::update(
                     provider_routes::table
                         .filter(provider_routes::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(provider_routes::channel_id.eq(channel_id.to_string()))
@@ -313,13 +306,9 @@ impl ProviderRoutes<'_> {
                     provider_routes::updated_at.eq(to_db_time(now)),
                 ))
                 .execute(conn)
-                .await?;
-                if written > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        }))
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        ))
     }
 }

@@ -1,13 +1,13 @@
 //! A workspace's reply template overrides: one text per template key; keys without a row use
 //! the default text.
 
+use super::config_write;
 use super::schema::reply_templates;
-use super::workspaces::bump_config_version;
 use super::{Database, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::upsert::excluded;
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::replies::TemplateKey;
 use std::collections::BTreeMap;
@@ -97,26 +97,22 @@ impl ReplyTemplates<'_> {
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<StoredTemplate, StorageError> {
-        with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                diesel::insert_into(reply_templates::table)
-                    .values((
-                        reply_templates::workspace_id.eq(self.workspace_id.to_string()),
-                        reply_templates::template_key.eq(key.name()),
-                        reply_templates::text.eq(text),
-                        reply_templates::updated_at.eq(to_db_time(now)),
-                    ))
-                    .on_conflict((reply_templates::workspace_id, reply_templates::template_key))
-                    .do_update()
-                    .set((
-                        reply_templates::text.eq(excluded(reply_templates::text)),
-                        reply_templates::updated_at.eq(excluded(reply_templates::updated_at)),
-                    ))
-                    .execute(conn)
-                    .await?;
-                bump_config_version(conn, self.workspace_id).await
-            })
-            .await?;
+        config_write!(self.db, self.workspace_id, |conn| {
+            diesel::insert_into(reply_templates::table)
+                .values((
+                    reply_templates::workspace_id.eq(self.workspace_id.to_string()),
+                    reply_templates::template_key.eq(key.name()),
+                    reply_templates::text.eq(text),
+                    reply_templates::updated_at.eq(to_db_time(now)),
+                ))
+                .on_conflict((reply_templates::workspace_id, reply_templates::template_key))
+                .do_update()
+                .set((
+                    reply_templates::text.eq(excluded(reply_templates::text)),
+                    reply_templates::updated_at.eq(excluded(reply_templates::updated_at)),
+                ))
+                .execute(conn)
+                .await?
         });
         Ok(StoredTemplate {
             text: text.to_owned(),
@@ -126,22 +122,20 @@ impl ReplyTemplates<'_> {
 
     /// Removes the override of `key` (back to the default). Returns whether there was one.
     pub async fn delete(&self, key: TemplateKey) -> Result<bool, StorageError> {
-        let deleted = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let deleted = diesel::delete(
+        let deleted = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::delete(
                     reply_templates::table
                         .filter(reply_templates::workspace_id.eq(self.workspace_id.to_string()))
                         .filter(reply_templates::template_key.eq(key.name())),
                 )
                 .execute(conn)
-                .await?;
-                if deleted > 0 {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(deleted)
-            })
-            .await?
-        });
+                .await?
+            },
+            bump_if = |rows: &usize| *rows > 0
+        );
         Ok(deleted == 1)
     }
 }

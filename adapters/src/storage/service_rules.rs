@@ -1,8 +1,8 @@
 //! The service-rule cache: each panel service's name parsed into a refill policy and start
 //! window (quick mode), with optional manual overrides (advanced mode).
 
+use super::config_write;
 use super::schema::service_rules;
-use super::workspaces::bump_config_version;
 use super::{Database, Page, StorageError, from_db_time, to_db_time, with_conn};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -267,9 +267,11 @@ impl ServiceRules<'_> {
             }
             None => (None, None, None, None),
         };
-        let row: Option<Row> = with_conn!(self.db, |conn| {
-            conn.transaction(async |conn| {
-                let written = diesel::update(
+        let row: Option<Row> = config_write!(
+            self.db,
+            self.workspace_id,
+            |conn| {
+                diesel::update(
                     service_rules::table.find((self.workspace_id.to_string(), service_id)),
                 )
                 .set((
@@ -282,14 +284,10 @@ impl ServiceRules<'_> {
                 .returning(Row::as_returning())
                 .get_result(conn)
                 .await
-                .optional()?;
-                if written.is_some() {
-                    bump_config_version(conn, self.workspace_id).await?;
-                }
-                Ok::<_, StorageError>(written)
-            })
-            .await?
-        });
+                .optional()?
+            },
+            bump_if = |row: &Option<Row>| row.is_some()
+        );
         row.map(CachedService::try_from).transpose()
     }
 }
