@@ -131,24 +131,44 @@ pub fn capabilities(kind: PanelKind) -> PanelCapabilities {
     }
 }
 
+/// Why a panel address is refused; the messages name the API's `base_url` field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    /// Not a URL at all (the address as given, trimmed).
+    #[error("base_url '{0}' is not a URL")]
+    NotAUrl(String),
+    /// A scheme other than http or https.
+    #[error("base_url must start with https:// (or http://)")]
+    Scheme,
+    /// No host.
+    #[error("base_url needs a host")]
+    NoHost,
+    /// A user name or password in the address.
+    #[error("base_url must not contain credentials; send the key as api_key")]
+    Credentials,
+    /// A query or fragment.
+    #[error("base_url must not contain a query or fragment")]
+    QueryOrFragment,
+}
+
 /// Checks a panel address: http or https, a host, no credentials, query or fragment.
 /// Returns it without trailing slashes.
-pub fn validate_base_url(url: &str) -> Result<String, String> {
-    let parsed = reqwest::Url::parse(url.trim())
-        .map_err(|_| format!("base_url '{}' is not a URL", url.trim()))?;
+pub fn validate_base_url(url: &str) -> Result<String, BaseUrlError> {
+    let url = url.trim();
+    let parsed = reqwest::Url::parse(url).map_err(|_| BaseUrlError::NotAUrl(url.to_owned()))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err("base_url must start with https:// (or http://)".into());
+        return Err(BaseUrlError::Scheme);
     }
     if parsed.host_str().is_none_or(str::is_empty) {
-        return Err("base_url needs a host".into());
+        return Err(BaseUrlError::NoHost);
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err("base_url must not contain credentials; send the key as api_key".into());
+        return Err(BaseUrlError::Credentials);
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err("base_url must not contain a query or fragment".into());
+        return Err(BaseUrlError::QueryOrFragment);
     }
-    Ok(url.trim().trim_end_matches('/').to_string())
+    Ok(url.trim_end_matches('/').to_string())
 }
 
 /// The panel root: trailing slashes and a known API suffix removed.

@@ -278,8 +278,9 @@ fn merge(
         }
     }
     if let Some(url) = &input.api_base_url {
-        let url = panelrelay_adapters::panels::validate_base_url(url)
-            .map_err(|e| ApiError::invalid_body(e.replace("base_url", "api_base_url")))?;
+        let url = panelrelay_adapters::panels::validate_base_url(url).map_err(|e| {
+            ApiError::invalid_body(e.to_string().replace("base_url", "api_base_url"))
+        })?;
         config.insert("api_base_url".into(), url);
     }
     config

@@ -221,7 +221,8 @@ impl PanelApiResource {
     ) -> ApiResult<Json<Panel>> {
         let member = auth.0;
         member.require(Role::Owner)?;
-        let base_url = panels::validate_base_url(&body.base_url).map_err(ApiError::invalid_body)?;
+        let base_url = panels::validate_base_url(&body.base_url)
+            .map_err(|e| ApiError::invalid_body(e.to_string()))?;
         let timezone = body.timezone.clone().unwrap_or_else(|| "UTC".into());
         if timezone.parse::<panels::Tz>().is_err() {
             return Err(ApiError::invalid_body(format!(

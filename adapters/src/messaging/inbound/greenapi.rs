@@ -141,7 +141,9 @@ fn message(notification: &Notification) -> Result<(String, InboundKind), Inbound
                 .timestamp
                 .and_then(|seconds| DateTime::from_timestamp(seconds, 0)),
         }),
-        Some(Err(reason)) => InboundKind::Ignored { reason },
+        Some(Err(reason)) => InboundKind::Ignored {
+            reason: reason.to_string(),
+        },
         None => InboundKind::Ignored {
             reason: "message without messageData".into(),
         },
@@ -149,9 +151,20 @@ fn message(notification: &Notification) -> Result<(String, InboundKind), Inbound
     Ok((key, kind))
 }
 
+/// Why a Green API message carries no text we read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+enum NotText {
+    /// A message type without text (image, sticker, location, …).
+    #[error("non-text message {0}")]
+    Kind(String),
+    /// A text message type whose text field is missing.
+    #[error("{0} without its text")]
+    Missing(String),
+}
+
 /// The text of a message: `textMessage`, or `extendedTextMessageData.text` for
 /// `extendedTextMessage` and `quotedMessage` (a reply; the quoted text is not its text).
-fn text_of(data: &MessageData) -> Result<String, String> {
+fn text_of(data: &MessageData) -> Result<String, NotText> {
     let text = match data.type_message.as_str() {
         "textMessage" => data
             .text_message_data
@@ -161,9 +174,9 @@ fn text_of(data: &MessageData) -> Result<String, String> {
             .extended_text_message_data
             .as_ref()
             .map(|d| d.text.clone()),
-        other => return Err(format!("non-text message {other}")),
+        other => return Err(NotText::Kind(other.to_owned())),
     };
-    text.ok_or_else(|| format!("{} without its text", data.type_message))
+    text.ok_or_else(|| NotText::Missing(data.type_message.clone()))
 }
 
 /// Whether a text is a `{{SWE00x}}` delivery-problem placeholder, never user text.
