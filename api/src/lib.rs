@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod docs;
 pub mod error;
+pub mod fakes;
 pub mod flow;
 pub mod group_commit;
 pub mod http;

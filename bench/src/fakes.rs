@@ -1,11 +1,13 @@
-//! The fakes the server talks to, in the benchmark's process: the sandbox's Perfect Panel
-//! (with synthetic orders and an optional latency) and its Telegram and Green API servers,
-//! which record every message they receive.
+//! The fakes the server talks to, in the benchmark's process (from `panelrelay_api::fakes`):
+//! the sandbox's Perfect Panel (with synthetic orders and an optional latency) and its
+//! Telegram and Green API servers, which record every message they receive.
 
-use panelrelay_api::sandbox::fake_panel::FakePanel;
-use panelrelay_api::sandbox::{DemoSecrets, Recorder, fake_messengers, serve_loopback};
+use panelrelay_api::fakes::greenapi::GreenApi;
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::telegram::Telegram;
+use panelrelay_api::fakes::{Fake, Recorder, Running, serve, serve_hung};
+use panelrelay_api::sandbox::DemoSecrets;
 use std::time::Duration;
-use tokio::task::JoinHandle;
 
 /// The running fakes. Dropping them stops them.
 pub struct Fakes {
@@ -23,73 +25,46 @@ pub struct Fakes {
     pub telegram: Recorder,
     /// What the fake Green API received (WhatsApp customers).
     pub greenapi: Recorder,
-    tasks: Vec<JoinHandle<()>>,
+    _servers: (
+        Running<PanelAdminV2>,
+        Running<Telegram>,
+        Running<GreenApi>,
+        Running<()>,
+    ),
+}
+
+/// Serves a fake that keeps no request log (the benchmark sends too many to keep).
+async fn serve_unlogged<F: Fake>(fake: F) -> Result<Running<F>, String> {
+    let name = fake.name();
+    fake.controls().stop_recording();
+    serve(fake).await.map_err(|e| format!("{name}: {e}"))
 }
 
 impl Fakes {
     /// Starts the fakes on ephemeral loopback ports.
     pub async fn start(panel_latency: Duration) -> Result<Self, String> {
         let secrets = DemoSecrets::generate().map_err(|e| e.to_string())?;
-        let (telegram, greenapi) = (Recorder::default(), Recorder::default());
-        let panel = FakePanel::seeded()
-            .with_synthetic_orders()
-            .with_latency(panel_latency);
-        let (panel_url, panel_task) = serve_loopback("panel", panel.route())
-            .await
-            .map_err(|e| e.to_string())?;
-        let (telegram_url, telegram_task) = serve_loopback(
-            "telegram",
-            fake_messengers::telegram(&secrets, telegram.clone()),
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        let (greenapi_url, greenapi_task) = serve_loopback(
-            "green api",
-            fake_messengers::greenapi(&secrets, greenapi.clone()),
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        let (hung_panel_url, hung_task) = hung_server().await?;
+        let panel = PanelAdminV2::seeded().with_synthetic_orders();
+        panel.controls().set_latency(panel_latency);
+        let panel = serve_unlogged(panel).await?;
+        let telegram = serve_unlogged(Telegram::new(&secrets.bot_token)).await?;
+        let greenapi =
+            serve_unlogged(GreenApi::new(&secrets.id_instance, &secrets.api_token)).await?;
+        let hung = serve_hung().await.map_err(|e| format!("hung panel: {e}"))?;
         Ok(Fakes {
+            panel_url: panel.url().to_string(),
+            hung_panel_url: hung.url().to_string(),
+            telegram_url: telegram.url().to_string(),
+            greenapi_url: greenapi.url().to_string(),
+            telegram: telegram.sent().clone(),
+            greenapi: greenapi.sent().clone(),
             secrets,
-            panel_url,
-            hung_panel_url,
-            telegram_url,
-            greenapi_url,
-            telegram,
-            greenapi,
-            tasks: vec![panel_task, telegram_task, greenapi_task, hung_task],
+            _servers: (panel, telegram, greenapi, hung),
         })
     }
 
     /// Messages received so far by both messaging fakes.
     pub fn received(&self) -> usize {
         self.telegram.len() + self.greenapi.len()
-    }
-}
-
-/// A server on loopback that accepts connections, reads what is sent and never answers.
-async fn hung_server() -> Result<(String, JoinHandle<()>), String> {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .map_err(|e| format!("hung panel: {e}"))?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let task = tokio::spawn(async move {
-        let mut held = tokio::task::JoinSet::new();
-        while let Ok((mut socket, _)) = listener.accept().await {
-            held.spawn(async move {
-                let mut sink = tokio::io::sink();
-                let _ = tokio::io::copy(&mut socket, &mut sink).await;
-            });
-        }
-    });
-    Ok((format!("http://{address}"), task))
-}
-
-impl Drop for Fakes {
-    fn drop(&mut self) {
-        for task in &self.tasks {
-            task.abort();
-        }
     }
 }

@@ -20,7 +20,7 @@ use super::redis_server::RedisServer;
 use super::server::{ServerEnv, ServerProcess, random_master_key};
 use super::tenants::{self, Setup};
 use super::traffic::{Command, Delivery, Generator};
-use panelrelay_api::sandbox::fake_panel::{SYNTHETIC_ORDER_BASE, synthetic_external_id};
+use panelrelay_api::fakes::panel_admin_v2::{SYNTHETIC_ORDER_BASE, synthetic_external_id};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -4,7 +4,7 @@
 
 use super::traffic::Command;
 use chrono::{DateTime, Utc};
-use panelrelay_api::sandbox::fake_panel::{SYNTHETIC_ORDER_BASE, synthetic_external_id};
+use panelrelay_api::fakes::panel_admin_v2::{SYNTHETIC_ORDER_BASE, synthetic_external_id};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! customers.
 
 use super::fakes::Fakes;
-use panelrelay_api::sandbox::fake_panel::{PANEL_API_KEY, synthetic_username};
+use panelrelay_api::fakes::panel_admin_v2::{PANEL_API_KEY, synthetic_username};
 use serde_json::{Value, json};
 
 /// A customer: a linked chat on one medium, owning the synthetic orders of its number.

@@ -4,7 +4,7 @@
 
 use super::fakes::Fakes;
 use super::tenants::Setup;
-use panelrelay_api::sandbox::fake_panel::{SYNTHETIC_ORDERS_PER_CUSTOMER, synthetic_order_id};
+use panelrelay_api::fakes::panel_admin_v2::{SYNTHETIC_ORDERS_PER_CUSTOMER, synthetic_order_id};
 use serde_json::json;
 
 /// Orders per bulk command.

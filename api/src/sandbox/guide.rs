@@ -1,8 +1,9 @@
 //! What the sandbox prints: the demo's keys and URLs, and ready-to-run curl commands that
 //! deliver a customer's message the way each provider would (Meta's body signed).
 
+use super::Demo;
 use super::seed::{DemoSecrets, FakeUrls, PROVIDER_ONE_GROUP, PROVIDER_TWO_GROUP};
-use super::{Demo, fake_panel::PANEL_API_KEY};
+use crate::fakes::panel_admin_v2::PANEL_API_KEY;
 use chrono::Utc;
 use hmac::{Hmac, Mac};
 use serde_json::json;

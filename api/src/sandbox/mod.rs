@@ -3,22 +3,22 @@
 //! wired to them, the normal server and background loops, and a printed guide with
 //! ready-to-run curl commands.
 
-pub mod fake_messengers;
-pub mod fake_panel;
 pub mod guide;
 pub mod seed;
 
 use crate::app::build_app;
 use crate::config::{Config, Role};
+use crate::fakes::greenapi::GreenApi;
+use crate::fakes::meta::Meta;
+use crate::fakes::panel_admin_v2::PanelAdminV2;
+use crate::fakes::telegram::Telegram;
+use crate::fakes::{Recorder, Running, serve};
 use crate::http::limits::LimitedAcceptor;
 use crate::runtime::{StartupError, bootstrap_admin_key, open_state};
 use crate::state::AppState;
-pub use fake_messengers::Recorder;
 pub use guide::Delivery;
-use poem::listener::{Acceptor, Listener, TcpListener};
-use poem::{Endpoint, EndpointExt, Server};
+use poem::Server;
 pub use seed::{Demo, DemoSecrets, FakeUrls};
-use tokio::task::JoinHandle;
 
 /// A started sandbox: the fakes' URLs, the seeded demo, the printed deliveries and guide,
 /// and what each fake messenger recorded. Dropping it stops the fakes.
@@ -39,78 +39,51 @@ pub struct SandboxHandles {
     pub greenapi_sent: Recorder,
     /// Messages the fake Meta Graph API received.
     pub meta_sent: Recorder,
-    _tasks: Tasks,
+    _fakes: Fakes,
 }
 
-/// The fakes' server tasks, stopped when dropped.
-struct Tasks(Vec<JoinHandle<()>>);
-
-impl Drop for Tasks {
-    fn drop(&mut self) {
-        for task in &self.0 {
-            task.abort();
-        }
-    }
+/// The running fakes, stopped when dropped.
+struct Fakes {
+    _panel: Running<PanelAdminV2>,
+    _telegram: Running<Telegram>,
+    _greenapi: Running<GreenApi>,
+    _meta: Running<Meta>,
 }
 
-/// Serves `endpoint` on an ephemeral loopback port; returns its base URL and task (the
-/// sandbox's fakes, and the benchmark's).
-pub async fn serve_loopback(
-    name: &str,
-    endpoint: impl Endpoint + 'static,
-) -> Result<(String, JoinHandle<()>), StartupError> {
-    let acceptor = TcpListener::bind("127.0.0.1:0")
-        .into_acceptor()
+/// Serves a fake, naming it in the error.
+async fn serve_fake<F: crate::fakes::Fake>(fake: F) -> Result<Running<F>, StartupError> {
+    let name = fake.name();
+    serve(fake)
         .await
-        .map_err(|err| StartupError(format!("sandbox {name}: cannot listen: {err}")))?;
-    let address = acceptor
-        .local_addr()
-        .into_iter()
-        .find_map(|addr| addr.as_socket_addr().copied())
-        .ok_or_else(|| StartupError(format!("sandbox {name}: no local address")))?;
-    let endpoint = endpoint.map_to_response();
-    let task = tokio::spawn(async move {
-        if let Err(err) = Server::new_with_acceptor(acceptor).run(endpoint).await {
-            tracing::warn!(error = %err, "sandbox fake server stopped");
-        }
-    });
-    Ok((format!("http://{address}"), task))
+        .map_err(|err| StartupError(format!("sandbox {name}: cannot listen: {err}")))
 }
 
 /// Starts the fakes and seeds a demo workspace wired to them in `state`. Webhook URLs in
 /// the guide use `state.public_url`; the caller serves the application.
 pub async fn start(state: &AppState) -> Result<SandboxHandles, StartupError> {
     let secrets = DemoSecrets::generate()?;
-    let (telegram_sent, greenapi_sent, meta_sent) = (
-        Recorder::default(),
-        Recorder::default(),
-        Recorder::default(),
-    );
-    let mut tasks = Tasks(Vec::new());
-    let (panel, task) = serve_loopback("panel", fake_panel::FakePanel::seeded().route()).await?;
-    tasks.0.push(task);
-    let (telegram, task) = serve_loopback(
-        "telegram",
-        fake_messengers::telegram(&secrets, telegram_sent.clone()),
-    )
-    .await?;
-    tasks.0.push(task);
-    let (greenapi, task) = serve_loopback(
-        "green api",
-        fake_messengers::greenapi(&secrets, greenapi_sent.clone()),
-    )
-    .await?;
-    tasks.0.push(task);
-    let (meta, task) =
-        serve_loopback("meta", fake_messengers::meta(&secrets, meta_sent.clone())).await?;
-    tasks.0.push(task);
+    let panel = serve_fake(PanelAdminV2::seeded()).await?;
+    let telegram = serve_fake(Telegram::new(&secrets.bot_token)).await?;
+    let greenapi = serve_fake(GreenApi::new(&secrets.id_instance, &secrets.api_token)).await?;
+    let meta = serve_fake(Meta::new(&secrets.phone_number_id, &secrets.access_token)).await?;
     let urls = FakeUrls {
-        panel,
-        telegram,
-        greenapi,
-        meta,
+        panel: panel.url().to_string(),
+        telegram: telegram.url().to_string(),
+        greenapi: greenapi.url().to_string(),
+        meta: meta.url().to_string(),
     };
-    // On failure `tasks` is dropped here, which stops the fakes.
+    let (telegram_sent, greenapi_sent, meta_sent) = (
+        telegram.sent().clone(),
+        greenapi.sent().clone(),
+        meta.sent().clone(),
+    );
+    let fakes = Fakes {
+        _panel: panel,
+        _telegram: telegram,
+        _greenapi: greenapi,
+        _meta: meta,
+    };
+    // On failure `fakes` is dropped here, which stops the fakes.
     let demo = seed::seed(state, &urls, &secrets).await?;
     let deliveries = guide::deliveries(&demo, &secrets);
     let guide = guide::render(&state.public_url, &urls, &demo, &deliveries);
@@ -123,7 +96,7 @@ pub async fn start(state: &AppState) -> Result<SandboxHandles, StartupError> {
         telegram_sent,
         greenapi_sent,
         meta_sent,
-        _tasks: tasks,
+        _fakes: fakes,
     })
 }
 

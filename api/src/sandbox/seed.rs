@@ -132,7 +132,7 @@ pub async fn seed(
         .map_err(fail("workspace"))?;
     let ws = workspace.id;
 
-    let api_key_sealed = seal(state, super::fake_panel::PANEL_API_KEY)?;
+    let api_key_sealed = seal(state, crate::fakes::panel_admin_v2::PANEL_API_KEY)?;
     state
         .db
         .panel_connection(ws)
@@ -142,7 +142,7 @@ pub async fn seed(
                 base_url: urls.panel.clone(),
                 timezone: "UTC".into(),
                 api_key_sealed,
-                api_key_last4: last_chars(super::fake_panel::PANEL_API_KEY, 4),
+                api_key_last4: last_chars(crate::fakes::panel_admin_v2::PANEL_API_KEY, 4),
                 requests_per_second: 5,
                 timeout_ms: 10_000,
                 last_test_at: None,

@@ -1,30 +1,21 @@
 //! `/v1/channels`: CRUD, write-only secrets, validation against a fake provider, isolation.
 
 use crate::support::TestApp;
+use panelrelay_api::fakes::serve;
+use panelrelay_api::fakes::telegram::Telegram;
 use poem::http::{Method, StatusCode};
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn channels_keep_secrets_write_only_and_validate_against_the_provider() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let other = app.workspace("B").await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/bot123456:SECRET-TOKEN/getMe"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "result": {"id": 1, "is_bot": true,
-            "first_name": "Support", "username": "acme_support_bot", "can_read_all_group_messages": true}})))
-        .mount(&telegram)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/bot123456:SECRET-TOKEN/setWebhook"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "result": true})))
-        .mount(&telegram)
-        .await;
+    let telegram = serve(Telegram::new("123456:SECRET-TOKEN").with_username("acme_support_bot"))
+        .await
+        .unwrap();
     let created = app
-        .post("/v1/channels", &ws.owner_key, json!({"medium": "telegram", "name": "Support bot", "bot_token": "123456:SECRET-TOKEN", "api_base_url": telegram.uri()}))
+        .post("/v1/channels", &ws.owner_key, json!({"medium": "telegram", "name": "Support bot", "bot_token": "123456:SECRET-TOKEN", "api_base_url": telegram.url()}))
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let id = created.body["id"].as_str().unwrap().to_string();
@@ -40,13 +31,6 @@ async fn channels_keep_secrets_write_only_and_validate_against_the_provider() {
     assert!(!created.body.to_string().contains("SECRET-TOKEN"));
     assert_eq!(created.body["status"], "unvalidated");
 
-    let info = json!({"ok": true, "result": {"url": format!("https://relay.example/webhooks/telegram/{id}"),
-        "has_custom_certificate": false, "pending_update_count": 0, "allowed_updates": ["message", "edited_message", "channel_post", "my_chat_member"]}});
-    Mock::given(method("POST"))
-        .and(path("/bot123456:SECRET-TOKEN/getWebhookInfo"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(info))
-        .mount(&telegram)
-        .await;
     let validated = app
         .post(
             &format!("/v1/channels/{id}/validate"),

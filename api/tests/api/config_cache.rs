@@ -28,7 +28,7 @@ async fn a_write_through_the_api_is_seen_by_the_next_message() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let db = &app.state.db;
 
     db.inbox_insert(&event(&setup, "tg:1", "2274209 refill"), Utc::now())
@@ -82,7 +82,7 @@ async fn a_configuration_is_loaded_once_until_it_changes() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let (db, configs) = (&app.state.db, &app.state.configs);
 
     db.inbox_insert(&event(&setup, "tg:1", "2274209 refill"), Utc::now())

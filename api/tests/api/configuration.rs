@@ -2,46 +2,36 @@
 //! linked users, admin chats — then run for real; and the rules of those resources.
 
 use crate::support::TestApp;
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::telegram::Telegram;
+use panelrelay_api::fakes::{Fake, serve};
 use poem::http::{Method, StatusCode};
 use serde_json::json;
-use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn configured_through_the_api_then_run_for_real() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let key = &ws.owner_key;
-    let panel = MockServer::start().await;
     let created = (chrono::Utc::now() - chrono::Duration::days(1))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    Mock::given(method("GET"))
-        .and(path("/adminapi/v2/orders/2274209"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"id": 2274209, "user": "alice",
-            "service_name": "Views [Refill: 30 Days]", "status": "completed", "provider": "prov.example",
-            "external_id": "991", "created": created}, "error_code": 0})))
-        .mount(&panel)
-        .await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"ok": true, "result": {"message_id": 1}})),
-        )
-        .mount(&telegram)
-        .await;
+    let panel = PanelAdminV2::new("k-1234");
+    panel.put_order(json!({"id": 2274209, "user": "alice",
+        "service_name": "Views [Refill: 30 Days]", "status": "completed", "provider": "prov.example",
+        "external_id": "991", "created": created}));
+    let panel = serve(panel).await.unwrap();
+    let telegram = serve(Telegram::new("1:T")).await.unwrap();
 
     app.call(
         Method::PUT,
         "/v1/panel",
         Some(key),
-        Some(json!({"type": "perfect_panel_v2", "base_url": panel.uri(), "api_key": "k-1234"})),
+        Some(json!({"type": "perfect_panel_v2", "base_url": panel.url(), "api_key": "k-1234"})),
     )
     .await;
     let channel = app
-        .post("/v1/channels", key, json!({"medium": "telegram", "bot_token": "1:T", "webhook_secret": "s3", "api_base_url": telegram.uri()}))
+        .post("/v1/channels", key, json!({"medium": "telegram", "bot_token": "1:T", "webhook_secret": "s3", "api_base_url": telegram.url()}))
         .await;
     let channel_id = channel.body["id"].as_str().unwrap().to_string();
     let route = app
@@ -84,11 +74,10 @@ async fn configured_through_the_api_then_run_for_real() {
         > 0
     {}
     let bodies: Vec<serde_json::Value> = telegram
-        .received_requests()
-        .await
-        .unwrap()
+        .controls()
+        .requests_to("/sendMessage")
         .iter()
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .map(|r| r.json())
         .collect();
     let chat = |b: &serde_json::Value| b["chat_id"].to_string().trim_matches('"').to_string();
     assert!(

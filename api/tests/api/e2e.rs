@@ -5,6 +5,11 @@ use crate::support::{TestApp, TestWorkspace};
 use chrono::Utc;
 use panelrelay_adapters::storage::flow::{MessageKind, OutboxStatus};
 use panelrelay_adapters::storage::provider_routes::RouteFields;
+use panelrelay_api::fakes::greenapi::GreenApi;
+use panelrelay_api::fakes::meta::Meta;
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::telegram::Telegram;
+use panelrelay_api::fakes::{Answer, Fake, Rule, Running, serve};
 use panelrelay_api::flow::{sender, worker};
 use panelrelay_core::cooldown::{cooldown_key, loaded_marker_key};
 use panelrelay_core::ids::{ChannelId, WorkspaceId};
@@ -13,30 +18,23 @@ use panelrelay_core::routing::DispatchTemplates;
 use panelrelay_core::rules::OrderAction;
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub(crate) const SECRET: &str = "hook-secret-123";
 
-pub(crate) async fn fake_panel() -> MockServer {
-    let server = MockServer::start().await;
+/// A fake Perfect Panel (key `k-123456`) with alice's completed order 2274209.
+pub(crate) async fn fake_panel() -> Running<PanelAdminV2> {
     let created = (Utc::now() - chrono::Duration::days(2))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    let order = json!({"data": {"id": 2274209, "user": "alice", "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
-        "status": "completed", "provider": "provider-one.com", "external_id": "7450284", "created": created}, "error_code": 0});
-    Mock::given(method("GET"))
-        .and(path("/adminapi/v2/orders/2274209"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(order))
-        .mount(&server)
-        .await;
-    server
+    let panel = PanelAdminV2::new("k-123456");
+    panel.put_order(json!({"id": 2274209, "user": "alice", "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
+        "status": "completed", "provider": "provider-one.com", "external_id": "7450284", "created": created}));
+    serve(panel).await.unwrap()
 }
 
-pub(crate) fn telegram_ok() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(
-        json!({"ok": true, "result": {"message_id": 99, "chat": {"id": 1}, "date": 1}}),
-    )
+/// A fake Telegram Bot API for the bot `123:ABC`.
+pub(crate) async fn fake_telegram() -> Running<Telegram> {
+    serve(Telegram::new("123:ABC")).await.unwrap()
 }
 
 /// Connects the fake panel, a channel, a route of provider-one.com to group -1001 through
@@ -109,22 +107,9 @@ async fn run_flow(app: &TestApp) {
     while sender::run_once(&app.state, 16).await.unwrap() > 0 {}
 }
 
-/// The texts a fake Telegram received, by chat id.
-pub(crate) async fn telegram_sent(server: &MockServer) -> Vec<(String, String)> {
-    let mut sent: Vec<(String, String)> = server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.url.path().ends_with("/sendMessage"))
-        .map(|r| {
-            let body: Value = serde_json::from_slice(&r.body).unwrap();
-            (
-                body["chat_id"].to_string().trim_matches('"').to_string(),
-                body["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+/// The texts a fake Telegram was asked to send, by chat id.
+pub(crate) fn telegram_sent(telegram: &Telegram) -> Vec<(String, String)> {
+    let mut sent = telegram.send_requests();
     sent.sort();
     sent
 }
@@ -134,15 +119,10 @@ async fn telegram_refill_reaches_the_provider_group_and_the_customer_once() {
     let app = std::sync::Arc::new(TestApp::new().await);
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
+    let telegram = fake_telegram().await;
     let channel = json!({"medium": "telegram", "name": "support bot", "bot_token": "123:ABC",
-        "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+        "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let url = format!("/webhooks/telegram/{id}");
 
     // The provider delivers the same update 20 times, concurrently.
@@ -165,7 +145,7 @@ async fn telegram_refill_reaches_the_provider_group_and_the_customer_once() {
         assert_eq!(delivery.await.unwrap(), StatusCode::OK);
     }
     run_flow(&app).await;
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     assert_eq!(
         sent.len(),
         2,
@@ -209,7 +189,7 @@ async fn bad_secrets_malformed_and_oversize_deliveries_are_refused_and_logged() 
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
     let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let url = format!("/webhooks/telegram/{id}");
     let update = telegram_update(1, 555, "2274209 refill");
     assert_eq!(
@@ -285,23 +265,18 @@ async fn a_provider_429_is_retried_after_retry_after_and_delivered_once() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(
-            ResponseTemplate::new(429).set_body_json(json!({"ok": false, "error_code": 429,
-            "description": "Too Many Requests: retry after 1", "parameters": {"retry_after": 1}})),
-        )
-        .up_to_n_times(1)
-        .mount(&telegram)
-        .await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
-    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let telegram = fake_telegram().await;
+    telegram.controls().fail_next(
+        "/sendMessage",
+        1,
+        Answer::Json(
+            429,
+            json!({"ok": false, "error_code": 429,
+            "description": "Too Many Requests: retry after 1", "parameters": {"retry_after": 1}}),
+        ),
+    );
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let reply = deliver(
         &app,
         &format!("/webhooks/telegram/{id}"),
@@ -322,7 +297,7 @@ async fn a_provider_429_is_retried_after_retry_after_and_delivered_once() {
     run_flow(&app).await;
     let outbox = app.state.db.outbox_of(workspace, 10).await.unwrap();
     assert_eq!(outbox[0].status, OutboxStatus::Sent);
-    let requests = telegram.received_requests().await.unwrap();
+    let requests = telegram.controls().requests();
     assert_eq!(requests.len(), 2, "one refused attempt, one delivery");
     let outbound = app.state.db.outbound_log(workspace, 10).await.unwrap();
     assert_eq!(outbound.iter().filter(|o| o.ok).count(), 1);
@@ -333,17 +308,12 @@ async fn greenapi_and_meta_messages_flow_end_to_end() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let green = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/waInstance1101823456/sendMessage/.*"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"idMessage": "BAE5F4886F6F2D05"})),
-        )
-        .mount(&green)
-        .await;
+    let green = serve(GreenApi::new("1101823456", "ga-token-999"))
+        .await
+        .unwrap();
     let channel = json!({"medium": "whatsapp_greenapi", "id_instance": "1101823456", "api_token": "ga-token-999",
-        "webhook_secret": SECRET, "api_base_url": green.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "79991234567@c.us").await;
+        "webhook_secret": SECRET, "api_base_url": green.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "79991234567@c.us").await;
     let incoming = json!({"typeWebhook": "incomingMessageReceived",
         "instanceData": {"idInstance": 1101823456, "wid": "79990000000@c.us", "typeInstance": "whatsapp"},
         "timestamp": 1795505900, "idMessage": "3EB0C767D26A1D2E5A8B",
@@ -359,11 +329,10 @@ async fn greenapi_and_meta_messages_flow_end_to_end() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     run_flow(&app).await;
     let texts: Vec<Value> = green
-        .received_requests()
-        .await
-        .unwrap()
+        .controls()
+        .requests_to("/sendMessage/")
         .iter()
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .map(|r| r.json())
         .collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(
@@ -379,17 +348,12 @@ async fn greenapi_and_meta_messages_flow_end_to_end() {
 
     // Meta: the verification handshake and a signed delivery.
     let ws2 = app.workspace("B").await;
-    let meta = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/v26.0/106540352242922/messages"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"messaging_product": "whatsapp", "messages": [{"id": "wamid.X"}]}),
-        ))
-        .mount(&meta)
-        .await;
+    let meta = serve(Meta::new("106540352242922", "EAAG-token"))
+        .await
+        .unwrap();
     let channel = json!({"medium": "whatsapp_meta", "phone_number_id": "106540352242922", "access_token": "EAAG-token",
-        "app_secret": "app-secret-1", "verify_token": "verify-me", "api_base_url": meta.uri()});
-    let meta_id = configure(&app, &ws2, &panel.uri(), channel, "16505551234").await;
+        "app_secret": "app-secret-1", "verify_token": "verify-me", "api_base_url": meta.url()});
+    let meta_id = configure(&app, &ws2, panel.url(), channel, "16505551234").await;
     let handshake = app
         .call_raw(Method::GET, &format!("/webhooks/whatsapp_meta/{meta_id}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"), &[], poem::Body::empty())
         .await;
@@ -424,11 +388,10 @@ async fn greenapi_and_meta_messages_flow_end_to_end() {
     assert_eq!(good.status, StatusCode::OK, "{}", good.body);
     run_flow(&app).await;
     let sent: Vec<Value> = meta
-        .received_requests()
-        .await
-        .unwrap()
+        .controls()
+        .requests_to("/v26.0/106540352242922/messages")
         .iter()
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .map(|r| r.json())
         .collect();
     assert!(
         sent.iter()
@@ -450,14 +413,9 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
-    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let telegram = fake_telegram().await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let update = telegram_update(42, 555, "2274209 refill");
     deliver(
         &app,
@@ -481,7 +439,7 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
         0,
         "leased: nobody else sends them"
     );
-    assert!(telegram.received_requests().await.unwrap().is_empty());
+    assert!(telegram.controls().requests().is_empty());
 
     // After the lease another sender takes them over and sends each once.
     let later = Utc::now() + sender::OUTBOX_LEASE + chrono::Duration::seconds(1);
@@ -500,7 +458,7 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
         0,
         "nothing left to send"
     );
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert_eq!(sent[0], ("-1001".to_string(), "7450284 refill".to_string()));
 }
@@ -510,14 +468,9 @@ async fn the_background_runner_handles_deliveries_without_help() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
-    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let telegram = fake_telegram().await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let loops = panelrelay_api::jobs::runner::spawn(app.state.clone(), stopped);
     let update = telegram_update(77, 555, "2274209 refill");
@@ -529,7 +482,7 @@ async fn the_background_runner_handles_deliveries_without_help() {
     )
     .await;
     let started = std::time::Instant::now();
-    while telegram_sent(&telegram).await.len() < 2 {
+    while telegram_sent(&telegram).len() < 2 {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(10),
             "the runner did not deliver"
@@ -541,7 +494,7 @@ async fn the_background_runner_handles_deliveries_without_help() {
         handle.await.unwrap();
     }
     assert_eq!(
-        telegram_sent(&telegram).await[0],
+        telegram_sent(&telegram)[0],
         ("-1001".to_string(), "7450284 refill".to_string())
     );
 }
@@ -551,14 +504,9 @@ async fn deliveries_spread_over_two_replicas_run_once() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
-    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let telegram = fake_telegram().await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     // A second replica: the same database and key-value store, its own caches and clients.
     let replica = app.replica();
     let clients = [
@@ -619,7 +567,7 @@ async fn deliveries_spread_over_two_replicas_run_once() {
             .len(),
         1
     );
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     assert_eq!(
         sent.iter().filter(|(chat, _)| chat == "-1001").count(),
         1,
@@ -629,37 +577,35 @@ async fn deliveries_spread_over_two_replicas_run_once() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
-    use wiremock::matchers::body_partial_json;
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .and(body_partial_json(json!({"chat_id": -1001})))
-        .respond_with(ResponseTemplate::new(400).set_body_json(
-            json!({"ok": false, "error_code": 400,
+    let telegram = fake_telegram().await;
+    telegram.controls().script(
+        Rule::on(
+            "/sendMessage",
+            Answer::Json(
+                400,
+                json!({"ok": false, "error_code": 400,
             "description": "Bad Request: group chat was upgraded to a supergroup chat",
             "parameters": {"migrate_to_chat_id": -1009876543210i64}}),
-        ))
-        .mount(&telegram)
-        .await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .and(body_partial_json(json!({"chat_id": 555})))
-        .respond_with(
-            ResponseTemplate::new(403).set_body_json(json!({"ok": false, "error_code": 403,
-            "description": "Forbidden: bot was blocked by the user"})),
+            ),
         )
-        .mount(&telegram)
-        .await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
-    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+        .body_contains(r#""chat_id":-1001,"#),
+    );
+    telegram.controls().script(
+        Rule::on(
+            "/sendMessage",
+            Answer::Json(
+                403,
+                json!({"ok": false, "error_code": 403,
+            "description": "Forbidden: bot was blocked by the user"}),
+            ),
+        )
+        .body_contains(r#""chat_id":555,"#),
+    );
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let update = telegram_update(31, 555, "2274209 refill");
     deliver(
         &app,
@@ -673,7 +619,7 @@ async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     run_flow(&app).await;
 
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     assert!(
         sent.contains(&("-1009876543210".to_string(), "7450284 refill".to_string())),
         "{sent:?}"
@@ -721,15 +667,10 @@ async fn a_key_value_store_that_lost_its_data_forwards_nothing_twice() {
     app.state.send_rate_limits = false;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
+    let telegram = fake_telegram().await;
     let channel = json!({"medium": "telegram", "name": "support bot", "bot_token": "123:ABC",
-        "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+        "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let url = format!("/webhooks/telegram/{id}");
     let secret = [("x-telegram-bot-api-secret-token", SECRET)];
 
@@ -761,7 +702,7 @@ async fn a_key_value_store_that_lost_its_data_forwards_nothing_twice() {
     );
     run_flow(&app).await;
 
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     let to_group: Vec<&(String, String)> =
         sent.iter().filter(|(chat, _)| chat == "-1001").collect();
     assert_eq!(to_group.len(), 1, "forwarded once: {sent:?}");
@@ -805,7 +746,7 @@ async fn a_key_value_store_that_lost_its_data_forwards_nothing_twice() {
         StatusCode::OK
     );
     run_flow(&app).await;
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     let to_group = sent.iter().filter(|(chat, _)| chat == "-1001").count();
     assert_eq!(to_group, 2, "forwarded again once cleared: {sent:?}");
 }

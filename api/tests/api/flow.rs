@@ -8,42 +8,38 @@ use panelrelay_adapters::storage::flow::{
     MessageKind, NewInboxEvent, OutboxStatus, OutboxUpdate, Settlement,
 };
 use panelrelay_adapters::storage::provider_routes::RouteFields;
+use panelrelay_api::fakes::panel_admin_v1::PanelAdminV1;
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::reseller_v2::ResellerV2;
+use panelrelay_api::fakes::{Running, serve};
 use panelrelay_api::flow::worker;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::DispatchTemplates;
 use poem::http::Method;
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn order(id: u64, user: &str, status: &str, provider: &str) -> serde_json::Value {
     let created = (Utc::now() - chrono::Duration::days(2))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    json!({"data": {"id": id, "user": user, "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
+    json!({"id": id, "user": user, "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
         "status": status, "provider": provider, "external_id": format!("ext{id}"), "created": created,
-        "last_update": created, "remains": "0", "start_count": "10"}, "error_code": 0, "error_message": ""})
+        "last_update": created, "remains": "0", "start_count": "10"})
 }
 
 /// A fake Perfect Panel with alice's orders at two providers and bob's one order.
-pub async fn panel() -> MockServer {
-    let server = MockServer::start().await;
+pub async fn panel() -> Running<PanelAdminV2> {
+    let panel = PanelAdminV2::new("k-123456");
     for (id, user, status, provider) in [
         (2274209, "alice", "completed", "provider-one.com"),
         (2274210, "alice", "completed", "provider-two.com"),
         (2274211, "alice", "completed", "provider-one.com"),
         (3000001, "bob", "completed", "provider-one.com"),
     ] {
-        Mock::given(method("GET"))
-            .and(path(format!("/adminapi/v2/orders/{id}")))
-            .respond_with(
-                ResponseTemplate::new(200).set_body_json(order(id, user, status, provider)),
-            )
-            .mount(&server)
-            .await;
+        panel.put_order(order(id, user, status, provider));
     }
-    server
+    serve(panel).await.unwrap()
 }
 
 pub struct Setup {
@@ -137,7 +133,7 @@ async fn a_bulk_refill_splits_by_provider_and_replies_once() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let stored = app
         .state
         .db
@@ -221,7 +217,7 @@ async fn duplicates_cooldowns_and_foreign_orders() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let now = Utc::now();
     assert!(
         app.state
@@ -297,7 +293,7 @@ async fn a_panel_outage_dispatches_nothing_and_consumes_no_cooldown() {
 
     // The panel comes back: the same order is accepted, its cooldown was never taken.
     let fake = panel().await;
-    let body = json!({"type": "perfect_panel_v2", "base_url": fake.uri(), "api_key": "k-123456"});
+    let body = json!({"type": "perfect_panel_v2", "base_url": fake.url(), "api_key": "k-123456"});
     app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
         .await;
     app.state
@@ -322,7 +318,7 @@ async fn an_event_claimed_by_a_crashed_worker_is_handled_once_after_its_lease() 
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     app.state
         .db
         .inbox_insert(&event(&setup, "tg:1", "2274209 refill"), Utc::now())
@@ -421,7 +417,7 @@ async fn settings_drive_cooldowns_and_the_service_rules_mode() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
 
     // Cooldowns off: the same order may be asked twice.
     let mut settings = app.get("/v1/settings", &ws.owner_key).await.body;
@@ -573,21 +569,19 @@ async fn settings_are_validated_owned_and_isolated() {
 }
 
 /// A fake rental-style admin API v1 answering alice's order.
-async fn admin_v1_panel() -> MockServer {
-    let server = MockServer::start().await;
+async fn admin_v1_panel() -> Running<PanelAdminV1> {
     let now = Utc::now();
     let date = (now - chrono::Duration::days(1))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
     let current = now.format("%Y-%m-%d %H:%M:%S").to_string();
-    Mock::given(method("POST"))
-        .and(path("/adminapi/v1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "success", "orders": [
-            {"id": 2274209, "username": "alice", "order_status": "Completed", "service": "Followers [Refill: 30 Days]",
-             "provider": "provider-one.com", "external_id": "V1-9", "date": date, "current_date": current}]})))
-        .mount(&server)
-        .await;
-    server
+    let panel = PanelAdminV1::new("k-123456");
+    panel.put_order(
+        json!({"id": 2274209, "username": "alice", "order_status": "Completed",
+        "service": "Followers [Refill: 30 Days]", "provider": "provider-one.com",
+        "external_id": "V1-9", "date": date, "current_date": current}),
+    );
+    serve(panel).await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -596,7 +590,7 @@ async fn the_engine_verifies_orders_through_the_admin_v1_and_reseller_adapters()
     let ws = app.workspace("A").await;
     let v1 = admin_v1_panel().await;
     let setup = setup(&app, &ws, "http://127.0.0.1:9").await;
-    let body = json!({"type": "admin_v1", "base_url": v1.uri(), "api_key": "k-123456"});
+    let body = json!({"type": "admin_v1", "base_url": v1.url(), "api_key": "k-123456"});
     app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
         .await;
     run_text(&app, &setup, "tg:1", "2274209 refill").await;
@@ -611,17 +605,14 @@ async fn the_engine_verifies_orders_through_the_admin_v1_and_reseller_adapters()
 
     // Reseller API: no owners, so a linked customer is refused and an admin chat is served
     // (status details; nothing to forward without external ids).
-    let reseller = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"2274209": {"charge": "1.2", "start_count": "10",
-            "status": "In progress", "remains": "40", "currency": "USD"}})),
-        )
-        .mount(&reseller)
-        .await;
-    let body = json!({"type": "reseller_v2", "base_url": reseller.uri(), "api_key": "k-123456"});
+    let reseller = ResellerV2::new("k-123456");
+    reseller.put_status(
+        2274209,
+        json!({"charge": "1.2", "start_count": "10", "status": "In progress", "remains": "40",
+            "currency": "USD"}),
+    );
+    let reseller = serve(reseller).await.unwrap();
+    let body = json!({"type": "reseller_v2", "base_url": reseller.url(), "api_key": "k-123456"});
     app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
         .await;
     run_text(&app, &setup, "tg:2", "2274209 details").await;
@@ -664,7 +655,7 @@ async fn batched_writes_store_each_delivery_once_and_complete_each_event_once() 
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let db = &app.state.db;
     let now = Utc::now();
     // A repeat inside the batch and a repeat of an earlier batch are both reported as not new.
@@ -752,7 +743,7 @@ async fn claims_take_lapsed_leases_first_and_keep_to_their_limit() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let db = &app.state.db;
     let now = Utc::now();
     let events: Vec<NewInboxEvent> = (0..12)

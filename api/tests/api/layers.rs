@@ -66,3 +66,8 @@ fn the_services_stand_on_storage_and_the_core_only() {
     ];
     assert_eq!(violations("services", &forbidden), Vec::<String>::new());
 }
+
+#[test]
+fn the_fakes_stand_on_nothing_of_the_application() {
+    assert_eq!(violations("fakes", &["crate::"]), Vec::<String>::new());
+}

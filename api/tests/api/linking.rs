@@ -3,67 +3,42 @@
 //! ticket → sender → fake Telegram.
 
 use crate::support::{Reply, TestApp, TestWorkspace};
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::telegram::Telegram;
+use panelrelay_api::fakes::{Answer, Fake, Rule, Running, serve};
 use panelrelay_api::flow::{sender, worker};
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path, path_regex, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const SECRET: &str = "hook-secret-123";
 
 /// A fake Perfect Panel that knows the users alice and bob, opens tickets, and has one
 /// order of bob's (2274209, in progress).
-async fn fake_panel() -> MockServer {
-    let server = MockServer::start().await;
+async fn fake_panel() -> Running<PanelAdminV2> {
+    let panel = PanelAdminV2::new("k-123456").with_tickets();
     for name in ["alice", "bob"] {
-        Mock::given(method("GET"))
-            .and(path("/adminapi/v2/users"))
-            .and(query_param("username", name))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-                "data": {"count": 1, "list": [{"id": 1, "username": name, "balance": "5.00"}]},
-                "error_code": 0})))
-            .mount(&server)
-            .await;
+        panel.put_user(json!({"id": 1, "username": name, "balance": "5.00"}));
     }
-    Mock::given(method("GET"))
-        .and(path("/adminapi/v2/users"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"count": 0, "list": []}, "error_code": 0})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/adminapi/v2/tickets/add"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"ticket_id": 77}, "error_code": 0})),
-        )
-        .mount(&server)
-        .await;
     let created = (chrono::Utc::now() - chrono::Duration::hours(1))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    Mock::given(method("GET"))
-        .and(path("/adminapi/v2/orders/2274209"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"id": 2274209, "user": "bob",
-            "service_id": 1, "service_name": "Followers [Refill: 30 Days]", "status": "in_progress",
-            "provider": "provider-one.com", "external_id": "7450284", "created": created}, "error_code": 0})))
-        .mount(&server)
-        .await;
-    server
+    panel.put_order(json!({"id": 2274209, "user": "bob",
+        "service_id": 1, "service_name": "Followers [Refill: 30 Days]", "status": "in_progress",
+        "provider": "provider-one.com", "external_id": "7450284", "created": created}));
+    serve(panel).await.unwrap()
 }
 
 /// A panel whose every answer is an API error.
-async fn failing_panel() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
+async fn failing_panel() -> Running<PanelAdminV2> {
+    let panel = PanelAdminV2::new("k-123456");
+    panel.controls().script(Rule::on(
+        "",
+        Answer::Json(
+            200,
             json!({"data": null, "error_code": 500, "error_message": "database is down"}),
-        ))
-        .mount(&server)
-        .await;
-    server
+        ),
+    ));
+    serve(panel).await.unwrap()
 }
 
 async fn connect_panel(app: &TestApp, ws: &TestWorkspace, kind: &str, url: &str) {
@@ -250,7 +225,7 @@ async fn verify_username_asks_the_panel() {
     assert_eq!(unconnected.error_code(), "panel_not_connected");
 
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let found = app.post("/v1/linked-users", key, link("1", "alice")).await;
     assert_eq!(found.status, StatusCode::CREATED, "{}", found.body);
     let missing = app.post("/v1/linked-users", key, link("2", "ghost")).await;
@@ -287,7 +262,7 @@ async fn verify_username_asks_the_panel() {
     assert_eq!(rename.status, StatusCode::OK);
 
     let broken = failing_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &broken.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", broken.url()).await;
     let failed = app.post("/v1/linked-users", key, link("3", "alice")).await;
     assert_eq!(failed.status, StatusCode::BAD_GATEWAY);
     assert_eq!(failed.error_code(), "panel_error");
@@ -457,7 +432,7 @@ async fn csv_import_reads_good_duplicate_and_malformed_rows() {
 
     // Dry run and verification come as query parameters.
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let checked = csv(
         &app,
         &format!("{path}?verify_usernames=true&dry_run=true"),
@@ -615,26 +590,19 @@ async fn admin_chats_carry_permissions() {
 
 struct Chat {
     channel_id: String,
-    telegram: MockServer,
+    telegram: Running<Telegram>,
     update_id: std::sync::atomic::AtomicU64,
 }
 
 /// A Telegram channel whose API is a fake.
 async fn telegram_channel(app: &TestApp, ws: &TestWorkspace) -> Chat {
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/.*"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"ok": true, "result": {"message_id": 9, "chat": {"id": 1}, "date": 1}}),
-        ))
-        .mount(&telegram)
-        .await;
+    let telegram = serve(Telegram::new("123:ABC")).await.unwrap();
     let created = app
         .post(
             "/v1/channels",
             &ws.owner_key,
             json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET,
-                "api_base_url": telegram.uri()}),
+                "api_base_url": telegram.url()}),
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
@@ -649,10 +617,10 @@ impl Chat {
     /// Delivers a message from `from` in `chat` (negative: a group) and runs the flow;
     /// returns the texts sent to `chat` by this message.
     async fn say_in(&self, app: &TestApp, chat: i64, from: i64, text: &str) -> Vec<String> {
-        let before = self.sent_to(chat).await.len();
+        let before = self.sent_to(chat).len();
         self.deliver(app, chat, from, text).await;
         self.run(app).await;
-        self.sent_to(chat).await.split_off(before)
+        self.sent_to(chat).split_off(before)
     }
 
     /// Delivers a message from `from` in `chat` without running the flow.
@@ -695,30 +663,14 @@ impl Chat {
         self.say_in(app, from, from, text).await
     }
 
-    async fn sent_to(&self, chat: i64) -> Vec<String> {
+    fn sent_to(&self, chat: i64) -> Vec<String> {
         self.telegram
-            .received_requests()
-            .await
-            .unwrap()
+            .send_requests()
             .into_iter()
-            .filter(|r| r.url.path().ends_with("/sendMessage"))
-            .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap())
-            .filter(|b| b["chat_id"].to_string().trim_matches('"') == chat.to_string())
-            .map(|b| b["text"].as_str().unwrap().to_string())
+            .filter(|(to, _)| *to == chat.to_string())
+            .map(|(_, text)| text)
             .collect()
     }
-}
-
-/// The tickets the fake panel was asked to open.
-async fn tickets(panel: &MockServer) -> Vec<Value> {
-    panel
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.url.path() == "/adminapi/v2/tickets/add")
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
-        .collect()
 }
 
 /// The 6-digit code in a ticket's message.
@@ -736,7 +688,7 @@ async fn a_customer_links_their_chat_with_a_code_from_a_panel_ticket() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     let key = &ws.owner_key;
 
@@ -751,7 +703,7 @@ async fn a_customer_links_their_chat_with_a_code_from_a_panel_ticket() {
             "We could not find the panel user ghost. Check the spelling and send: link <your panel username>"
         ]
     );
-    assert!(tickets(&panel).await.is_empty());
+    assert!(panel.tickets().is_empty());
 
     let sent = chat.say(&app, 555, "link alice").await;
     assert_eq!(sent.len(), 1);
@@ -760,7 +712,7 @@ async fn a_customer_links_their_chat_with_a_code_from_a_panel_ticket() {
         "{sent:?}"
     );
     assert!(sent[0].contains("15 minutes"), "{sent:?}");
-    let opened = tickets(&panel).await;
+    let opened = panel.tickets();
     assert_eq!(opened.len(), 1);
     assert_eq!(opened[0]["username"], "alice");
     assert_eq!(opened[0]["subject"], "Chat verification code");
@@ -805,7 +757,7 @@ async fn a_customer_links_their_chat_with_a_code_from_a_panel_ticket() {
         same[0].starts_with("This chat is now linked to alice."),
         "{same:?}"
     );
-    assert_eq!(tickets(&panel).await.len(), 1);
+    assert_eq!(panel.tickets().len(), 1);
     // ...and the fourth request within the hour is refused.
     let limited = chat.say(&app, 555, "link bob").await;
     assert_eq!(limited.len(), 1);
@@ -813,7 +765,7 @@ async fn a_customer_links_their_chat_with_a_code_from_a_panel_ticket() {
         limited[0].starts_with("Too many linking attempts."),
         "{limited:?}"
     );
-    assert_eq!(tickets(&panel).await.len(), 1);
+    assert_eq!(panel.tickets().len(), 1);
 
     let workspace = panelrelay_core::ids::WorkspaceId::parse(&ws.id).unwrap();
     let log = app.state.db.command_log(workspace, 20).await.unwrap();
@@ -836,17 +788,17 @@ async fn a_command_right_after_the_code_is_handled_as_the_linked_customer() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     chat.say(&app, 555, "link alice").await;
-    let code = code_in(&tickets(&panel).await[0]);
+    let code = code_in(&panel.tickets()[0]);
     // The code and a command arrive together: the worker claims both in one round, with
     // the sender still unlinked at claim time.
     chat.deliver(&app, 555, 555, &code).await;
     chat.deliver(&app, 555, 555, "2274209 status").await;
-    let before = chat.sent_to(555).await.len();
+    let before = chat.sent_to(555).len();
     chat.run(&app).await;
-    let replies = chat.sent_to(555).await.split_off(before);
+    let replies = chat.sent_to(555).split_off(before);
     assert_eq!(replies.len(), 2, "{replies:?}");
     assert!(
         replies[0].starts_with("This chat is now linked to alice."),
@@ -860,12 +812,12 @@ async fn wrong_codes_run_out_and_another_identity_is_repointed() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     let key = &ws.owner_key;
 
     chat.say(&app, 556, "link alice").await;
-    let code = code_in(&tickets(&panel).await[0]);
+    let code = code_in(&panel.tickets()[0]);
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for left in (1..=4).rev() {
         assert_eq!(
@@ -890,7 +842,7 @@ async fn wrong_codes_run_out_and_another_identity_is_repointed() {
     )
     .await;
     chat.say(&app, 557, "link bob").await;
-    let opened = tickets(&panel).await;
+    let opened = panel.tickets();
     assert_eq!(opened.len(), 2);
     assert_eq!(opened[1]["username"], "bob");
     let done = chat.say(&app, 557, &code_in(&opened[1])).await;
@@ -911,7 +863,7 @@ async fn wrong_codes_run_out_and_another_identity_is_repointed() {
             .await
             .is_empty()
     );
-    assert_eq!(tickets(&panel).await.len(), 2);
+    assert_eq!(panel.tickets().len(), 2);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -919,7 +871,7 @@ async fn panels_without_tickets_say_linking_is_unsupported() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "admin_v1", &panel.uri()).await;
+    connect_panel(&app, &ws, "admin_v1", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     assert_eq!(
         chat.say(&app, 555, "link alice").await,
@@ -927,7 +879,7 @@ async fn panels_without_tickets_say_linking_is_unsupported() {
             "Linking from the chat is not available for this panel. Please contact support to link your account."
         ]
     );
-    assert!(panel.received_requests().await.unwrap().is_empty());
+    assert!(panel.controls().requests().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -935,7 +887,7 @@ async fn admin_chat_permissions_apply_in_the_flow() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     let key = &ws.owner_key;
     let talkative = app
@@ -974,7 +926,7 @@ async fn admin_chat_permissions_apply_in_the_flow() {
 
     // Admins never enter the linking flow.
     let admin_link = chat.say(&app, 778, "link alice").await;
-    assert!(tickets(&panel).await.is_empty(), "{admin_link:?}");
+    assert!(panel.tickets().is_empty(), "{admin_link:?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -982,7 +934,7 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     let update = json!({"update_id": 77, "message": {"message_id": 77, "from": {"id": 555, "is_bot": false,
         "first_name": "C"}, "chat": {"id": 555, "type": "private"}, "date": 1795505900, "text": "link alice"}});
@@ -1008,7 +960,7 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
     assert_eq!(claimed.len(), 1);
     // The first handling opens the ticket, then the process stops before committing.
     let _lost = worker::handle(&app.state, &claimed[0]).await.unwrap();
-    assert_eq!(tickets(&panel).await.len(), 1);
+    assert_eq!(panel.tickets().len(), 1);
     // After the lease another worker handles it again: same answer, no second ticket.
     let later = now + worker::INBOX_LEASE + chrono::Duration::seconds(1);
     let retaken = app
@@ -1019,7 +971,7 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
         .unwrap();
     assert_eq!(retaken.len(), 1);
     let completion = worker::handle(&app.state, &retaken[0]).await.unwrap();
-    assert_eq!(tickets(&panel).await.len(), 1, "one ticket for one request");
+    assert_eq!(panel.tickets().len(), 1, "one ticket for one request");
     let answer = completion.command.as_ref().and_then(|c| c.reply.clone());
     assert!(
         answer
@@ -1033,7 +985,7 @@ async fn a_link_request_handled_again_after_a_crash_opens_one_ticket() {
         .await
         .unwrap();
     // The code in that one ticket links the chat.
-    let code = code_in(&tickets(&panel).await[0]);
+    let code = code_in(&panel.tickets()[0]);
     let linked = chat.say(&app, 555, &code).await;
     assert!(
         linked
@@ -1121,7 +1073,7 @@ async fn simulate_shows_linking_replies_without_codes_tickets_or_counted_attempt
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    connect_panel(&app, &ws, "perfect_panel_v2", &panel.uri()).await;
+    connect_panel(&app, &ws, "perfect_panel_v2", panel.url()).await;
     let chat = telegram_channel(&app, &ws).await;
     let key = &ws.owner_key;
     let simulate = |text: &str| {
@@ -1137,7 +1089,7 @@ async fn simulate_shows_linking_replies_without_codes_tickets_or_counted_attempt
         reply.contains("ticket in the panel account alice"),
         "{reply}"
     );
-    assert!(tickets(&panel).await.is_empty(), "no ticket opened");
+    assert!(panel.tickets().is_empty(), "no ticket opened");
     let unknown = simulate("link ghost").await;
     assert!(
         unknown.body["reply"]
@@ -1150,7 +1102,7 @@ async fn simulate_shows_linking_replies_without_codes_tickets_or_counted_attempt
 
     // A real request; then the simulated codes tell right from wrong without using them.
     chat.say(&app, 555, "link alice").await;
-    let code = code_in(&tickets(&panel).await[0]);
+    let code = code_in(&panel.tickets()[0]);
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let right = simulate(&code).await;
     assert!(
@@ -1183,5 +1135,5 @@ async fn simulate_shows_linking_replies_without_codes_tickets_or_counted_attempt
         !again[0].starts_with("Too many linking attempts."),
         "{again:?}"
     );
-    assert_eq!(tickets(&panel).await.len(), 2);
+    assert_eq!(panel.tickets().len(), 2);
 }

@@ -9,6 +9,8 @@ use panelrelay_adapters::storage::flow::{
 };
 use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_adapters::storage::to_db_time;
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::{Running, serve};
 use panelrelay_api::flow::worker;
 use panelrelay_api::jobs::maintenance;
 use panelrelay_api::services::settings::SettingsDocument;
@@ -17,8 +19,6 @@ use panelrelay_core::medium::Medium;
 use panelrelay_core::routing::DispatchTemplates;
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
@@ -356,22 +356,16 @@ async fn webhook_payloads_never_show_secrets() {
 }
 
 /// A fake Perfect Panel with alice's completed refillable order 2274209.
-async fn panel() -> MockServer {
-    let server = MockServer::start().await;
+async fn panel() -> Running<PanelAdminV2> {
     let created = (Utc::now() - Duration::days(2))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    let order = json!({"data": {"id": 2274209, "user": "alice", "service_id": 1,
+    let panel = PanelAdminV2::new("k-123456");
+    panel.put_order(json!({"id": 2274209, "user": "alice", "service_id": 1,
         "service_name": "Followers [Refill: 30 Days]", "status": "completed",
         "provider": "provider-one.com", "external_id": "ext2274209", "created": created,
-        "last_update": created, "remains": "0", "start_count": "10"},
-        "error_code": 0, "error_message": ""});
-    Mock::given(method("GET"))
-        .and(path("/adminapi/v2/orders/2274209"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(order))
-        .mount(&server)
-        .await;
-    server
+        "last_update": created, "remains": "0", "start_count": "10"}));
+    serve(panel).await.unwrap()
 }
 
 /// Connects the panel, adds a Telegram channel, a route and links alice to chat 555.
@@ -455,7 +449,7 @@ async fn a_cleared_cooldown_lets_the_next_refill_through() {
     let (_, viewer) = app.key(&a.owner_key, "viewer").await;
     let (_, agent) = app.key(&a.owner_key, "agent").await;
     let fake = panel().await;
-    let channel = setup_flow(&app, &a, &fake.uri()).await;
+    let channel = setup_flow(&app, &a, fake.url()).await;
 
     ask(&app, &a, &channel, "tg:1", "2274209 refill").await;
     assert_eq!(last_reason(&app, &viewer).await, "accepted");

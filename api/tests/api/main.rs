@@ -13,6 +13,7 @@ mod cli;
 mod config_cache;
 mod configuration;
 mod e2e;
+mod fakes;
 mod flow;
 mod health;
 mod http_limits;

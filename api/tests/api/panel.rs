@@ -1,40 +1,24 @@
 //! `/v1/panel` and `/v1/service-rules` against HTTP-level fakes of the panel.
 
 use crate::support::TestApp;
+use panelrelay_api::fakes::reseller_v2::ResellerV2;
+use panelrelay_api::fakes::{Running, serve};
 use poem::http::{Method, StatusCode};
 use serde_json::json;
-use wiremock::matchers::{body_string_contains, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KEY: &str = "reseller-key-0123456789abcdef";
 
-async fn reseller_panel() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2"))
-        .and(body_string_contains(format!("key={KEY}")))
-        .and(body_string_contains("action=status"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"1": {"error": "Incorrect order ID"}})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2"))
-        .and(body_string_contains(format!("key={KEY}")))
-        .and(body_string_contains("action=services"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
-            {"service": 1, "name": "Instagram Followers [Refill: 30 Days] [Start Time: 0-1 Hour]", "category": "Instagram"},
-            {"service": 2, "name": "TikTok Views [No Refill] [Start: Instant]", "category": "TikTok"},
-            {"service": 3, "name": "YouTube Likes Non Drop", "category": "YouTube"}])))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"error": "Invalid API key"})))
-        .mount(&server)
-        .await;
-    server
+/// A fake reseller API (key `KEY`) with three services and no orders.
+async fn reseller_panel() -> Running<ResellerV2> {
+    let panel = ResellerV2::new(KEY);
+    for service in [
+        json!({"service": 1, "name": "Instagram Followers [Refill: 30 Days] [Start Time: 0-1 Hour]", "category": "Instagram"}),
+        json!({"service": 2, "name": "TikTok Views [No Refill] [Start: Instant]", "category": "TikTok"}),
+        json!({"service": 3, "name": "YouTube Likes Non Drop", "category": "YouTube"}),
+    ] {
+        panel.put_service(service);
+    }
+    serve(panel).await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -45,7 +29,7 @@ async fn a_panel_is_connected_tested_and_its_key_never_shown() {
     let none = app.get("/v1/panel", &ws.owner_key).await;
     assert_eq!(none.status, StatusCode::NOT_FOUND);
 
-    let body = json!({"type": "reseller_v2", "base_url": fake.uri(), "api_key": KEY, "timezone": "Asia/Kolkata"});
+    let body = json!({"type": "reseller_v2", "base_url": fake.url(), "api_key": KEY, "timezone": "Asia/Kolkata"});
     let put = app
         .call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
         .await;
@@ -70,7 +54,7 @@ async fn a_panel_is_connected_tested_and_its_key_never_shown() {
     assert!(!got.body.to_string().contains(KEY));
 
     // The key is kept when omitted; a wrong key is diagnosed without being echoed.
-    let keep = json!({"type": "reseller_v2", "base_url": fake.uri()});
+    let keep = json!({"type": "reseller_v2", "base_url": fake.url()});
     assert_eq!(
         app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(keep))
             .await
@@ -84,7 +68,7 @@ async fn a_panel_is_connected_tested_and_its_key_never_shown() {
         true
     );
     let wrong =
-        json!({"type": "reseller_v2", "base_url": fake.uri(), "api_key": "wrong-key-value"});
+        json!({"type": "reseller_v2", "base_url": fake.url(), "api_key": "wrong-key-value"});
     app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(wrong))
         .await;
     let failed = app.post("/v1/panel/test", &ws.owner_key, json!({})).await;
@@ -142,7 +126,7 @@ async fn service_rules_refresh_parse_and_take_overrides() {
     let ws = app.workspace("A").await;
     let other = app.workspace("B").await;
     let fake = reseller_panel().await;
-    let body = json!({"type": "reseller_v2", "base_url": fake.uri(), "api_key": KEY});
+    let body = json!({"type": "reseller_v2", "base_url": fake.url(), "api_key": KEY});
     app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
         .await;
 

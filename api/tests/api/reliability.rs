@@ -190,7 +190,7 @@ async fn events_stored_before_a_suspension_send_nothing() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     let stored = app
         .state
         .db
@@ -216,7 +216,7 @@ async fn concurrent_batches_of_the_same_deliveries_store_each_once() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let fake = panel().await;
-    let setup = setup(&app, &ws, &fake.uri()).await;
+    let setup = setup(&app, &ws, fake.url()).await;
     // Batches above one statement's rows, each starting at a different point of the same
     // keys: in arrival order each would hold rows another one waits for.
     let per_batch = 1_000;
@@ -284,22 +284,20 @@ async fn edits_are_handled_once_and_only_when_the_text_changed() {
 /// back, so an event that arrives behind another workspace's hung backlog is handled at once.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hung_panel_does_not_delay_another_workspace() {
+    use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+    use panelrelay_api::fakes::{Fake, serve};
     use panelrelay_api::flow::scheduler::{self, Slots};
     use panelrelay_api::flow::worker::Inbox;
-    use wiremock::matchers::any;
-    use wiremock::{Mock, MockServer, ResponseTemplate};
 
     let app = TestApp::new().await;
-    let hung = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(120)))
-        .mount(&hung)
-        .await;
+    let hung = PanelAdminV2::new("k-123456");
+    hung.controls().set_latency(Duration::from_secs(120));
+    let hung = serve(hung).await.unwrap();
     let slow_ws = app.workspace("Slow").await;
-    let slow = setup(&app, &slow_ws, &hung.uri()).await;
+    let slow = setup(&app, &slow_ws, hung.url()).await;
     let fake = panel().await;
     let fast_ws = app.workspace("Fast").await;
-    let fast = setup(&app, &fast_ws, &fake.uri()).await;
+    let fast = setup(&app, &fast_ws, fake.url()).await;
 
     let db = &app.state.db;
     // A backlog of the slow workspace's events, older than anything else: more than the
@@ -319,7 +317,7 @@ async fn a_hung_panel_does_not_delay_another_workspace() {
     ));
     // The slow workspace's event is claimed and waits on its panel.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert!(!hung.received_requests().await.unwrap().is_empty());
+    assert!(!hung.controls().requests().is_empty());
     db.inbox_insert(&event(&fast, "tg:fast", "2274209 refill"), Utc::now())
         .await
         .unwrap();

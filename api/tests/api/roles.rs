@@ -3,7 +3,7 @@
 //! job lease at once.
 
 use crate::cli::{Server, free_port, http_get, panelrelay};
-use crate::e2e::{SECRET, configure, fake_panel, telegram_ok, telegram_sent, telegram_update};
+use crate::e2e::{SECRET, configure, fake_panel, fake_telegram, telegram_sent, telegram_update};
 use crate::support::{MASTER_KEY, TestApp};
 use panelrelay_adapters::storage::job_leases::GLOBAL_SCOPE;
 use panelrelay_adapters::testing::redis_url;
@@ -13,8 +13,6 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use wiremock::matchers::{method, path_regex};
-use wiremock::{Mock, MockServer};
 
 /// Starts `serve --role ROLE` on the test app's database and waits for its `/healthz`.
 fn start(app: &TestApp, role: &str, data_dir: &std::path::Path) -> (Server, u16) {
@@ -74,14 +72,9 @@ async fn an_api_replica_and_a_worker_replica_carry_a_command_end_to_end() {
     let app = TestApp::new().await;
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
-    let telegram = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(telegram_ok())
-        .mount(&telegram)
-        .await;
-    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.uri()});
-    let id = configure(&app, &ws, &panel.uri(), channel, "555").await;
+    let telegram = fake_telegram().await;
+    let channel = json!({"medium": "telegram", "bot_token": "123:ABC", "webhook_secret": SECRET, "api_base_url": telegram.url()});
+    let id = configure(&app, &ws, panel.url(), channel, "555").await;
     let data = tempfile::tempdir().unwrap();
     let (_api, api_port) = start(&app, "api", data.path());
     let delivery = telegram_update(9001, 555, "2274209 refill").to_string();
@@ -94,20 +87,20 @@ async fn an_api_replica_and_a_worker_replica_carry_a_command_end_to_end() {
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
     let db = &app.state.db;
     assert!(db.command_log(workspace, 10).await.unwrap().is_empty());
-    assert!(telegram_sent(&telegram).await.is_empty());
+    assert!(telegram_sent(&telegram).is_empty());
     assert!(db.heartbeats().await.unwrap().is_empty());
 
     let (_worker, worker_port) = start(&app, "worker", data.path());
     let started = Instant::now();
-    while telegram_sent(&telegram).await.len() < 2 {
+    while telegram_sent(&telegram).len() < 2 {
         assert!(
             started.elapsed() < Duration::from_secs(30),
             "the worker replica did not carry the command: {:?}",
-            telegram_sent(&telegram).await
+            telegram_sent(&telegram)
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     assert_eq!(
         sent[0],
         ("-1001".into(), "7450284 refill".into()),

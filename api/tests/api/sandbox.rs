@@ -3,8 +3,9 @@
 //! the provider command and the customer's reply.
 
 use crate::support::TestApp;
+use panelrelay_api::fakes::Recorder;
 use panelrelay_api::flow::{sender, worker};
-use panelrelay_api::sandbox::{self, Delivery, Recorder, SandboxHandles};
+use panelrelay_api::sandbox::{self, Delivery, SandboxHandles};
 use poem::http::{Method, StatusCode};
 use serde_json::Value;
 
@@ -205,7 +206,10 @@ async fn sandbox_fakes_validate_like_the_real_providers() {
         .await;
     assert_eq!(panel.status, StatusCode::OK, "{}", panel.body);
     // The fake panel: key checked, the envelope, a 404 envelope for unknown orders.
-    let panel_key = [("X-Api-Key", sandbox::fake_panel::PANEL_API_KEY)];
+    let panel_key = [(
+        "X-Api-Key",
+        panelrelay_api::fakes::panel_admin_v2::PANEL_API_KEY,
+    )];
     let base = format!("{}/adminapi/v2", sandbox.urls.panel);
     let (status, order) = http_get(&format!("{base}/orders/2274209"), &panel_key).await;
     assert!(status.contains(" 200 "), "{status}");

@@ -40,7 +40,7 @@ async fn a_simulated_refill_equals_the_real_run_and_leaves_no_trace() {
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
     let panel = fake_panel().await;
     let telegram = fake_telegram().await;
-    let webhook = wire(&app, &ws, &panel.uri(), &telegram.uri()).await;
+    let webhook = wire(&app, &ws, panel.url(), telegram.url()).await;
     let (_, agent) = app.key(&ws.owner_key, "agent").await;
 
     let simulated = simulate(&app, &agent, "2274209 refill").await;
@@ -69,13 +69,13 @@ async fn a_simulated_refill_equals_the_real_run_and_leaves_no_trace() {
 
     // Nothing was sent or written, and the cooldown is still free.
     assert_nothing_logged(&app, workspace).await;
-    assert!(telegram_sent(&telegram).await.is_empty());
+    assert!(telegram_sent(&telegram).is_empty());
     let twice = simulate(&app, &agent, "2274209 refill").await;
     assert_eq!(twice.body, simulated.body, "a simulation changes nothing");
 
     // The real message does exactly what the simulation showed.
     customer_says(&app, &webhook, 7, "2274209 refill").await;
-    let mut sent = telegram_sent(&telegram).await;
+    let mut sent = telegram_sent(&telegram);
     sent.sort();
     assert_eq!(
         sent,
@@ -113,7 +113,7 @@ async fn simulation_uses_the_vocabulary_roles_and_validates_its_input() {
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
     let panel = fake_panel().await;
     let telegram = fake_telegram().await;
-    wire(&app, &ws, &panel.uri(), &telegram.uri()).await;
+    wire(&app, &ws, panel.url(), telegram.url()).await;
     let (_, viewer) = app.key(&ws.owner_key, "viewer").await;
     let (_, agent) = app.key(&ws.owner_key, "agent").await;
 
@@ -217,7 +217,7 @@ async fn reading_settings_decide_short_ids_and_intents() {
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
     let telegram = fake_telegram().await;
-    wire(&app, &ws, &panel.uri(), &telegram.uri()).await;
+    wire(&app, &ws, panel.url(), telegram.url()).await;
     let (_, agent) = app.key(&ws.owner_key, "agent").await;
     let command = |reply: &Reply| reply.body["command"].clone();
 

@@ -4,45 +4,32 @@
 
 use crate::support::{Reply, TestApp, TestWorkspace};
 use chrono::Utc;
+use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
+use panelrelay_api::fakes::telegram::Telegram;
+use panelrelay_api::fakes::{Running, serve};
 use panelrelay_api::flow::{sender, worker};
 use panelrelay_core::replies::TemplateKey;
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub const SECRET: &str = "hook-secret-vocab";
 
 /// A fake Perfect Panel v2 with alice's completed order 2274209 at provider-one.com
 /// (external id 7450284), inside its 30-day refill window.
-pub async fn fake_panel() -> MockServer {
-    let server = MockServer::start().await;
+pub async fn fake_panel() -> Running<PanelAdminV2> {
     let created = (Utc::now() - chrono::Duration::days(2))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    let order = json!({"data": {"id": 2274209, "user": "alice", "service_id": 1,
+    let panel = PanelAdminV2::new("k-123456");
+    panel.put_order(json!({"id": 2274209, "user": "alice", "service_id": 1,
         "service_name": "Followers [Refill: 30 Days]", "status": "completed",
-        "provider": "provider-one.com", "external_id": "7450284", "created": created},
-        "error_code": 0});
-    Mock::given(method("GET"))
-        .and(path("/adminapi/v2/orders/2274209"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(order))
-        .mount(&server)
-        .await;
-    server
+        "provider": "provider-one.com", "external_id": "7450284", "created": created}));
+    serve(panel).await.unwrap()
 }
 
-/// A fake Telegram Bot API that accepts every message.
-pub async fn fake_telegram() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("/bot.*/sendMessage"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"ok": true, "result": {"message_id": 99, "chat": {"id": 1}, "date": 1}}),
-        ))
-        .mount(&server)
-        .await;
-    server
+/// A fake Telegram Bot API (bot `123:ABC`) that accepts every message.
+pub async fn fake_telegram() -> Running<Telegram> {
+    serve(Telegram::new("123:ABC")).await.unwrap()
 }
 
 /// Wires a workspace through the API: the panel, a Telegram channel on `telegram`, a route
@@ -100,21 +87,8 @@ pub async fn customer_says(app: &TestApp, webhook: &str, update_id: u64, text: &
 }
 
 /// The (chat id, text) pairs the fake Telegram received, in arrival order.
-pub async fn telegram_sent(server: &MockServer) -> Vec<(String, String)> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.url.path().ends_with("/sendMessage"))
-        .map(|r| {
-            let body: Value = serde_json::from_slice(&r.body).unwrap();
-            (
-                body["chat_id"].to_string().trim_matches('"').to_string(),
-                body["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+pub fn telegram_sent(telegram: &Telegram) -> Vec<(String, String)> {
+    telegram.send_requests()
 }
 
 async fn put(app: &TestApp, path: &str, key: &str, body: Value) -> Reply {
@@ -759,7 +733,7 @@ async fn aliases_custom_commands_and_templates_shape_real_customer_replies() {
     let ws = app.workspace("A").await;
     let panel = fake_panel().await;
     let telegram = fake_telegram().await;
-    let webhook = wire(&app, &ws, &panel.uri(), &telegram.uri()).await;
+    let webhook = wire(&app, &ws, panel.url(), telegram.url()).await;
 
     let alias = app
         .post(
@@ -788,7 +762,7 @@ async fn aliases_custom_commands_and_templates_shape_real_customer_replies() {
 
     customer_says(&app, &webhook, 1, "2274209 ulang please").await;
     customer_says(&app, &webhook, 2, "Price-List").await;
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     let expected = [
         ("-1001", "7450284 refill"),
         ("555", "Done! 2274209 goes to refill."),
@@ -810,7 +784,7 @@ async fn aliases_custom_commands_and_templates_shape_real_customer_replies() {
     .await;
     assert_eq!(disabled.status, StatusCode::OK);
     customer_says(&app, &webhook, 3, "price list").await;
-    let sent = telegram_sent(&telegram).await;
+    let sent = telegram_sent(&telegram);
     assert_eq!(sent.len(), 4);
     assert!(sent[3].1.starts_with("Send your order id"), "{}", sent[3].1);
 }
