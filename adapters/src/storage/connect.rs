@@ -107,7 +107,7 @@ impl Database {
                         .await
                         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                     if checkpoints_off {
-                        conn.batch_execute("PRAGMA wal_autocheckpoint = 0;")
+                        conn.batch_execute(&checkpoint::writer_setup())
                             .await
                             .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                     }
