@@ -1,5 +1,6 @@
 //! Opening the database: URL parsing, pools, connection setup, migrations.
 
+use super::transaction::Open;
 use super::{StorageError, checkpoint};
 use diesel::SqliteConnection;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
@@ -43,10 +44,16 @@ impl SpawnBlocking for Inline {
     }
 }
 
-/// A connection pool of one backend or the other.
+/// Where a `Database`'s connections come from: a pool of one backend or the other, or the
+/// one connection of an open transaction (see `transaction`).
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per Database, behind its Arc"
+)]
 pub(crate) enum Pool {
     Postgres(DeadPool<AsyncPgConnection>),
     Sqlite(DeadPool<SqliteConn>),
+    Transaction(Open),
 }
 
 /// Which SQL backend a database runs on.
@@ -139,9 +146,14 @@ impl Database {
         })
     }
 
-    /// The pool, for the `with_conn!` macro.
+    /// Where the connections come from, for `lease`.
     pub(crate) fn pool(&self) -> &Pool {
         &self.inner
+    }
+
+    /// A `Database` over `pool`.
+    pub(crate) fn from_pool(pool: Arc<Pool>) -> Self {
+        Database { inner: pool }
     }
 
     /// Which backend this database runs on.
@@ -149,6 +161,7 @@ impl Database {
         match self.pool() {
             Pool::Postgres(_) => Backend::Postgres,
             Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Transaction(open) => open.backend(),
         }
     }
 
@@ -166,6 +179,9 @@ impl Database {
                 let conn = deadpool::managed::Object::take(conn);
                 run_migrations(conn, SQLITE_MIGRATIONS).await
             }
+            Pool::Transaction(_) => Err(StorageError::Migration(
+                "migrations run on the pool, not inside a transaction".into(),
+            )),
         }
     }
 
@@ -182,6 +198,7 @@ impl Database {
         let status = match self.pool() {
             Pool::Postgres(pool) => pool.status(),
             Pool::Sqlite(pool) => pool.status(),
+            Pool::Transaction(_) => return (1, 1),
         };
         (
             status.size.saturating_sub(status.available),

@@ -11,6 +11,7 @@ mod error;
 pub mod schema;
 mod time;
 pub mod time_key;
+pub(crate) mod transaction;
 
 pub mod admin_keys;
 pub mod api_keys;
@@ -42,25 +43,18 @@ pub use connect::{Backend, Database};
 pub use error::StorageError;
 pub use time::{from_db_time, to_db_time};
 
-/// Runs `$body` with `$conn` bound to a pooled connection of whichever backend the database
-/// uses. The body is compiled once per backend.
+/// Runs `$body` with `$conn` bound to a connection of whichever backend the database uses:
+/// a pooled one, or the caller's open transaction's (see [`Database::transaction`]). The
+/// body is compiled once per backend.
 macro_rules! with_conn {
     ($db:expr, |$conn:ident| $body:expr) => {{
-        match $db.pool() {
-            $crate::storage::connect::Pool::Postgres(pool) => {
-                let mut pooled = pool
-                    .get()
-                    .await
-                    .map_err($crate::storage::StorageError::pool)?;
-                let $conn = &mut *pooled;
+        match $db.lease().await? {
+            $crate::storage::transaction::Lease::Postgres(mut lent) => {
+                let $conn = &mut *lent;
                 $body
             }
-            $crate::storage::connect::Pool::Sqlite(pool) => {
-                let mut pooled = pool
-                    .get()
-                    .await
-                    .map_err($crate::storage::StorageError::pool)?;
-                let $conn = &mut *pooled;
+            $crate::storage::transaction::Lease::Sqlite(mut lent) => {
+                let $conn = &mut *lent;
                 $body
             }
         }
