@@ -1,94 +1,21 @@
 //! End to end over HTTP: a customer's webhook through ingress, the worker and the sender to
 //! fake Telegram, Green API and Meta APIs, with a fake panel behind.
 
-use crate::support::{TestApp, TestWorkspace};
+use crate::scenario::{
+    SECRET, configure, fake_panel, fake_telegram, sent_by_chat, telegram_update,
+};
+use crate::support::TestApp;
 use chrono::Utc;
 use panelrelay_adapters::storage::flow::{MessageKind, OutboxStatus};
-use panelrelay_adapters::storage::provider_routes::RouteFields;
 use panelrelay_api::fakes::greenapi::GreenApi;
 use panelrelay_api::fakes::meta::Meta;
-use panelrelay_api::fakes::panel_admin_v2::PanelAdminV2;
-use panelrelay_api::fakes::telegram::Telegram;
-use panelrelay_api::fakes::{Answer, Fake, Rule, Running, serve};
+use panelrelay_api::fakes::{Answer, Fake, Rule, serve};
 use panelrelay_api::flow::{sender, worker};
 use panelrelay_core::cooldown::{cooldown_key, loaded_marker_key};
-use panelrelay_core::ids::{ChannelId, WorkspaceId};
-use panelrelay_core::medium::Medium;
-use panelrelay_core::routing::DispatchTemplates;
+use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::rules::OrderAction;
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
-
-pub(crate) const SECRET: &str = "hook-secret-123";
-
-/// A fake Perfect Panel (key `k-123456`) with alice's completed order 2274209.
-pub(crate) async fn fake_panel() -> Running<PanelAdminV2> {
-    let created = (Utc::now() - chrono::Duration::days(2))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
-    let panel = PanelAdminV2::new("k-123456");
-    panel.put_order(json!({"id": 2274209, "user": "alice", "service_id": 1, "service_name": "Followers [Refill: 30 Days]",
-        "status": "completed", "provider": "provider-one.com", "external_id": "7450284", "created": created}));
-    serve(panel).await.unwrap()
-}
-
-/// A fake Telegram Bot API for the bot `123:ABC`.
-pub(crate) async fn fake_telegram() -> Running<Telegram> {
-    serve(Telegram::new("123:ABC")).await.unwrap()
-}
-
-/// Connects the fake panel, a channel, a route of provider-one.com to group -1001 through
-/// that channel, and links `customer` to alice.
-pub(crate) async fn configure(
-    app: &TestApp,
-    ws: &TestWorkspace,
-    panel: &str,
-    channel: Value,
-    customer: &str,
-) -> ChannelId {
-    let body = json!({"type": "perfect_panel_v2", "base_url": panel, "api_key": "k-123456"});
-    assert_eq!(
-        app.call(Method::PUT, "/v1/panel", Some(&ws.owner_key), Some(body))
-            .await
-            .status,
-        StatusCode::OK
-    );
-    let created = app.post("/v1/channels", &ws.owner_key, channel).await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    let channel_id = ChannelId::parse(created.body["id"].as_str().unwrap()).unwrap();
-    let workspace = WorkspaceId::parse(&ws.id).unwrap();
-    let medium = Medium::parse(created.body["medium"].as_str().unwrap()).unwrap();
-    let route = RouteFields {
-        name: "provider one".into(),
-        channel_id,
-        provider_domains: vec!["provider-one.com".into()],
-        alias: Some("Main".into()),
-        target_chat_id: "-1001".into(),
-        target_topic_id: None,
-        templates: DispatchTemplates::default(),
-        enabled: true,
-        is_fallback: false,
-    };
-    app.state
-        .db
-        .provider_routes(workspace)
-        .create(route, Utc::now())
-        .await
-        .unwrap()
-        .unwrap();
-    app.state
-        .db
-        .identities(workspace)
-        .link(medium, customer, "alice", Utc::now())
-        .await
-        .unwrap();
-    channel_id
-}
-
-pub(crate) fn telegram_update(update_id: u64, chat: i64, text: &str) -> Value {
-    json!({"update_id": update_id, "message": {"message_id": update_id, "from": {"id": chat, "is_bot": false, "first_name": "Aziz"},
-        "chat": {"id": chat, "first_name": "Aziz", "type": "private"}, "date": 1795505900, "text": text}})
-}
 
 async fn deliver(
     app: &TestApp,
@@ -105,13 +32,6 @@ async fn deliver(
 async fn run_flow(app: &TestApp) {
     while worker::run_once(&app.state, 16).await.unwrap() > 0 {}
     while sender::run_once(&app.state, 16).await.unwrap() > 0 {}
-}
-
-/// The texts a fake Telegram was asked to send, by chat id.
-pub(crate) fn telegram_sent(telegram: &Telegram) -> Vec<(String, String)> {
-    let mut sent = telegram.send_requests();
-    sent.sort();
-    sent
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -145,7 +65,7 @@ async fn telegram_refill_reaches_the_provider_group_and_the_customer_once() {
         assert_eq!(delivery.await.unwrap(), StatusCode::OK);
     }
     run_flow(&app).await;
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     assert_eq!(
         sent.len(),
         2,
@@ -458,7 +378,7 @@ async fn a_message_claimed_by_a_crashed_sender_is_sent_once_after_its_lease() {
         0,
         "nothing left to send"
     );
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert_eq!(sent[0], ("-1001".to_string(), "7450284 refill".to_string()));
 }
@@ -482,7 +402,7 @@ async fn the_background_runner_handles_deliveries_without_help() {
     )
     .await;
     let started = std::time::Instant::now();
-    while telegram_sent(&telegram).len() < 2 {
+    while sent_by_chat(&telegram).len() < 2 {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(10),
             "the runner did not deliver"
@@ -494,7 +414,7 @@ async fn the_background_runner_handles_deliveries_without_help() {
         handle.await.unwrap();
     }
     assert_eq!(
-        telegram_sent(&telegram)[0],
+        sent_by_chat(&telegram)[0],
         ("-1001".to_string(), "7450284 refill".to_string())
     );
 }
@@ -567,7 +487,7 @@ async fn deliveries_spread_over_two_replicas_run_once() {
             .len(),
         1
     );
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     assert_eq!(
         sent.iter().filter(|(chat, _)| chat == "-1001").count(),
         1,
@@ -619,7 +539,7 @@ async fn a_migrated_group_is_followed_and_a_blocked_customer_is_given_up() {
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     run_flow(&app).await;
 
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     assert!(
         sent.contains(&("-1009876543210".to_string(), "7450284 refill".to_string())),
         "{sent:?}"
@@ -702,7 +622,7 @@ async fn a_key_value_store_that_lost_its_data_forwards_nothing_twice() {
     );
     run_flow(&app).await;
 
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     let to_group: Vec<&(String, String)> =
         sent.iter().filter(|(chat, _)| chat == "-1001").collect();
     assert_eq!(to_group.len(), 1, "forwarded once: {sent:?}");
@@ -746,7 +666,7 @@ async fn a_key_value_store_that_lost_its_data_forwards_nothing_twice() {
         StatusCode::OK
     );
     run_flow(&app).await;
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     let to_group = sent.iter().filter(|(chat, _)| chat == "-1001").count();
     assert_eq!(to_group, 2, "forwarded again once cleared: {sent:?}");
 }

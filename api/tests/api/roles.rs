@@ -3,7 +3,9 @@
 //! job lease at once.
 
 use crate::cli::{Server, free_port, http_get, panelrelay};
-use crate::e2e::{SECRET, configure, fake_panel, fake_telegram, telegram_sent, telegram_update};
+use crate::scenario::{
+    SECRET, configure, fake_panel, fake_telegram, sent_by_chat, telegram_update,
+};
 use crate::support::{MASTER_KEY, TestApp};
 use panelrelay_adapters::storage::job_leases::GLOBAL_SCOPE;
 use panelrelay_adapters::testing::redis_url;
@@ -87,20 +89,20 @@ async fn an_api_replica_and_a_worker_replica_carry_a_command_end_to_end() {
     let workspace = WorkspaceId::parse(&ws.id).unwrap();
     let db = &app.state.db;
     assert!(db.command_log(workspace, 10).await.unwrap().is_empty());
-    assert!(telegram_sent(&telegram).is_empty());
+    assert!(sent_by_chat(&telegram).is_empty());
     assert!(db.heartbeats().await.unwrap().is_empty());
 
     let (_worker, worker_port) = start(&app, "worker", data.path());
     let started = Instant::now();
-    while telegram_sent(&telegram).len() < 2 {
+    while sent_by_chat(&telegram).len() < 2 {
         assert!(
             started.elapsed() < Duration::from_secs(30),
             "the worker replica did not carry the command: {:?}",
-            telegram_sent(&telegram)
+            sent_by_chat(&telegram)
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let sent = telegram_sent(&telegram);
+    let sent = sent_by_chat(&telegram);
     assert_eq!(
         sent[0],
         ("-1001".into(), "7450284 refill".into()),

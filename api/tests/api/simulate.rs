@@ -1,7 +1,7 @@
 //! `POST /v1/commands/simulate`: what a real message would do, without doing any of it.
 
+use crate::scenario::{customer_says, fake_panel, fake_telegram, telegram_sent, wire};
 use crate::support::{Reply, TestApp};
-use crate::vocabulary::{customer_says, fake_panel, fake_telegram, telegram_sent, wire};
 use panelrelay_core::ids::WorkspaceId;
 use poem::http::{Method, StatusCode};
 use serde_json::json;
