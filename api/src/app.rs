@@ -1,7 +1,9 @@
 //! The HTTP application: the OpenAPI service, Swagger UI, the spec, metrics, probes.
 
 use crate::docs::swagger_ui;
+use crate::http::cors::Cors;
 use crate::http::middleware::RequestContext;
+use crate::http::strict_input::{RequestSchemas, StrictInput};
 use crate::resources::health::HealthApi;
 use crate::resources::{Apis, apis};
 use crate::state::AppState;
@@ -9,6 +11,7 @@ use crate::webhooks;
 use poem::web::Data;
 use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
 use poem_openapi::OpenApiService;
+use std::sync::Arc;
 
 /// The service's version, as shown in the OpenAPI document.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -34,6 +37,10 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
     let service = openapi_service();
     let spec_json = service.spec();
     let spec_yaml = service.spec_yaml();
+    let schemas = RequestSchemas::from_spec(&spec_json).unwrap_or_else(|err| {
+        tracing::error!(error = %err, "the OpenAPI document could not be read: bodies are not checked strictly");
+        RequestSchemas::default()
+    });
     let metrics = state.metrics.clone();
     let body_timeout = state.http_limits.body_timeout;
     Route::new()
@@ -59,7 +66,9 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
             poem::post(webhooks::receive).get(webhooks::verify),
         )
         .nest("/", service)
-        .data(state)
+        .data(state.clone())
+        .with(StrictInput(Arc::new(schemas)))
+        .with(Cors(state.cors.clone()))
         .with(RequestContext::new(metrics, body_timeout))
 }
 

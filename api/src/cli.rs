@@ -23,7 +23,7 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Optional TOML configuration file (keys: listen, role, data_dir, database_url, redis_url,
     /// redis_timeout_ms, master_key, previous_master_keys, log_format, log_filter, db_pool_size,
-    /// public_url, send_rate_limits, http_header_timeout_s, http_body_timeout_s,
+    /// public_url, cors_origins, send_rate_limits, http_header_timeout_s, http_body_timeout_s,
     /// http_idle_timeout_s, http_max_connections, auth_failures_per_minute).
     #[arg(long, global = true, env = "PANELRELAY_CONFIG", value_name = "FILE")]
     pub config: Option<String>,
@@ -91,6 +91,15 @@ pub struct GlobalArgs {
     /// [default: http://LISTEN]
     #[arg(long, global = true, env = "PANELRELAY_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
+    /// Origins a browser may call the API from, comma-separated (e.g.
+    /// https://app.example.com,http://localhost:5173), or * for any [default: none]
+    #[arg(
+        long,
+        global = true,
+        env = "PANELRELAY_CORS_ORIGINS",
+        value_name = "ORIGINS"
+    )]
+    pub cors_origins: Option<String>,
     /// Maximum PostgreSQL connections per process [default: 16]
     #[arg(long, global = true, env = "PANELRELAY_DB_POOL_SIZE", value_name = "N")]
     pub db_pool_size: Option<String>,

@@ -3,6 +3,7 @@
 
 use crate::auth_failures::AuthFailureLimit;
 use crate::cli::{GlobalArgs, ServeArgs};
+use crate::http::cors::CorsOrigins;
 use crate::http::limits::HttpLimits;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -124,6 +125,8 @@ pub struct Config {
     pub send_rate_limits: bool,
     /// The HTTP server's deadlines and connection cap.
     pub http_limits: HttpLimits,
+    /// The origins browsers may call the API from.
+    pub cors: CorsOrigins,
     /// Failed authentications allowed per client address and minute.
     pub auth_failures: AuthFailureLimit,
 }
@@ -156,6 +159,7 @@ struct FileConfig {
     log_filter: Option<String>,
     db_pool_size: Option<String>,
     public_url: Option<String>,
+    cors_origins: Option<String>,
     send_rate_limits: Option<String>,
     http_header_timeout_s: Option<String>,
     http_body_timeout_s: Option<String>,
@@ -310,6 +314,13 @@ impl Config {
             None => format!("http://{listen}"),
         };
 
+        let cors = CorsOrigins::parse(
+            pick(&global.cors_origins, &file.cors_origins)
+                .as_deref()
+                .unwrap_or(""),
+        )
+        .map_err(|err| invalid("PANELRELAY_CORS_ORIGINS", err.to_string()))?;
+
         let send_rate_limits =
             match pick(&global.send_rate_limits, &file.send_rate_limits).as_deref() {
                 None | Some("on") => true,
@@ -381,6 +392,7 @@ impl Config {
             public_url,
             send_rate_limits,
             http_limits,
+            cors,
             auth_failures,
         };
         if !config.is_sqlite() && config.master_key.is_none() {
@@ -547,6 +559,13 @@ mod tests {
                     ..Default::default()
                 },
                 "PANELRELAY_HTTP_MAX_CONNECTIONS",
+            ),
+            (
+                GlobalArgs {
+                    cors_origins: Some("app.example.com".into()),
+                    ..Default::default()
+                },
+                "PANELRELAY_CORS_ORIGINS",
             ),
             (
                 GlobalArgs {

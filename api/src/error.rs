@@ -12,8 +12,12 @@ use serde::{Deserialize, Serialize};
 #[oai(rename_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The body is not valid JSON, has wrong types, misses fields or breaks a constraint.
+    /// The body is not valid JSON, misses fields or breaks a constraint.
     InvalidBody,
+    /// The body has a field the operation does not know; the message names it.
+    UnknownField,
+    /// A field of the body holds a value of the wrong JSON type; the message names it.
+    InvalidType,
     /// A path, query or header parameter is malformed.
     InvalidParameter,
     /// The pagination cursor was not issued by this API.
@@ -155,9 +159,11 @@ impl ApiError {
             },
         });
         match code {
-            ErrorCode::InvalidBody | ErrorCode::InvalidParameter | ErrorCode::InvalidCursor => {
-                ApiError::BadRequest(envelope)
-            }
+            ErrorCode::InvalidBody
+            | ErrorCode::UnknownField
+            | ErrorCode::InvalidType
+            | ErrorCode::InvalidParameter
+            | ErrorCode::InvalidCursor => ApiError::BadRequest(envelope),
             ErrorCode::Unauthorized => ApiError::Unauthorized(envelope),
             ErrorCode::Forbidden | ErrorCode::WorkspaceSuspended => ApiError::Forbidden(envelope),
             ErrorCode::NotFound => ApiError::NotFound(envelope),

@@ -1,7 +1,9 @@
 //! `Idempotency-Key` on creating POSTs: the first request with a key runs; a retry with the
-//! same key and body gets the first answer again; the same key with another body is refused.
+//! same key and body gets the first answer again, marked `Idempotent-Replayed: true`; the
+//! same key with another body is refused.
 
 use crate::error::{ApiError, ErrorCode};
+use crate::http::replayed;
 use crate::state::AppState;
 use chrono::Utc;
 use panelrelay_adapters::secrets::hash_token;
@@ -40,7 +42,9 @@ where
         Claim::Claimed => {}
         Claim::Replay { body, .. } => {
             let body = state.secrets.open(&body).map_err(ApiError::internal)?;
-            return serde_json::from_str(&body).map_err(ApiError::internal);
+            let value = serde_json::from_str(&body).map_err(ApiError::internal)?;
+            replayed::mark();
+            return Ok(value);
         }
         Claim::InProgress => {
             return Err(ApiError::new(

@@ -64,6 +64,7 @@ pub async fn open_state(config: &Config) -> Result<AppState, StartupError> {
         public_url: config.public_url.clone(),
         send_rate_limits: config.send_rate_limits,
         http_limits: config.http_limits,
+        cors: config.cors.clone(),
         auth_failures: config.auth_failures,
         clock: Arc::new(SystemClock),
     })

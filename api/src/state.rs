@@ -6,6 +6,7 @@ use crate::auth_failures::AuthFailureLimit;
 use crate::flow::completion_writer::CompletionWriter;
 use crate::flow::heartbeat::instance_id;
 use crate::flow::settlement_writer::SettlementWriter;
+use crate::http::cors::CorsOrigins;
 use crate::http::limits::HttpLimits;
 use crate::http::metrics::Metrics;
 use crate::services::channel_cache::ChannelCache;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub wake: Arc<tokio::sync::Notify>,
     /// The HTTP server's deadlines and connection cap (the middleware keeps the body deadline).
     pub http_limits: HttpLimits,
+    /// The origins browsers may call the API from.
+    pub cors: CorsOrigins,
     /// Failed authentications allowed per client address and minute.
     pub auth_failures: AuthFailureLimit,
     /// The time, for jobs and their leases (a test moves it by hand).
@@ -78,6 +81,8 @@ pub struct StateParts {
     pub send_rate_limits: bool,
     /// The HTTP server's deadlines and connection cap.
     pub http_limits: HttpLimits,
+    /// The origins browsers may call the API from.
+    pub cors: CorsOrigins,
     /// Failed authentications allowed per client address and minute.
     pub auth_failures: AuthFailureLimit,
     /// The time, for jobs and their leases.
@@ -101,6 +106,7 @@ impl AppState {
             public_url,
             send_rate_limits,
             http_limits,
+            cors,
             auth_failures,
             clock,
         } = parts;
@@ -125,6 +131,7 @@ impl AppState {
             send_rate_limits,
             wake: Arc::default(),
             http_limits,
+            cors,
             auth_failures,
             clock,
             instance: format!("{}/{}", instance_id(), uuid::Uuid::new_v4().simple()),

@@ -5,7 +5,7 @@ use super::body_deadline::limit_body;
 use super::body_guard::{MAX_BODY_BYTES, check_body};
 use super::framework_errors::{ensure_envelope, error_response};
 use super::metrics::Metrics;
-use super::request_id;
+use super::{replayed, request_id};
 use crate::error::{ApiError, ErrorCode};
 use poem::http::HeaderValue;
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response};
@@ -73,9 +73,17 @@ impl<E: Endpoint> Endpoint for RequestContextEndpoint<E> {
             };
             let mut response = match guarded {
                 Err(err) => err.into_response(),
-                Ok(()) => match self.inner.call(req).await {
-                    Ok(output) => ensure_envelope(output.into_response()),
-                    Err(err) => error_response(err),
+                Ok(()) => match replayed::scope(self.inner.call(req)).await {
+                    (Ok(output), replayed) => {
+                        let mut response = ensure_envelope(output.into_response());
+                        if replayed && response.status().is_success() {
+                            response
+                                .headers_mut()
+                                .insert(replayed::HEADER, HeaderValue::from_static("true"));
+                        }
+                        response
+                    }
+                    (Err(err), _) => error_response(err),
                 },
             };
             if body_deadline.expired() {

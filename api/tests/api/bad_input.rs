@@ -8,18 +8,19 @@ use poem::http::{Method, StatusCode};
 async fn malformed_bodies_are_400_and_create_nothing() {
     let app = TestApp::new().await;
     let auth = format!("Bearer {}", app.admin_key);
-    let bodies: [&[u8]; 9] = [
-        b"{\"name\": ",
-        b"not json",
-        b"{\"name\": {\"nested\": 1}}",
-        b"{\"name\": [1, 2]}",
-        b"{\"name\": null}",
-        b"{}",
-        b"{\"name\": \"a\\u0000b\"}",
-        b"{\"name\": \"a\0b\"}",
-        b"{\"name\": \"\xff\xfe\"}",
+    let bodies: [(&[u8], &str); 10] = [
+        (b"{\"name\": ", "invalid_body"),
+        (b"not json", "invalid_body"),
+        (b"{\"name\": {\"nested\": 1}}", "invalid_type"),
+        (b"{\"name\": [1, 2]}", "invalid_type"),
+        (b"{\"name\": 12345}", "invalid_type"),
+        (b"{\"name\": null}", "invalid_body"),
+        (b"{}", "invalid_body"),
+        (b"{\"name\": \"a\\u0000b\"}", "invalid_body"),
+        (b"{\"name\": \"a\0b\"}", "invalid_body"),
+        (b"{\"name\": \"\xff\xfe\"}", "invalid_body"),
     ];
-    for body in bodies {
+    for (body, code) in bodies {
         let reply = app
             .call_raw(
                 Method::POST,
@@ -37,7 +38,12 @@ async fn malformed_bodies_are_400_and_create_nothing() {
             "{}",
             String::from_utf8_lossy(body)
         );
-        assert_eq!(reply.error_code(), "invalid_body");
+        assert_eq!(
+            reply.error_code(),
+            code,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
     }
     let listed = app.get("/v1/workspaces", &app.admin_key).await;
     assert_eq!(
@@ -160,4 +166,92 @@ async fn framework_errors_use_the_envelope() {
         .await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert_eq!(reply.error_code(), "invalid_parameter");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_fields_and_wrong_types_are_named_and_change_nothing() {
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    let typo = app
+        .post(
+            "/v1/workspaces",
+            &app.admin_key,
+            serde_json::json!({"nme": "Acme"}),
+        )
+        .await;
+    assert_eq!(typo.status, StatusCode::BAD_REQUEST);
+    assert_eq!(typo.error_code(), "unknown_field");
+    let message = typo.body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`nme`") && message.contains("name"),
+        "{message}"
+    );
+
+    let channel = serde_json::json!({"medium": "telegram", "bot_token": "123:ABC",
+        "webhook_secret": "s3cret-s3cret", "nmae": "support"});
+    let refused = app.post("/v1/channels", &ws.owner_key, channel).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert_eq!(refused.error_code(), "unknown_field");
+    assert!(
+        refused.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`nmae`")
+    );
+
+    let settings = app.get("/v1/settings", &ws.owner_key).await;
+    assert_eq!(settings.status, StatusCode::OK);
+    let mut changed = settings.body.clone();
+    changed["cooldowns"]["refil_minutes"] = serde_json::json!(5);
+    let reply = app
+        .call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(changed),
+        )
+        .await;
+    assert_eq!(reply.error_code(), "unknown_field", "{}", reply.body);
+    assert!(
+        reply.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`cooldowns.refil_minutes`"),
+        "{}",
+        reply.body
+    );
+    let mut changed = settings.body.clone();
+    changed["max_order_ids"] = serde_json::json!("ten");
+    let reply = app
+        .call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(changed),
+        )
+        .await;
+    assert_eq!(reply.error_code(), "invalid_type", "{}", reply.body);
+    assert!(
+        reply.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`max_order_ids`")
+    );
+
+    // Nothing was half-applied, and the unchanged document still goes through.
+    let after = app.get("/v1/settings", &ws.owner_key).await;
+    assert_eq!(after.body, settings.body);
+    let listed = app.get("/v1/channels", &ws.owner_key).await;
+    assert_eq!(listed.body["items"].as_array().unwrap().len(), 0);
+    let listed = app.get("/v1/workspaces", &app.admin_key).await;
+    assert_eq!(listed.body["items"].as_array().unwrap().len(), 1);
+    let same = app
+        .call(
+            Method::PUT,
+            "/v1/settings",
+            Some(&ws.owner_key),
+            Some(settings.body),
+        )
+        .await;
+    assert_eq!(same.status, StatusCode::OK, "{}", same.body);
 }

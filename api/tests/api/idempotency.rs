@@ -37,6 +37,12 @@ async fn a_retried_create_returns_the_first_answer() {
         "the replay is the same answer, owner key included"
     );
     assert_eq!(workspace_count(&app).await, 1);
+    assert_eq!(first.headers.get("idempotent-replayed"), None);
+    assert_eq!(
+        second.headers.get("idempotent-replayed").unwrap(),
+        "true",
+        "a client can tell the replay from the creation"
+    );
     // The stored answer holds a secret: it is sealed at rest, never plain.
     let secret = first.body["owner_key"]["secret"].as_str().unwrap();
     let stored = panelrelay_adapters::testing::stored_idempotent_responses(&app.state.db).await;
@@ -50,7 +56,9 @@ async fn a_retried_create_returns_the_first_answer() {
     let other = create_with_key(&app, "retry-1", json!({ "name": "Other" })).await;
     assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(other.error_code(), "idempotency_key_reused");
+    assert_eq!(other.headers.get("idempotent-replayed"), None);
     let fresh = create_with_key(&app, "retry-2", json!({ "name": "Acme" })).await;
+    assert_eq!(fresh.headers.get("idempotent-replayed"), None);
     assert_ne!(fresh.body["workspace"]["id"], first.body["workspace"]["id"]);
     assert_eq!(workspace_count(&app).await, 2);
 }

@@ -13,6 +13,7 @@ mod channels;
 mod cli;
 mod config_cache;
 mod configuration;
+mod cors;
 mod e2e;
 mod fakes;
 mod flow;

@@ -96,6 +96,7 @@ impl TestApp {
             public_url: "https://relay.example".into(),
             send_rate_limits: true,
             http_limits: Default::default(),
+            cors: Default::default(),
             auth_failures: Default::default(),
             clock: clock.clone(),
         };

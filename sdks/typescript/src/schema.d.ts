@@ -1526,7 +1526,7 @@ export interface components {
          * @description Machine-readable error codes. Every error the API returns carries one of these.
          * @enum {string}
          */
-        ErrorCode: "invalid_body" | "invalid_parameter" | "invalid_cursor" | "unauthorized" | "forbidden" | "workspace_suspended" | "not_found" | "method_not_allowed" | "conflict" | "last_owner_key" | "idempotency_key_reused" | "idempotency_in_progress" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_auth_failures" | "request_timeout" | "panel_not_connected" | "panel_error" | "unknown_template_variable" | "template_syntax_error" | "template_empty" | "template_too_long" | "phrase_without_words" | "phrase_with_number" | "builtin_phrase" | "phrase_taken" | "identity_already_linked" | "username_not_on_panel" | "too_many_rows" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_body" | "unknown_field" | "invalid_type" | "invalid_parameter" | "invalid_cursor" | "unauthorized" | "forbidden" | "workspace_suspended" | "not_found" | "method_not_allowed" | "conflict" | "last_owner_key" | "idempotency_key_reused" | "idempotency_in_progress" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_auth_failures" | "request_timeout" | "panel_not_connected" | "panel_error" | "unknown_template_variable" | "template_syntax_error" | "template_empty" | "template_too_long" | "phrase_without_words" | "phrase_with_number" | "builtin_phrase" | "phrase_taken" | "identity_already_linked" | "username_not_on_panel" | "too_many_rows" | "service_unavailable" | "internal_error";
         /**
          * ErrorEnvelope
          * @description The error envelope.
