@@ -6,6 +6,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::secrets::{TokenKind, issue_token};
@@ -129,7 +130,12 @@ pub struct ApiKeyList {
 pub enum CreateApiKeyResponse {
     /// The key with its secret.
     #[oai(status = 201)]
-    Created(Json<CreatedApiKey>),
+    Created(
+        Json<CreatedApiKey>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 /// API keys of the caller's workspace.
@@ -175,7 +181,8 @@ impl ApiKeysApi {
             },
         )
         .await?;
-        Ok(CreateApiKeyResponse::Created(Json(created)))
+        let location = location("/v1/api-keys", &created.key.id);
+        Ok(CreateApiKeyResponse::Created(Json(created), location))
     }
 
     /// List the workspace's API keys, newest first.
@@ -201,6 +208,24 @@ impl ApiKeysApi {
             next_cursor: rows.next_after.as_deref().map(encode),
             items: rows.items.into_iter().map(ApiKey::from).collect(),
         }))
+    }
+
+    /// Get one of the workspace's API keys (never its secret).
+    #[oai(
+        path = "/v1/api-keys/:id",
+        method = "get",
+        operation_id = "get_api_key"
+    )]
+    async fn get(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        id: Path<String>,
+    ) -> ApiResult<Json<ApiKey>> {
+        let id = ApiKeyId::parse(&id).ok_or_else(|| ApiError::not_found("api key"))?;
+        let key = state.db.api_keys(auth.0.workspace_id).get(id).await?;
+        key.map(|key| Json(key.into()))
+            .ok_or_else(|| ApiError::not_found("api key"))
     }
 
     /// Revoke an API key (owner). The last active owner key cannot be revoked.

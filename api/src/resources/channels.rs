@@ -6,6 +6,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::secrets::{TokenKind, issue_token, last_chars};
@@ -153,7 +154,12 @@ pub struct ChannelList {
 pub enum CreateChannelResponse {
     /// The channel.
     #[oai(status = 201)]
-    Created(Json<Channel>),
+    Created(
+        Json<Channel>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 /// Which settings and secrets each medium takes: (settings, required secrets, generated secret).
@@ -415,7 +421,8 @@ impl ChannelsApi {
             },
         )
         .await?;
-        Ok(CreateChannelResponse::Created(Json(channel)))
+        let location = location("/v1/channels", &channel.id);
+        Ok(CreateChannelResponse::Created(Json(channel), location))
     }
 
     /// List the workspace's channels, newest first.

@@ -8,6 +8,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::command_aliases::StoredAlias;
@@ -114,7 +115,12 @@ pub struct CommandAliasList {
 pub enum CreateCommandAliasResponse {
     /// The alias.
     #[oai(status = 201)]
-    Created(Json<CommandAlias>),
+    Created(
+        Json<CommandAlias>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 fn parse_id(id: &str) -> Result<AliasId, ApiError> {
@@ -170,7 +176,8 @@ impl CommandAliasesApi {
             },
         )
         .await?;
-        Ok(CreateCommandAliasResponse::Created(Json(alias)))
+        let location = location("/v1/command-aliases", &alias.id);
+        Ok(CreateCommandAliasResponse::Created(Json(alias), location))
     }
 
     /// List command aliases, newest first.

@@ -8,6 +8,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::custom_commands::{CustomCommandFields, StoredCustomCommand};
@@ -76,7 +77,12 @@ pub struct CustomCommandList {
 pub enum CreateCustomCommandResponse {
     /// The custom command.
     #[oai(status = 201)]
-    Created(Json<CustomCommand>),
+    Created(
+        Json<CustomCommand>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 /// Validates the input's own fields (not yet against the other phrases).
@@ -143,7 +149,11 @@ impl CustomCommandsApi {
             },
         )
         .await?;
-        Ok(CreateCustomCommandResponse::Created(Json(command)))
+        let location = location("/v1/custom-commands", &command.id);
+        Ok(CreateCustomCommandResponse::Created(
+            Json(command),
+            location,
+        ))
     }
 
     /// List custom commands, newest first.

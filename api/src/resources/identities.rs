@@ -8,6 +8,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::panels;
@@ -140,7 +141,12 @@ pub struct AdminChatList {
 pub enum LinkUserResponse {
     /// The link.
     #[oai(status = 201)]
-    Created(Json<LinkedUser>),
+    Created(
+        Json<LinkedUser>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 /// 201 Created.
@@ -148,7 +154,12 @@ pub enum LinkUserResponse {
 pub enum AddAdminChatResponse {
     /// The admin chat.
     #[oai(status = 201)]
-    Created(Json<AdminChat>),
+    Created(
+        Json<AdminChat>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 /// The API view of a stored link.
@@ -328,7 +339,8 @@ impl IdentitiesApi {
             },
         )
         .await?;
-        Ok(LinkUserResponse::Created(Json(created)))
+        let location = location("/v1/linked-users", &created.id);
+        Ok(LinkUserResponse::Created(Json(created), location))
     }
 
     /// List linked users, newest first, filtered by medium, identity (any usual spelling)
@@ -499,7 +511,8 @@ impl IdentitiesApi {
             },
         )
         .await?;
-        Ok(AddAdminChatResponse::Created(Json(created)))
+        let location = location("/v1/admin-chats", &created.id);
+        Ok(AddAdminChatResponse::Created(Json(created), location))
     }
 
     /// List admin chats, newest first.

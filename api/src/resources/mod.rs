@@ -27,6 +27,11 @@ pub mod runtime_health;
 
 use poem_openapi::Tags;
 
+/// The `Location` of a resource created under `collection` (e.g. `/v1/channels`).
+pub(crate) fn location(collection: &str, id: &str) -> String {
+    format!("{collection}/{id}")
+}
+
 /// One tag per resource.
 #[derive(Tags)]
 pub enum ApiTags {

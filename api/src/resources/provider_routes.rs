@@ -6,6 +6,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::idempotency::IdempotencyScope;
@@ -126,7 +127,12 @@ pub struct RouteList {
 pub enum CreateRouteResponse {
     /// The route.
     #[oai(status = 201)]
-    Created(Json<Route>),
+    Created(
+        Json<Route>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 fn text(value: &str, name: &str, max: usize) -> Result<String, ApiError> {
@@ -235,7 +241,8 @@ impl ProviderRoutesApi {
             },
         )
         .await?;
-        Ok(CreateRouteResponse::Created(Json(route)))
+        let location = location("/v1/provider-routes", &route.id);
+        Ok(CreateRouteResponse::Created(Json(route), location))
     }
 
     /// List provider routes, newest first.

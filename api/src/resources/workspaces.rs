@@ -8,6 +8,7 @@ use crate::auth::AdminAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::secrets::{TokenKind, issue_token};
@@ -127,7 +128,12 @@ pub struct WorkspaceList {
 pub enum CreateWorkspaceResponse {
     /// The workspace and its first owner key.
     #[oai(status = 201)]
-    Created(Json<CreatedWorkspace>),
+    Created(
+        Json<CreatedWorkspace>,
+        /// Where the new resource can be read.
+        #[oai(header = "Location")]
+        String,
+    ),
 }
 
 fn parse_id(id: &str) -> Result<WorkspaceId, ApiError> {
@@ -181,7 +187,8 @@ impl WorkspacesApi {
             },
         )
         .await?;
-        Ok(CreateWorkspaceResponse::Created(Json(created)))
+        let location = location("/v1/workspaces", &created.workspace.id);
+        Ok(CreateWorkspaceResponse::Created(Json(created), location))
     }
 
     /// List workspaces, newest first.

@@ -14,6 +14,7 @@ mod cli;
 mod config_cache;
 mod configuration;
 mod cors;
+mod created;
 mod e2e;
 mod fakes;
 mod flow;

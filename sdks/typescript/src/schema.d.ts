@@ -153,7 +153,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get one of the workspace's API keys (never its secret). */
+        get: operations["get_api_key"];
         put?: never;
         post?: never;
         /** Revoke an API key (owner). The last active owner key cannot be revoked. */
@@ -3126,6 +3127,8 @@ export interface operations {
             /** @description The workspace and its first owner key. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4168,10 +4171,159 @@ export interface operations {
             /** @description The key with its secret. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ApiKey"];
                 };
             };
             /** @description The request is malformed. */
@@ -5799,6 +5951,8 @@ export interface operations {
             /** @description The channel. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6988,6 +7142,8 @@ export interface operations {
             /** @description The route. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7742,6 +7898,8 @@ export interface operations {
             /** @description The link. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8492,6 +8650,8 @@ export interface operations {
             /** @description The admin chat. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10146,6 +10306,8 @@ export interface operations {
             /** @description The alias. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10894,6 +11056,8 @@ export interface operations {
             /** @description The custom command. */
             201: {
                 headers: {
+                    /** @description Where the new resource can be read. */
+                    LOCATION: string;
                     [name: string]: unknown;
                 };
                 content: {
