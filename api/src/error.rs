@@ -85,6 +85,7 @@ pub enum ErrorCode {
 
 /// The body of every error.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ErrorBody {
     /// Machine-readable code.
     pub code: ErrorCode,
@@ -96,6 +97,7 @@ pub struct ErrorBody {
 
 /// The error envelope.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ErrorEnvelope {
     /// The error.
     pub error: ErrorBody,

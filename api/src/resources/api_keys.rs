@@ -55,6 +55,7 @@ impl From<Role> for CoreRole {
 
 /// An API key (never its secret).
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ApiKey {
     /// Its id.
     pub id: String,
@@ -88,6 +89,7 @@ impl From<StoredKey> for ApiKey {
 
 /// A just-created key with its secret, shown only in this response.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CreatedApiKey {
     /// The key.
     #[oai(flatten)]
@@ -99,6 +101,7 @@ pub struct CreatedApiKey {
 
 /// A new key.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 #[oai(example)]
 pub struct CreateApiKey {
     /// A label, 1-100 characters.
@@ -118,6 +121,7 @@ impl poem_openapi::types::Example for CreateApiKey {
 
 /// A page of keys.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ApiKeyList {
     /// Newest first.
     pub items: Vec<ApiKey>,

@@ -60,6 +60,7 @@ impl From<Medium> for MediumName {
 /// `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
 /// (Meta) are generated when not given. Base URLs default to the providers' own.
 #[derive(Object, Debug, Clone, Default, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ChannelInput {
     /// A label, 1-100 characters.
     pub name: Option<String>,
@@ -90,6 +91,7 @@ pub struct ChannelInput {
 
 /// A new channel.
 #[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CreateChannel {
     /// The medium.
     pub medium: MediumName,
@@ -101,6 +103,7 @@ pub struct CreateChannel {
 
 /// What is known of a stored secret.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct SecretHint {
     /// Whether it is set.
     pub set: bool,
@@ -110,6 +113,7 @@ pub struct SecretHint {
 
 /// A channel. Secrets are never returned, only hints.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Channel {
     /// Its id.
     pub id: String,
@@ -142,6 +146,7 @@ pub struct Channel {
 
 /// A page of channels.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ChannelList {
     /// Newest first.
     pub items: Vec<Channel>,
@@ -361,6 +366,7 @@ fn parse_id(id: &str) -> Result<ChannelId, ApiError> {
 
 /// The result of validating a channel.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ChannelValidation {
     /// Whether the channel works and its webhook points here.
     pub ok: bool,

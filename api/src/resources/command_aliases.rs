@@ -68,6 +68,7 @@ fn action_view(action: &Action) -> AliasAction {
 
 /// An alias's settings.
 #[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CommandAliasInput {
     /// The word or phrase customers write, 1-100 characters, without numbers (numbers are
     /// order ids). Case, accents, dashes and punctuation do not matter.
@@ -78,6 +79,7 @@ pub struct CommandAliasInput {
 
 /// A command alias.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CommandAlias {
     /// Its id.
     pub id: String,
@@ -103,6 +105,7 @@ fn view(alias: StoredAlias) -> CommandAlias {
 
 /// A page of aliases.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CommandAliasList {
     /// Newest first.
     pub items: Vec<CommandAlias>,

@@ -26,6 +26,7 @@ const MAX_TEXT_CHARS: usize = 4096;
 
 /// A customer message to try.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct SimulateInput {
     /// The medium the message comes through.
     pub medium: MediumName,
@@ -55,6 +56,7 @@ pub enum SenderKind {
 
 /// The command the text was read as.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ParsedCommand {
     /// `speed`, `cancel`, `refill`, `balance`, `details`, `help`, `link` (self-service
     /// linking), or a custom command's trigger.
@@ -65,6 +67,7 @@ pub struct ParsedCommand {
 
 /// A message that would go to a provider's group.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct PlannedDispatch {
     /// The provider route.
     pub route_id: String,
@@ -90,6 +93,7 @@ pub struct PlannedDispatch {
 
 /// What would happen to one order.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct SimulatedOutcome {
     /// The panel order id.
     pub order_id: u64,
@@ -105,6 +109,7 @@ pub struct SimulatedOutcome {
 
 /// The simulation's result.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Simulation {
     /// Who the sender is to the workspace.
     pub sender: SenderKind,

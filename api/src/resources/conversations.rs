@@ -18,6 +18,7 @@ use poem_openapi::{Object, OpenApi};
 
 /// One chat.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Chat {
     /// The channel.
     pub channel_id: String,
@@ -37,6 +38,7 @@ pub struct Chat {
 
 /// A page of chats.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ChatList {
     /// The most recently active first.
     pub items: Vec<Chat>,
@@ -46,6 +48,7 @@ pub struct ChatList {
 
 /// One message of a chat.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Message {
     /// Its id.
     pub id: String,
@@ -61,6 +64,7 @@ pub struct Message {
 
 /// A page of messages.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct MessageList {
     /// Oldest first.
     pub items: Vec<Message>,

@@ -19,6 +19,7 @@ use poem_openapi::{Object, OpenApi};
 
 /// A cooldown.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Cooldown {
     /// The panel order.
     pub order_id: i64,
@@ -36,6 +37,7 @@ pub struct Cooldown {
 
 /// A page of cooldowns.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CooldownList {
     /// The most recently claimed first.
     pub items: Vec<Cooldown>,

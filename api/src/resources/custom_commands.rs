@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// A custom command's settings.
 #[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CustomCommandInput {
     /// The word or phrase customers write, 1-100 characters, without numbers and not made
     /// only of built-in command words. Case, accents, dashes and punctuation do not matter.
@@ -37,6 +38,7 @@ pub struct CustomCommandInput {
 
 /// A custom command.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CustomCommand {
     /// Its id.
     pub id: String,
@@ -65,6 +67,7 @@ fn view(command: StoredCustomCommand) -> CustomCommand {
 
 /// A page of custom commands.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CustomCommandList {
     /// Newest first.
     pub items: Vec<CustomCommand>,

@@ -12,6 +12,7 @@ const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(800)
 
 /// Probe answer.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct HealthStatus {
     /// `ok` or `ready`.
     pub status: String,
@@ -19,6 +20,7 @@ pub struct HealthStatus {
 
 /// Readiness details.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Readiness {
     /// `ready`.
     pub status: String,

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 /// A chat identity linked to a panel username.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct LinkedUser {
     /// Its id.
     pub id: String,
@@ -45,6 +46,7 @@ pub struct LinkedUser {
 
 /// A new link.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct LinkUser {
     /// The medium.
     pub medium: MediumName,
@@ -59,6 +61,7 @@ pub struct LinkUser {
 
 /// Changes to a link.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct UpdateLinkedUser {
     /// The new panel username.
     pub username: String,
@@ -68,6 +71,7 @@ pub struct UpdateLinkedUser {
 
 /// A trusted admin chat.
 #[derive(Object, Debug, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct AdminChat {
     /// Its id.
     pub id: String,
@@ -90,6 +94,7 @@ pub struct AdminChat {
 /// A new admin chat. Permissions default to `view_any_order` and `dispatch_any_order`
 /// true, `reply_in_groups` false.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct AddAdminChat {
     /// The medium.
     pub medium: MediumName,
@@ -107,6 +112,7 @@ pub struct AddAdminChat {
 
 /// Changes to an admin chat; absent fields keep their value.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct UpdateAdminChat {
     /// A label.
     pub name: Option<String>,
@@ -120,6 +126,7 @@ pub struct UpdateAdminChat {
 
 /// A page of linked users.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct LinkedUserList {
     /// Newest first.
     pub items: Vec<LinkedUser>,
@@ -129,6 +136,7 @@ pub struct LinkedUserList {
 
 /// A page of admin chats.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct AdminChatList {
     /// Newest first.
     pub items: Vec<AdminChat>,

@@ -42,6 +42,7 @@ const DISPATCH_OUTCOMES: [&str; 4] = ["pending", "sending", "sent", "failed"];
 
 /// One webhook delivery.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct WebhookLogEntry {
     /// Its id.
     pub id: String,
@@ -67,6 +68,7 @@ pub struct WebhookLogEntry {
 
 /// A page of webhook deliveries.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct WebhookLogList {
     /// Newest first.
     pub items: Vec<WebhookLogEntry>,
@@ -76,6 +78,7 @@ pub struct WebhookLogList {
 
 /// One attempt to send a message.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct OutboundLogEntry {
     /// Its id.
     pub id: String,
@@ -99,6 +102,7 @@ pub struct OutboundLogEntry {
 
 /// A page of outbound attempts.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct OutboundLogList {
     /// Newest first.
     pub items: Vec<OutboundLogEntry>,
@@ -108,6 +112,7 @@ pub struct OutboundLogList {
 
 /// What happened to one order of a command.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct OrderOutcome {
     /// The panel order.
     pub order_id: i64,
@@ -123,6 +128,7 @@ pub struct OrderOutcome {
 
 /// One handled customer message.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CommandLogEntry {
     /// Its id.
     pub id: String,
@@ -154,6 +160,7 @@ pub struct CommandLogEntry {
 
 /// A page of commands.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CommandLogList {
     /// Newest first.
     pub items: Vec<CommandLogEntry>,
@@ -163,6 +170,7 @@ pub struct CommandLogList {
 
 /// One request forwarded to a provider group.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct DispatchLogEntry {
     /// Its id.
     pub id: String,
@@ -192,6 +200,7 @@ pub struct DispatchLogEntry {
 
 /// A page of dispatches.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct DispatchLogList {
     /// Newest first.
     pub items: Vec<DispatchLogEntry>,

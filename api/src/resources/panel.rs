@@ -53,6 +53,7 @@ impl From<PanelKind> for PanelType {
 
 /// Connects (or reconnects) the workspace's panel.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct PutPanel {
     /// The panel's API.
     #[oai(rename = "type")]
@@ -72,6 +73,7 @@ pub struct PutPanel {
 
 /// What a panel type can do.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Capabilities {
     /// Orders can be looked up by id.
     pub order_lookup: bool,
@@ -122,6 +124,7 @@ impl From<PanelCapabilities> for Capabilities {
 
 /// The last connection test.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct LastTest {
     /// When it ran.
     pub at: DateTime<Utc>,
@@ -133,6 +136,7 @@ pub struct LastTest {
 
 /// The workspace's panel connection. The key is never shown.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Panel {
     /// The panel's API.
     #[oai(rename = "type")]
@@ -161,6 +165,7 @@ pub struct Panel {
 
 /// The result of `POST /v1/panel/test`.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct PanelTest {
     /// Reachable and authenticated.
     pub ok: bool,

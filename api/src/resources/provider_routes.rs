@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 /// `{service_id}`, `{status}` (one line per order); `{action}` in both. Defaults:
 /// `{external_ids} speed`, `{external_ids} cancel`, `{external_ids} refill`.
 #[derive(Object, Debug, Clone, Default, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Templates {
     /// Speed-up requests.
     pub speed: Option<String>,
@@ -36,6 +37,7 @@ pub struct Templates {
 
 /// A route's settings.
 #[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct RouteInput {
     /// A label, 1-100 characters.
     pub name: String,
@@ -61,6 +63,7 @@ pub struct RouteInput {
 
 /// A provider route.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Route {
     /// Its id.
     pub id: String,
@@ -115,6 +118,7 @@ fn view(stored: StoredRoute) -> Route {
 
 /// A page of routes.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct RouteList {
     /// Newest first.
     pub items: Vec<Route>,

@@ -21,6 +21,7 @@ const STALE_AFTER: Duration = Duration::seconds(90);
 
 /// The workspace's access.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Access {
     /// `active` or `suspended`.
     pub status: String,
@@ -30,6 +31,7 @@ pub struct Access {
 
 /// The panel connection.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct PanelHealth {
     /// `not_connected`, `untested`, `ok` or `error` (the last connection test).
     pub status: String,
@@ -43,6 +45,7 @@ pub struct PanelHealth {
 
 /// One channel.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ChannelHealth {
     /// Its id.
     pub id: String,
@@ -70,6 +73,7 @@ pub struct ChannelHealth {
 
 /// What is configured.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Modules {
     /// Whether a panel is connected.
     pub panel_connected: bool,
@@ -95,6 +99,7 @@ pub struct Modules {
 
 /// One process running a loop.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct RunnerInstance {
     /// `{host}:{pid}`.
     pub instance: String,
@@ -106,6 +111,7 @@ pub struct RunnerInstance {
 
 /// One background loop across every process.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct RunnerHealth {
     /// `worker`, `sender` or `maintenance`.
     pub runner: String,
@@ -119,6 +125,7 @@ pub struct RunnerHealth {
 
 /// A queue's backlog for this workspace.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct QueueHealth {
     /// Items waiting or in progress.
     pub pending: i64,
@@ -130,6 +137,7 @@ pub struct QueueHealth {
 
 /// The workspace's runtime health.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct RuntimeHealth {
     /// `ok`, or `degraded` when the panel is not connected or its last test did not pass,
     /// a channel reports an error, or a background loop is not running.

@@ -33,6 +33,7 @@ pub enum RefillKind {
 
 /// A refill policy and start window.
 #[derive(Object, Debug, Clone, PartialEq)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Rule {
     /// Refill policy.
     pub refill: RefillKind,
@@ -105,6 +106,7 @@ impl Rule {
 
 /// A panel service and its rule.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ServiceRuleView {
     /// The panel's service id.
     pub service_id: String,
@@ -146,6 +148,7 @@ impl From<CachedService> for ServiceRuleView {
 
 /// A page of service rules.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ServiceRuleList {
     /// In service-id order.
     pub items: Vec<ServiceRuleView>,
@@ -155,6 +158,7 @@ pub struct ServiceRuleList {
 
 /// The result of a refresh.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct RefreshResult {
     /// Services read from the panel and stored.
     pub services: i64,

@@ -50,6 +50,7 @@ impl From<RulesMode> for settings::RulesMode {
 
 /// What one order status allows.
 #[derive(Object, Debug, Clone, Copy)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Cells {
     /// Forward speed-up requests.
     pub speed: bool,
@@ -82,6 +83,7 @@ impl From<Cells> for ActionCells {
 /// The status × action matrix. Defaults: speed and cancel while pending, in progress or
 /// processing (speed only after the start window); refill only when completed.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Matrix {
     /// Pending.
     pub pending: Cells,
@@ -129,6 +131,7 @@ pub enum UnknownPolicy {
 
 /// Cooldowns per action, in seconds (0 turns one off).
 #[derive(Object, Debug, Clone, Copy)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Cooldowns {
     /// Speed-up requests.
     pub speed_seconds: i64,
@@ -180,6 +183,7 @@ impl IntentAction {
 /// Defaults: not started → speed, where is → details, dropped → refill, wrong link →
 /// cancel.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Intents {
     /// "not started", "stuck", "no progress", "pending", "slow" (and the same in every
     /// supported language).
@@ -216,6 +220,7 @@ impl From<&Intents> for IntentSettings {
 
 /// A workspace's settings. `PUT` replaces them whole: read, change, write back.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct WorkspaceSettings {
     /// Cooldowns per (order, action).
     pub cooldowns: Cooldowns,

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 /// A reply template.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ReplyTemplate {
     /// The reply it words, e.g. `refill_requested`, `not_yours`, `help`.
     pub key: String,
@@ -36,6 +37,7 @@ pub struct ReplyTemplate {
 
 /// A page of reply templates.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ReplyTemplateList {
     /// In the fixed order of the keys.
     pub items: Vec<ReplyTemplate>,
@@ -45,6 +47,7 @@ pub struct ReplyTemplateList {
 
 /// A workspace's text for a key.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ReplyTemplateInput {
     /// The text, at most 4000 characters. `{name}` inserts a variable of the key; `{{` and
     /// `}}` are literal braces.
@@ -53,6 +56,7 @@ pub struct ReplyTemplateInput {
 
 /// What to preview.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct TemplatePreviewInput {
     /// The reply key.
     pub key: String,
@@ -65,6 +69,7 @@ pub struct TemplatePreviewInput {
 
 /// A rendered preview.
 #[derive(Object, Debug, Clone)]
+#[oai(skip_serializing_if_is_none)]
 pub struct TemplatePreview {
     /// The reply key.
     pub key: String,

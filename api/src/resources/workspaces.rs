@@ -54,6 +54,7 @@ impl From<WorkspaceStatus> for CoreStatus {
 
 /// A workspace (tenant).
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct Workspace {
     /// Its id.
     pub id: String,
@@ -84,6 +85,7 @@ impl From<StoredWorkspace> for Workspace {
 
 /// A new workspace.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 #[oai(example)]
 pub struct CreateWorkspace {
     /// Display name, 1-100 characters.
@@ -100,6 +102,7 @@ impl poem_openapi::types::Example for CreateWorkspace {
 
 /// Changes to a workspace; absent fields stay as they are.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct UpdateWorkspace {
     /// Display name, 1-100 characters.
     pub name: Option<String>,
@@ -107,6 +110,7 @@ pub struct UpdateWorkspace {
 
 /// A created workspace with its first owner key, whose secret is shown only here.
 #[derive(Object, Debug, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct CreatedWorkspace {
     /// The workspace.
     pub workspace: Workspace,
@@ -116,6 +120,7 @@ pub struct CreatedWorkspace {
 
 /// A page of workspaces.
 #[derive(Object, Debug)]
+#[oai(skip_serializing_if_is_none)]
 pub struct WorkspaceList {
     /// Newest first.
     pub items: Vec<Workspace>,

@@ -1,5 +1,6 @@
 //! Every creating `POST` answers `201` with a `Location` from which the new resource reads
-//! back, the same on a replay with the same `Idempotency-Key`.
+//! back, the same on a replay with the same `Idempotency-Key`; and absent values are left
+//! out of answers, never sent as `null` (the spec marks nothing nullable).
 
 use crate::support::TestApp;
 use poem::http::{Method, StatusCode};
@@ -41,10 +42,35 @@ async fn create_and_follow(app: &TestApp, key: &str, collection: &str, body: Val
     assert_eq!(read.status, StatusCode::OK, "{location}: {}", read.body);
     let read_id = read.body["id"].as_str().unwrap_or_default();
     assert_eq!(read_id, id, "{location}: {}", read.body);
+    assert_no_nulls(collection, &created.body);
+    assert_no_nulls(location, &read.body);
+    let listed = app.get(collection, key).await;
+    assert_eq!(
+        listed.status,
+        StatusCode::OK,
+        "{collection}: {}",
+        listed.body
+    );
+    assert_no_nulls(collection, &listed.body);
     let replayed = send().await;
     assert_eq!(replayed.status, StatusCode::CREATED);
     assert_eq!(replayed.headers.get("location").unwrap(), location);
     created.body
+}
+
+/// Fails when `value` holds a `null` anywhere.
+fn assert_no_nulls(what: &str, value: &Value) {
+    match value {
+        Value::Null => panic!("{what}: an answer holds null"),
+        Value::Array(items) => items.iter().for_each(|item| assert_no_nulls(what, item)),
+        Value::Object(fields) => {
+            for (name, field) in fields {
+                assert!(!field.is_null(), "{what}: `{name}` is null in {value}");
+                assert_no_nulls(what, field);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

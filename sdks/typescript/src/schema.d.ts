@@ -2212,11 +2212,7 @@ export interface components {
             target_topic_id?: number;
             /**
              * @description Per-action templates.
-             * @default {
-             *       "cancel": null,
-             *       "refill": null,
-             *       "speed": null
-             *     }
+             * @default {}
              */
             templates: components["schemas"]["Templates"] & unknown;
             /** @description Whether the route is used (default true). */

@@ -33,6 +33,7 @@ pub const MAX_IMPORT_ROWS: usize = 10_000;
 
 /// One link to import.
 #[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ImportRow {
     /// `telegram`, `whatsapp_greenapi` or `whatsapp_meta`.
     pub medium: Option<String>,
@@ -44,6 +45,7 @@ pub struct ImportRow {
 
 /// Links to import as JSON.
 #[derive(Object, Debug, Serialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ImportRequest {
     /// At most 10,000 rows.
     pub rows: Vec<ImportRow>,
@@ -128,6 +130,7 @@ pub enum ImportRowError {
 
 /// The outcome of one row.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ImportRowResult {
     /// The row's number: 1 for the first JSON row or the first CSV line after the header.
     pub row: u32,
@@ -149,6 +152,7 @@ pub struct ImportRowResult {
 
 /// The report of an import.
 #[derive(Object, Debug, Clone, Serialize, Deserialize)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ImportReport {
     /// Whether nothing was written.
     pub dry_run: bool,
