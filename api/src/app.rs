@@ -6,6 +6,7 @@ use crate::http::middleware::RequestContext;
 use crate::http::strict_input::{RequestSchemas, StrictInput};
 use crate::resources::health::HealthApi;
 use crate::resources::{Apis, apis};
+use crate::spec::{self, Published};
 use crate::state::AppState;
 use crate::webhooks;
 use poem::web::Data;
@@ -29,14 +30,16 @@ pub fn openapi_service() -> OpenApiService<Apis, ()> {
 
 /// The OpenAPI document as YAML (what `panelrelay openapi` prints and openapi.yaml holds).
 pub fn spec_yaml() -> String {
-    openapi_service().spec_yaml()
+    spec::published().yaml
 }
 
 /// Builds the whole application around `state`.
 pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
     let service = openapi_service();
-    let spec_json = service.spec();
-    let spec_yaml = service.spec_yaml();
+    let Published {
+        json: spec_json,
+        yaml: spec_yaml,
+    } = spec::published();
     let schemas = RequestSchemas::from_spec(&spec_json).unwrap_or_else(|err| {
         tracing::error!(error = %err, "the OpenAPI document could not be read: bodies are not checked strictly");
         RequestSchemas::default()

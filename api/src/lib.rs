@@ -20,6 +20,7 @@ pub mod runtime;
 pub mod sandbox;
 pub mod server;
 pub mod services;
+pub mod spec;
 pub mod state;
 pub mod telemetry;
 pub mod webhooks;

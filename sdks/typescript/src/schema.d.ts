@@ -824,8 +824,7 @@ export interface components {
          *     true, `reply_in_groups` false.
          */
         AddAdminChat: {
-            /** @description The medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /** @description The chat identity. */
             identity: string;
             /** @description A label. */
@@ -844,8 +843,7 @@ export interface components {
         AdminChat: {
             /** @description Its id. */
             id: string;
-            /** @description The medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /** @description The chat identity. */
             identity: string;
             /** @description A label. */
@@ -891,8 +889,7 @@ export interface components {
             id: string;
             /** @description A label. */
             name: string;
-            /** @description What it may do. */
-            role: components["schemas"]["Role"] & unknown;
+            role: components["schemas"]["Role"];
             /** @description The visible start of the key, to recognise it. */
             prefix: string;
             /**
@@ -971,8 +968,7 @@ export interface components {
         Channel: {
             /** @description Its id. */
             id: string;
-            /** @description The medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /** @description A label. */
             name: string;
             /** @description Where the provider must deliver webhooks. */
@@ -1123,8 +1119,7 @@ export interface components {
             display_phone?: string;
             /** @description Meta: the verified business name. */
             verified_name?: string;
-            /** @description The channel with its stored validation state. */
-            channel: components["schemas"]["Channel"] & unknown;
+            channel: components["schemas"]["Channel"];
         };
         /**
          * Chat
@@ -1171,8 +1166,7 @@ export interface components {
             id: string;
             /** @description The word or phrase, as written. */
             phrase: string;
-            /** @description The command it means. */
-            action: components["schemas"]["AliasAction"] & unknown;
+            action: components["schemas"]["AliasAction"];
             /**
              * Format: date-time
              * @description When it was created.
@@ -1194,8 +1188,7 @@ export interface components {
              *     order ids). Case, accents, dashes and punctuation do not matter.
              */
             phrase: string;
-            /** @description The command it means. */
-            action: components["schemas"]["AliasAction"] & unknown;
+            action: components["schemas"]["AliasAction"];
         };
         /**
          * CommandAliasList
@@ -1324,16 +1317,14 @@ export interface components {
         CreateApiKey: {
             /** @description A label, 1-100 characters. */
             name: string;
-            /** @description What it may do. */
-            role: components["schemas"]["Role"] & unknown;
+            role: components["schemas"]["Role"];
         };
         /**
          * CreateChannel
          * @description A new channel.
          */
         CreateChannel: {
-            /** @description The medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /** @description A label, 1-100 characters. */
             name?: string;
             /** @description Telegram: the bot token from @BotFather (secret). */
@@ -1384,8 +1375,7 @@ export interface components {
             id: string;
             /** @description A label. */
             name: string;
-            /** @description What it may do. */
-            role: components["schemas"]["Role"] & unknown;
+            role: components["schemas"]["Role"];
             /** @description The visible start of the key, to recognise it. */
             prefix: string;
             /**
@@ -1411,10 +1401,8 @@ export interface components {
          * @description A created workspace with its first owner key, whose secret is shown only here.
          */
         CreatedWorkspace: {
-            /** @description The workspace. */
-            workspace: components["schemas"]["Workspace"] & unknown;
-            /** @description Its first owner key. */
-            owner_key: components["schemas"]["CreatedApiKey"] & unknown;
+            workspace: components["schemas"]["Workspace"];
+            owner_key: components["schemas"]["CreatedApiKey"];
         };
         /**
          * CustomCommand
@@ -1516,8 +1504,7 @@ export interface components {
          * @description The body of every error.
          */
         ErrorBody: {
-            /** @description Machine-readable code. */
-            code: components["schemas"]["ErrorCode"] & unknown;
+            code: components["schemas"]["ErrorCode"];
             /** @description Human-readable explanation, safe to show to API users. */
             message: string;
             /** @description The request's id (the `X-Request-Id` response header). */
@@ -1533,8 +1520,7 @@ export interface components {
          * @description The error envelope.
          */
         ErrorEnvelope: {
-            /** @description The error. */
-            error: components["schemas"]["ErrorBody"] & unknown;
+            error: components["schemas"]["ErrorBody"];
         };
         /**
          * HealthStatus
@@ -1619,8 +1605,7 @@ export interface components {
              * @description The row's number: 1 for the first JSON row or the first CSV line after the header.
              */
             row: number;
-            /** @description What happened. */
-            status: components["schemas"]["ImportRowStatus"] & unknown;
+            status: components["schemas"]["ImportRowStatus"];
             /** @description The medium, when valid. */
             medium?: string;
             /** @description The identity as stored, when valid. */
@@ -1629,8 +1614,7 @@ export interface components {
             username?: string;
             /** @description The link's id (created or existing); absent for errors and dry-run creations. */
             id?: string;
-            /** @description Why the row was not linked. */
-            code?: components["schemas"]["ImportRowError"] & unknown;
+            code?: components["schemas"]["ImportRowError"];
             /** @description A human-readable explanation of the error. */
             message?: string;
         };
@@ -1651,17 +1635,10 @@ export interface components {
          *     cancel.
          */
         Intents: {
-            /**
-             * @description "not started", "stuck", "no progress", "pending", "slow" (and the same in every
-             *     supported language).
-             */
-            not_started: components["schemas"]["IntentAction"] & unknown;
-            /** @description "where is my order", "what happened", "when will it complete". */
-            where_is: components["schemas"]["IntentAction"] & unknown;
-            /** @description "dropped", "decreased", "followers gone". */
-            dropped: components["schemas"]["IntentAction"] & unknown;
-            /** @description "wrong link", "link was wrong", "wrong username". */
-            wrong_link: components["schemas"]["IntentAction"] & unknown;
+            not_started: components["schemas"]["IntentAction"];
+            where_is: components["schemas"]["IntentAction"];
+            dropped: components["schemas"]["IntentAction"];
+            wrong_link: components["schemas"]["IntentAction"];
         };
         /**
          * LastTest
@@ -1683,8 +1660,7 @@ export interface components {
          * @description A new link.
          */
         LinkUser: {
-            /** @description The medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /**
              * @description The chat identity, in any usual spelling: `+7 900 123-45-67`, `79001234567` and
              *     `79001234567@c.us` are the same Green API identity.
@@ -1702,8 +1678,7 @@ export interface components {
         LinkedUser: {
             /** @description Its id. */
             id: string;
-            /** @description The medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /** @description Telegram chat id, Green API chat id (`79991234567@c.us`) or Meta `wa_id`, as stored. */
             identity: string;
             /** @description The panel username. */
@@ -1730,24 +1705,15 @@ export interface components {
          *     processing (speed only after the start window); refill only when completed.
          */
         Matrix: {
-            /** @description Pending. */
-            pending: components["schemas"]["Cells"] & unknown;
-            /** @description In progress. */
-            in_progress: components["schemas"]["Cells"] & unknown;
-            /** @description Processing. */
-            processing: components["schemas"]["Cells"] & unknown;
-            /** @description Completed. */
-            completed: components["schemas"]["Cells"] & unknown;
-            /** @description Partial. */
-            partial: components["schemas"]["Cells"] & unknown;
-            /** @description Canceled. */
-            canceled: components["schemas"]["Cells"] & unknown;
-            /** @description Failed. */
-            failed: components["schemas"]["Cells"] & unknown;
-            /** @description Refunded. */
-            refunded: components["schemas"]["Cells"] & unknown;
-            /** @description Any status the panel spells in an unknown way. */
-            unknown: components["schemas"]["Cells"] & unknown;
+            pending: components["schemas"]["Cells"];
+            in_progress: components["schemas"]["Cells"];
+            processing: components["schemas"]["Cells"];
+            completed: components["schemas"]["Cells"];
+            partial: components["schemas"]["Cells"];
+            canceled: components["schemas"]["Cells"];
+            failed: components["schemas"]["Cells"];
+            refunded: components["schemas"]["Cells"];
+            unknown: components["schemas"]["Cells"];
         };
         /**
          * @description A messaging medium.
@@ -1894,8 +1860,7 @@ export interface components {
          * @description The workspace's panel connection. The key is never shown.
          */
         Panel: {
-            /** @description The panel's API. */
-            type: components["schemas"]["PanelType"] & unknown;
+            type: components["schemas"]["PanelType"];
             /** @description The panel's address. */
             base_url: string;
             /** @description Timezone of the panel's dates. */
@@ -1914,10 +1879,8 @@ export interface components {
              * @description Per-request timeout in seconds.
              */
             timeout_seconds: number;
-            /** @description What this panel type can do. */
-            capabilities: components["schemas"]["Capabilities"] & unknown;
-            /** @description The last test, if any. */
-            last_test?: components["schemas"]["LastTest"] & unknown;
+            capabilities: components["schemas"]["Capabilities"];
+            last_test?: components["schemas"]["LastTest"];
             /**
              * Format: date-time
              * @description When it was first connected.
@@ -1969,8 +1932,7 @@ export interface components {
             error_code?: string;
             /** @description What works and what to do, in plain words. */
             summary: string;
-            /** @description What this panel type can do. */
-            capabilities: components["schemas"]["Capabilities"] & unknown;
+            capabilities: components["schemas"]["Capabilities"];
         };
         /**
          * @description The API a panel speaks.
@@ -2001,8 +1963,7 @@ export interface components {
             route_name: string;
             /** @description The channel that would send it. */
             channel_id?: string;
-            /** @description The target's medium. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /** @description The provider's group chat. */
             chat_id: string;
             /**
@@ -2024,8 +1985,7 @@ export interface components {
          * @description Connects (or reconnects) the workspace's panel.
          */
         PutPanel: {
-            /** @description The panel's API. */
-            type: components["schemas"]["PanelType"] & unknown;
+            type: components["schemas"]["PanelType"];
             /** @description The panel's address, e.g. `https://yourpanel.com` (http or https). */
             base_url: string;
             /** @description IANA timezone of the panel's dates, e.g. `Asia/Kolkata` (default `UTC`). */
@@ -2173,8 +2133,7 @@ export interface components {
              * @description The Telegram topic.
              */
             target_topic_id?: number;
-            /** @description Per-action templates (absent: the default). */
-            templates: components["schemas"]["Templates"] & unknown;
+            templates: components["schemas"]["Templates"];
             /** @description Whether it is used. */
             enabled: boolean;
             /** @description Whether it is the fallback. */
@@ -2210,11 +2169,7 @@ export interface components {
              * @description A Telegram forum topic in that group.
              */
             target_topic_id?: number;
-            /**
-             * @description Per-action templates.
-             * @default {}
-             */
-            templates: components["schemas"]["Templates"] & unknown;
+            templates?: components["schemas"]["Templates"];
             /** @description Whether the route is used (default true). */
             enabled?: boolean;
             /** @description Whether it takes orders no other route matches, e.g. a manual/error group (default false). */
@@ -2235,8 +2190,7 @@ export interface components {
          * @description A refill policy and start window.
          */
         Rule: {
-            /** @description Refill policy. */
-            refill: components["schemas"]["RefillKind"] & unknown;
+            refill: components["schemas"]["RefillKind"];
             /**
              * Format: int64
              * @description Days of refill, for `days`.
@@ -2305,20 +2259,15 @@ export interface components {
              * @description When this report was made.
              */
             checked_at: string;
-            /** @description The workspace's access. */
-            access: components["schemas"]["Access"] & unknown;
-            /** @description The panel connection. */
-            panel: components["schemas"]["PanelHealth"] & unknown;
+            access: components["schemas"]["Access"];
+            panel: components["schemas"]["PanelHealth"];
             /** @description Every channel. */
             channels: components["schemas"]["ChannelHealth"][];
-            /** @description What is configured. */
-            modules: components["schemas"]["Modules"] & unknown;
+            modules: components["schemas"]["Modules"];
             /** @description The background loops. */
             runners: components["schemas"]["RunnerHealth"][];
-            /** @description Webhook events not yet handled. */
-            inbox: components["schemas"]["QueueHealth"] & unknown;
-            /** @description Messages not yet sent. */
-            outbox: components["schemas"]["QueueHealth"] & unknown;
+            inbox: components["schemas"]["QueueHealth"];
+            outbox: components["schemas"]["QueueHealth"];
         };
         /**
          * SecretHint
@@ -2356,12 +2305,9 @@ export interface components {
             name: string;
             /** @description The category, where the panel reports one. */
             category?: string;
-            /** @description The rule parsed from the name. */
-            parsed: components["schemas"]["Rule"] & unknown;
-            /** @description The manual override, if set (used in advanced mode). */
-            override?: components["schemas"]["Rule"] & unknown;
-            /** @description The rule the engine applies: the override where set, else the parsed rule. */
-            effective: components["schemas"]["Rule"] & unknown;
+            parsed: components["schemas"]["Rule"];
+            override?: components["schemas"]["Rule"];
+            effective: components["schemas"]["Rule"];
             /**
              * Format: date-time
              * @description When the name was last refreshed from the panel.
@@ -2378,8 +2324,7 @@ export interface components {
          * @description A customer message to try.
          */
         SimulateInput: {
-            /** @description The medium the message comes through. */
-            medium: components["schemas"]["MediumName"] & unknown;
+            medium: components["schemas"]["MediumName"];
             /**
              * @description The author's identity on the medium (Telegram user id, Green API chat id, Meta
              *     `wa_id`), as linked users and admin chats store it.
@@ -2422,12 +2367,10 @@ export interface components {
          * @description The simulation's result.
          */
         Simulation: {
-            /** @description Who the sender is to the workspace. */
-            sender: components["schemas"]["SenderKind"] & unknown;
+            sender: components["schemas"]["SenderKind"];
             /** @description The linked panel username. */
             username?: string;
-            /** @description The command the text was read as; absent for chatter or an incomplete command. */
-            command?: components["schemas"]["ParsedCommand"] & unknown;
+            command?: components["schemas"]["ParsedCommand"];
             /** @description The reply the customer would get; absent when the automation stays silent. */
             reply?: string;
             /** @description The messages that would go to providers' groups. */
@@ -2573,8 +2516,7 @@ export interface components {
             id: string;
             /** @description Display name. */
             name: string;
-            /** @description Active or suspended. */
-            status: components["schemas"]["WorkspaceStatus"] & unknown;
+            status: components["schemas"]["WorkspaceStatus"];
             /**
              * Format: date-time
              * @description When it was created.
@@ -2606,19 +2548,15 @@ export interface components {
          * @description A workspace's settings. `PUT` replaces them whole: read, change, write back.
          */
         WorkspaceSettings: {
-            /** @description Cooldowns per (order, action). */
-            cooldowns: components["schemas"]["Cooldowns"] & unknown;
-            /** @description Which actions each status allows. */
-            status_matrix: components["schemas"]["Matrix"] & unknown;
-            /** @description When refill windows start. */
-            refill_anchor: components["schemas"]["Anchor"] & unknown;
+            cooldowns: components["schemas"]["Cooldowns"];
+            status_matrix: components["schemas"]["Matrix"];
+            refill_anchor: components["schemas"]["Anchor"];
             /**
              * Format: int64
              * @description How many days "lifetime" refill means; absent = unlimited.
              */
             lifetime_days?: number;
-            /** @description Refill requests for services without a known policy. */
-            unknown_refill_policy: components["schemas"]["UnknownPolicy"] & unknown;
+            unknown_refill_policy: components["schemas"]["UnknownPolicy"];
             /**
              * Format: int64
              * @description The most order ids one message may carry (1-500).
@@ -2631,8 +2569,7 @@ export interface components {
              *     Absent in a `PUT`: unchanged.
              */
             min_order_id_digits?: number;
-            /** @description What intent phrases stand for. Absent in a `PUT`: unchanged. */
-            intents?: components["schemas"]["Intents"] & unknown;
+            intents?: components["schemas"]["Intents"];
             /**
              * Format: int64
              * @description Above this many orders, replies become a compact summary (1-100).
@@ -2640,8 +2577,7 @@ export interface components {
             compact_threshold: number;
             /** @description Stay silent in groups unless a message is a valid command. */
             silent_in_groups: boolean;
-            /** @description Quick (parsed) or advanced (manual overrides win) service rules. */
-            rules_mode: components["schemas"]["RulesMode"] & unknown;
+            rules_mode: components["schemas"]["RulesMode"];
             /**
              * Format: int64
              * @description Days logs are kept (1-365).
