@@ -393,7 +393,7 @@ async fn csv_import_reads_good_duplicate_and_malformed_rows() {
                 dave,telegram,5\"6\r\n\
                 erin,telegram\r\n\
                 \"frank, jr\",whatsapp_meta,15550109999\r\n";
-    let path = "/v1/linked-users/import";
+    let path = "/v1/linked-users/import-csv";
     let first = csv(&app, path, key, text).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     let rows = first.body["rows"].as_array().unwrap();
@@ -465,6 +465,10 @@ async fn csv_import_reads_good_duplicate_and_malformed_rows() {
         )
         .await;
     assert_eq!(xml.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // CSV has its own operation; the JSON one takes JSON only.
+    let misplaced = csv(&app, "/v1/linked-users/import", key, text).await;
+    assert_eq!(misplaced.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(misplaced.error_code(), "unsupported_media_type");
 
     // Idempotency-Key: the same import replays its first report.
     let headers = |k: &str| {
@@ -486,6 +490,20 @@ async fn csv_import_reads_good_duplicate_and_malformed_rows() {
                 .await
         }
     };
+    // The spec's content type, for generated clients, reads the same.
+    let uploaded = app
+        .call_raw(
+            Method::POST,
+            path,
+            &[
+                ("authorization", &format!("Bearer {key}")),
+                ("content-type", "application/octet-stream"),
+            ],
+            poem::Body::from("medium,identity,username\ntelegram,4244,yve\n"),
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.body);
+    assert_eq!(uploaded.body["created"], 1);
     let body = "medium,identity,username\ntelegram,4242,zed\n";
     let once = send("import-1", body).await;
     assert_eq!(once.body["created"], 1);

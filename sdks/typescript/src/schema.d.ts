@@ -469,14 +469,37 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import linked users (owner) from JSON rows or a CSV file (`text/csv`, header
-         *     `medium,identity,username`), up to 10,000 rows (more: 422 `too_many_rows`). Every
-         *     row is reported: `created`, `unchanged` (already linked to that username) or
-         *     `error` with a code; a bad row never stops the others. `verify_usernames` checks
-         *     each username on the panel (409 `panel_not_connected` without one); `dry_run`
-         *     writes nothing.
+         * Import linked users from JSON rows (owner).
+         * @description Up to 10,000 rows (more: 422 `too_many_rows`). Every row is reported: `created`,
+         *     `unchanged` (already linked to that username) or `error` with a code; a bad row never
+         *     stops the others. `verify_usernames` checks each username on the panel (409
+         *     `panel_not_connected` without one); `dry_run` writes nothing. For a CSV file, see
+         *     `import_linked_users_csv`.
          */
         post: operations["import_linked_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/linked-users/import-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import linked users from a CSV file (owner).
+         * @description The body is the CSV file in UTF-8, sent as `text/csv` or `application/octet-stream`:
+         *     a header naming the columns `medium`, `identity` and `username` (in any order; other
+         *     columns are ignored), then one link per line. Rows are reported as by
+         *     `import_linked_users`.
+         */
+        post: operations["import_linked_users_csv"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1567,15 +1590,9 @@ export interface components {
         ImportRequest: {
             /** @description At most 10,000 rows. */
             rows: components["schemas"]["ImportRow"][];
-            /**
-             * @description Check every username on the panel first (default false; the query parameter of the
-             *     same name applies when absent).
-             */
+            /** @description Check every username on the panel first (default false). */
             verify_usernames?: boolean;
-            /**
-             * @description Report what would happen without linking anything (default false; the query
-             *     parameter of the same name applies when absent).
-             */
+            /** @description Report what would happen without linking anything (default false). */
             dry_run?: boolean;
         };
         /**
@@ -9165,12 +9182,7 @@ export interface operations {
     };
     import_linked_users: {
         parameters: {
-            query?: {
-                /** @description Check every username on the panel first (for CSV; JSON may set it in the body). */
-                verify_usernames?: boolean;
-                /** @description Report without linking anything (for CSV; JSON may set it in the body). */
-                dry_run?: boolean;
-            };
+            query?: never;
             header?: {
                 /** @description Makes retries safe: the same key and body return the first report. */
                 "Idempotency-Key"?: string;
@@ -9182,7 +9194,164 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json; charset=utf-8": components["schemas"]["ImportRequest"];
-                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The request is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed for these credentials, or the workspace is suspended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such resource in the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The path exists but not with this method. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An upstream service (the panel) failed. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    import_linked_users_csv: {
+        parameters: {
+            query?: {
+                /** @description Check every username on the panel first (default false). */
+                verify_usernames?: boolean;
+                /** @description Report without linking anything (default false). */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Makes retries safe: the same key and body return the first report. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The body of a CSV import. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
             };
         };
         responses: {

@@ -22,7 +22,7 @@ use poem::{FromRequest, Request, RequestBody};
 use poem_openapi::param::{Header, Query};
 use poem_openapi::payload::{Json, ParsePayload, Payload};
 use poem_openapi::registry::MetaSchemaRef;
-use poem_openapi::types::Type;
+use poem_openapi::types::{Binary, Type};
 use poem_openapi::{ApiRequest, Enum, Object, OpenApi};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -49,28 +49,30 @@ pub struct ImportRow {
 pub struct ImportRequest {
     /// At most 10,000 rows.
     pub rows: Vec<ImportRow>,
-    /// Check every username on the panel first (default false; the query parameter of the
-    /// same name applies when absent).
+    /// Check every username on the panel first (default false).
     pub verify_usernames: Option<bool>,
-    /// Report what would happen without linking anything (default false; the query
-    /// parameter of the same name applies when absent).
+    /// Report what would happen without linking anything (default false).
     pub dry_run: Option<bool>,
 }
 
-/// A CSV text (`text/csv`).
+/// A CSV file, in UTF-8. The spec declares it as a file upload
+/// (`application/octet-stream`), which every generator turns into a file argument (several,
+/// openapi-python-client among them, generate nothing for `text/csv`); `text/csv` is
+/// accepted as well, for curl and browsers.
 #[derive(Debug)]
 pub struct Csv(pub String);
 
 impl Payload for Csv {
-    const CONTENT_TYPE: &'static str = "text/csv";
+    const CONTENT_TYPE: &'static str = "application/octet-stream";
 
     fn check_content_type(content_type: &str) -> bool {
         let essence = content_type.split(';').next().unwrap_or_default().trim();
         essence.eq_ignore_ascii_case("text/csv")
+            || essence.eq_ignore_ascii_case("application/octet-stream")
     }
 
     fn schema_ref() -> MetaSchemaRef {
-        String::schema_ref()
+        Binary::<Vec<u8>>::schema_ref()
     }
 }
 
@@ -82,13 +84,11 @@ impl ParsePayload for Csv {
     }
 }
 
-/// The links to import.
+/// The body of a CSV import.
 #[derive(ApiRequest, Debug)]
-pub enum ImportBody {
-    /// `application/json`: `{"rows": [{"medium", "identity", "username"}], "verify_usernames", "dry_run"}`.
-    Json(Json<ImportRequest>),
-    /// `text/csv`: a header `medium,identity,username` (any order, more columns ignored),
-    /// then one link per line; the flags are query parameters.
+pub enum CsvImport {
+    /// The CSV file: a header `medium,identity,username` (any order, more columns ignored),
+    /// then one link per line.
     Csv(Csv),
 }
 
@@ -388,19 +388,18 @@ pub struct LinkedUsersImportApi;
 
 #[OpenApi(tag = "ApiTags::Identities")]
 impl LinkedUsersImportApi {
-    /// Import linked users (owner) from JSON rows or a CSV file (`text/csv`, header
-    /// `medium,identity,username`), up to 10,000 rows (more: 422 `too_many_rows`). Every
-    /// row is reported: `created`, `unchanged` (already linked to that username) or
-    /// `error` with a code; a bad row never stops the others. `verify_usernames` checks
-    /// each username on the panel (409 `panel_not_connected` without one); `dry_run`
-    /// writes nothing.
+    /// Import linked users from JSON rows (owner).
+    ///
+    /// Up to 10,000 rows (more: 422 `too_many_rows`). Every row is reported: `created`,
+    /// `unchanged` (already linked to that username) or `error` with a code; a bad row never
+    /// stops the others. `verify_usernames` checks each username on the panel (409
+    /// `panel_not_connected` without one); `dry_run` writes nothing. For a CSV file, see
+    /// `import_linked_users_csv`.
     #[oai(
         path = "/v1/linked-users/import",
         method = "post",
         operation_id = "import_linked_users"
     )]
-    // One argument per parameter of the operation.
-    #[allow(clippy::too_many_arguments)]
     async fn import(
         &self,
         auth: WorkspaceAuth,
@@ -408,97 +407,119 @@ impl LinkedUsersImportApi {
         /// Makes retries safe: the same key and body return the first report.
         #[oai(name = "Idempotency-Key")]
         idempotency_key: Header<Option<String>>,
-        /// Check every username on the panel first (for CSV; JSON may set it in the body).
-        verify_usernames: Query<Option<bool>>,
-        /// Report without linking anything (for CSV; JSON may set it in the body).
-        dry_run: Query<Option<bool>>,
-        body: ImportBody,
+        /// The links to import.
+        body: Json<ImportRequest>,
     ) -> ApiResult<Json<ImportReport>> {
         auth.0.require(Role::Owner)?;
-        let workspace_id = auth.0.workspace_id;
-        let (verify, dry, rows, fingerprint) = match &body {
-            ImportBody::Json(Json(request)) => {
-                let verify = request
-                    .verify_usernames
-                    .or(verify_usernames.0)
-                    .unwrap_or(false);
-                let dry = request.dry_run.or(dry_run.0).unwrap_or(false);
-                check_size(request.rows.len())?;
-                let rows = request
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .map(|(index, row)| RawRow {
-                        row: count(index + 1),
-                        fields: Ok(row.clone()),
-                    })
-                    .collect();
-                let fingerprint = Fingerprint {
-                    json: Some(request),
-                    csv: None,
-                    verify_usernames: verify,
-                    dry_run: dry,
-                };
-                (verify, dry, rows, fingerprint)
-            }
-            ImportBody::Csv(Csv(text)) => {
-                let (verify, dry) = (
-                    verify_usernames.0.unwrap_or(false),
-                    dry_run.0.unwrap_or(false),
-                );
-                let rows = csv_rows(text)?;
-                check_size(rows.len())?;
-                let fingerprint = Fingerprint {
-                    json: None,
-                    csv: Some(text),
-                    verify_usernames: verify,
-                    dry_run: dry,
-                };
-                (verify, dry, rows, fingerprint)
-            }
+        let request = &body.0;
+        let verify = request.verify_usernames.unwrap_or(false);
+        let dry = request.dry_run.unwrap_or(false);
+        check_size(request.rows.len())?;
+        let rows = request
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| RawRow {
+                row: count(index + 1),
+                fields: Ok(row.clone()),
+            })
+            .collect();
+        let fingerprint = Fingerprint {
+            json: Some(request),
+            csv: None,
+            verify_usernames: verify,
+            dry_run: dry,
         };
-        let scope = IdempotencyScope::Workspace(workspace_id);
-        let report = run_once(
-            &state,
-            scope,
-            idempotency_key.0.as_deref(),
-            "import_linked_users",
-            &fingerprint,
-            async {
-                let panel = if verify {
-                    Some(
-                        crate::services::panel::client(&state.db, &state.secrets, workspace_id)
-                            .await?,
-                    )
-                } else {
-                    None
-                };
-                let mut import = Import {
-                    state: &state,
-                    workspace_id,
-                    dry_run: dry,
-                    panel,
-                    checked: HashMap::new(),
-                    seen: HashMap::new(),
-                };
-                let mut results = Vec::with_capacity(rows.len());
-                for raw in rows {
-                    results.push(import.row(raw).await?);
-                }
-                let of = |status| count(results.iter().filter(|r| r.status == status).count());
-                Ok(ImportReport {
-                    dry_run: dry,
-                    total: count(results.len()),
-                    created: of(ImportRowStatus::Created),
-                    unchanged: of(ImportRowStatus::Unchanged),
-                    errors: of(ImportRowStatus::Error),
-                    rows: results,
-                })
-            },
-        )
-        .await?;
-        Ok(Json(report))
+        let key = idempotency_key.0.as_deref();
+        run_import(&state, auth.0.workspace_id, key, fingerprint, rows).await
     }
+
+    /// Import linked users from a CSV file (owner).
+    ///
+    /// The body is the CSV file in UTF-8, sent as `text/csv` or `application/octet-stream`:
+    /// a header naming the columns `medium`, `identity` and `username` (in any order; other
+    /// columns are ignored), then one link per line. Rows are reported as by
+    /// `import_linked_users`.
+    #[oai(
+        path = "/v1/linked-users/import-csv",
+        method = "post",
+        operation_id = "import_linked_users_csv"
+    )]
+    async fn import_csv(
+        &self,
+        auth: WorkspaceAuth,
+        state: Data<&AppState>,
+        /// Makes retries safe: the same key and body return the first report.
+        #[oai(name = "Idempotency-Key")]
+        idempotency_key: Header<Option<String>>,
+        /// Check every username on the panel first (default false).
+        verify_usernames: Query<Option<bool>>,
+        /// Report without linking anything (default false).
+        dry_run: Query<Option<bool>>,
+        body: CsvImport,
+    ) -> ApiResult<Json<ImportReport>> {
+        auth.0.require(Role::Owner)?;
+        let CsvImport::Csv(Csv(text)) = &body;
+        let rows = csv_rows(text)?;
+        check_size(rows.len())?;
+        let fingerprint = Fingerprint {
+            json: None,
+            csv: Some(text),
+            verify_usernames: verify_usernames.0.unwrap_or(false),
+            dry_run: dry_run.0.unwrap_or(false),
+        };
+        let key = idempotency_key.0.as_deref();
+        run_import(&state, auth.0.workspace_id, key, fingerprint, rows).await
+    }
+}
+
+/// Runs one import once per idempotency key: every row in order, then the report.
+async fn run_import(
+    state: &AppState,
+    workspace_id: WorkspaceId,
+    idempotency_key: Option<&str>,
+    fingerprint: Fingerprint<'_>,
+    rows: Vec<RawRow>,
+) -> ApiResult<Json<ImportReport>> {
+    let (verify, dry) = (fingerprint.verify_usernames, fingerprint.dry_run);
+    let scope = IdempotencyScope::Workspace(workspace_id);
+    let report = run_once(
+        state,
+        scope,
+        idempotency_key,
+        "import_linked_users",
+        &fingerprint,
+        async {
+            let panel = if verify {
+                Some(crate::services::panel::client(&state.db, &state.secrets, workspace_id).await?)
+            } else {
+                None
+            };
+            let mut import = Import {
+                state,
+                workspace_id,
+                dry_run: dry,
+                panel,
+                checked: HashMap::new(),
+                seen: HashMap::new(),
+            };
+            let mut results = Vec::with_capacity(rows.len());
+            for raw in rows {
+                results.push(import.row(raw).await?);
+            }
+            let of = |status| count(results.iter().filter(|r| r.status == status).count());
+            Ok(ImportReport {
+                dry_run: dry,
+                total: count(results.len()),
+                created: of(ImportRowStatus::Created),
+                unchanged: of(ImportRowStatus::Unchanged),
+                errors: of(ImportRowStatus::Error),
+                rows: results,
+            })
+        },
+    )
+    .await?;
+    Ok(Json(report))
 }
 
 /// 422 `too_many_rows` above [`MAX_IMPORT_ROWS`].
