@@ -30,7 +30,7 @@ pub fn openapi_service() -> OpenApiService<Apis, ()> {
 
 /// The OpenAPI document as YAML (what `panelrelay openapi` prints and openapi.yaml holds).
 pub fn spec_yaml() -> String {
-    spec::published().yaml
+    spec::published(&openapi_service()).yaml
 }
 
 /// Builds the whole application around `state`.
@@ -39,7 +39,7 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
     let Published {
         json: spec_json,
         yaml: spec_yaml,
-    } = spec::published();
+    } = spec::published(&service);
     let schemas = RequestSchemas::from_spec(&spec_json).unwrap_or_else(|err| {
         tracing::error!(error = %err, "the OpenAPI document could not be read: bodies are not checked strictly");
         RequestSchemas::default()

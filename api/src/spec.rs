@@ -7,7 +7,8 @@
 //! becomes the bare `$ref` (in OpenAPI 3.0 a `$ref`'s siblings are ignored anyway; the
 //! referenced schema keeps its own description).
 
-use crate::app::openapi_service;
+use crate::resources::Apis;
+use poem_openapi::OpenApiService;
 use serde_yaml::{Mapping, Value};
 
 /// The published document, in both formats.
@@ -20,8 +21,7 @@ pub struct Published {
 
 /// The published document. Should tidying ever fail (a bug), poem-openapi's own document
 /// is published instead and the error logged; the committed-spec test then fails.
-pub fn published() -> Published {
-    let service = openapi_service();
+pub fn published(service: &OpenApiService<Apis, ()>) -> Published {
     let raw = service.spec_yaml();
     let tidied = tidy(&raw)
         .map_err(|err| err.to_string())

@@ -1,16 +1,16 @@
 //! Opening the database: URL parsing, pools, connection setup, migrations.
 
-use super::transaction::Open;
 use super::{StorageError, checkpoint};
 use diesel::SqliteConnection;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel_async::pooled_connection::deadpool::Pool as DeadPool;
+use diesel_async::pooled_connection::deadpool::{Object, Pool as DeadPool};
 use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
 use diesel_async::sync_connection_wrapper::{SpawnBlocking, SyncConnectionWrapper};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use tokio::sync::Mutex;
 
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
@@ -54,6 +54,36 @@ pub(crate) enum Pool {
     Postgres(DeadPool<AsyncPgConnection>),
     Sqlite(DeadPool<SqliteConn>),
     Transaction(Open),
+}
+
+/// A pooled connection of either backend.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per open transaction, behind the transaction's Arc"
+)]
+pub(crate) enum Pooled {
+    Postgres(Object<AsyncPgConnection>),
+    Sqlite(Object<SqliteConn>),
+}
+
+/// The connection of an open transaction; `None` once the transaction has ended.
+pub(crate) struct Open {
+    backend: Backend,
+    pub(crate) conn: Mutex<Option<Pooled>>,
+}
+
+impl Open {
+    /// The transaction open on `conn`.
+    pub(crate) fn new(backend: Backend, conn: Pooled) -> Self {
+        Open {
+            backend,
+            conn: Mutex::new(Some(conn)),
+        }
+    }
+
+    pub(crate) fn backend(&self) -> Backend {
+        self.backend
+    }
 }
 
 /// Which SQL backend a database runs on.

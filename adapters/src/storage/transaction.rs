@@ -8,36 +8,14 @@
 //! A repository's own transaction (e.g. [`config_write!`](super::config_write)) becomes a
 //! savepoint inside the caller's.
 
-use super::connect::{Pool, SqliteConn};
-use super::{Backend, Database, StorageError};
+use super::connect::{Open, Pool, Pooled, SqliteConn};
+use super::{Database, StorageError};
 use diesel::result::QueryResult;
 use diesel_async::pooled_connection::deadpool::Object;
 use diesel_async::{AsyncConnection, AsyncPgConnection, TransactionManager};
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
-use tokio::sync::{MappedMutexGuard, Mutex, MutexGuard};
-
-/// A pooled connection of either backend.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one per open transaction, behind the transaction's Arc"
-)]
-pub(crate) enum Pooled {
-    Postgres(Object<AsyncPgConnection>),
-    Sqlite(Object<SqliteConn>),
-}
-
-/// The connection of an open transaction; `None` once the transaction has ended.
-pub(crate) struct Open {
-    backend: Backend,
-    conn: Mutex<Option<Pooled>>,
-}
-
-impl Open {
-    pub(crate) fn backend(&self) -> Backend {
-        self.backend
-    }
-}
+use tokio::sync::{MappedMutexGuard, MutexGuard};
 
 /// A connection lent to one repository call, of one backend.
 #[allow(
@@ -154,10 +132,10 @@ impl Database {
             Pool::Sqlite(pool) => Pooled::Sqlite(pool.get().await.map_err(StorageError::pool)?),
             Pool::Transaction(_) => return Ok(self.clone()),
         };
-        Ok(Database::from_pool(Arc::new(Pool::Transaction(Open {
-            backend: self.backend(),
-            conn: Mutex::new(Some(conn)),
-        }))))
+        Ok(Database::from_pool(Arc::new(Pool::Transaction(Open::new(
+            self.backend(),
+            conn,
+        )))))
     }
 }
 
