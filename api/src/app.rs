@@ -4,6 +4,7 @@ use crate::docs::swagger_ui;
 use crate::http::cors::Cors;
 use crate::http::middleware::RequestContext;
 use crate::http::strict_input::{RequestSchemas, StrictInput};
+use crate::metrics::QueueDepth;
 use crate::resources::health::HealthApi;
 use crate::resources::{Apis, apis};
 use crate::spec::{self, Published};
@@ -11,15 +12,25 @@ use crate::state::AppState;
 use crate::webhooks;
 use poem::web::Data;
 use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, handler};
-use poem_openapi::OpenApiService;
+use poem_openapi::{ContactObject, LicenseObject, OpenApiService, ServerObject};
 use std::sync::Arc;
 
 /// The service's version, as shown in the OpenAPI document.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The OpenAPI service (all resources).
-pub fn openapi_service() -> OpenApiService<Apis, ()> {
+/// The public URL the committed `openapi.yaml` names as its server: the embedded default's.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
+/// The OpenAPI service (all resources), served at `public_url` (`PANELRELAY_PUBLIC_URL`).
+pub fn openapi_service(public_url: &str) -> OpenApiService<Apis, ()> {
     OpenApiService::new(apis(), "panelrelay", VERSION)
+        .server(ServerObject::new(public_url).description("This panelrelay server"))
+        .license(LicenseObject::new("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
+        .contact(
+            ContactObject::new()
+                .name("panelrelay maintainers")
+                .url(env!("CARGO_PKG_REPOSITORY")),
+        )
         .description(
             "Support automation for SMM panels. Authenticate with `Authorization: Bearer <key>`: \
              platform admin keys (`pra_…`) manage workspaces; workspace keys (`prk_…`) act inside \
@@ -28,14 +39,15 @@ pub fn openapi_service() -> OpenApiService<Apis, ()> {
         )
 }
 
-/// The OpenAPI document as YAML (what `panelrelay openapi` prints and openapi.yaml holds).
-pub fn spec_yaml() -> String {
-    spec::published(&openapi_service()).yaml
+/// The OpenAPI document as YAML, for a server at `public_url` (what `panelrelay openapi`
+/// prints; openapi.yaml holds it for [`DEFAULT_PUBLIC_URL`]).
+pub fn spec_yaml(public_url: &str) -> String {
+    spec::published(&openapi_service(public_url)).yaml
 }
 
 /// Builds the whole application around `state`.
 pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
-    let service = openapi_service();
+    let service = openapi_service(&state.public_url);
     let Published {
         json: spec_json,
         yaml: spec_yaml,
@@ -106,8 +118,26 @@ impl Endpoint for StaticSpec {
     }
 }
 
+/// `/metrics`: the queues' gauges are read from the database at each scrape (two indexed
+/// queries over due items); when it does not answer they keep their last values.
 #[handler]
-fn metrics_handler(state: Data<&AppState>) -> Response {
+async fn metrics_handler(state: Data<&AppState>) -> Response {
+    let now = chrono::Utc::now();
+    for (queue, depth) in [
+        ("inbox", state.db.inbox_depth(now).await),
+        ("outbox", state.db.outbox_depth(now).await),
+    ] {
+        match depth {
+            Ok((depth, oldest)) => state.metrics.queue(
+                queue,
+                QueueDepth {
+                    depth,
+                    oldest: oldest.and_then(|age| age.to_std().ok()),
+                },
+            ),
+            Err(err) => tracing::warn!(queue, error = %err, "queue depth not read for /metrics"),
+        }
+    }
     state
         .metrics
         .render(state.db.pool_usage())

@@ -14,6 +14,7 @@ pub mod group_commit;
 pub mod http;
 pub mod idempotency;
 pub mod jobs;
+pub mod metrics;
 pub mod pagination;
 pub mod resources;
 pub mod runtime;

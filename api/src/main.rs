@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         }
     };
     if let Command::Openapi = cli.command {
-        print!("{}", app::spec_yaml());
+        print!("{}", app::spec_yaml(&config.public_url));
         return ExitCode::SUCCESS;
     }
     telemetry::init(config.log_format, &config.log_filter);

@@ -8,7 +8,7 @@ use crate::flow::heartbeat::instance_id;
 use crate::flow::settlement_writer::SettlementWriter;
 use crate::http::cors::CorsOrigins;
 use crate::http::limits::HttpLimits;
-use crate::http::metrics::Metrics;
+use crate::metrics::Metrics;
 use crate::services::channel_cache::ChannelCache;
 use crate::services::config_cache::ConfigCache;
 use crate::services::messengers::Messengers;
@@ -110,7 +110,8 @@ impl AppState {
             auth_failures,
             clock,
         } = parts;
-        let metrics = Metrics::new().map_err(|err| StateError(format!("metrics: {err}")))?;
+        let metrics =
+            Arc::new(Metrics::new().map_err(|err| StateError(format!("metrics: {err}")))?);
         let channel_cache = Arc::new(ChannelCache::new(db.clone(), secrets.clone()));
         let messengers = Messengers::new(channel_cache.clone())
             .map_err(|err| StateError(format!("HTTP client: {err}")))?;
@@ -119,14 +120,18 @@ impl AppState {
             completions: CompletionWriter::start(db.clone()),
             settlements: SettlementWriter::start(db.clone()),
             webhook_log: LogWriter::start(db.clone()),
-            configs: Arc::new(ConfigCache::new(db.clone(), secrets.clone())),
+            configs: Arc::new(ConfigCache::new(
+                db.clone(),
+                secrets.clone(),
+                metrics.clone(),
+            )),
             messengers: Arc::new(messengers),
             channel_cache,
             db,
             kv,
             kv_kind,
             secrets,
-            metrics: Arc::new(metrics),
+            metrics,
             public_url,
             send_rate_limits,
             wake: Arc::default(),

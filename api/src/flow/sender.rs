@@ -106,6 +106,17 @@ async fn send_and_record(state: &AppState, message: &OutboxMessage) {
     }
 }
 
+/// A send's outcome as a metrics label.
+fn send_outcome<T>(result: &Result<T, SendError>) -> &'static str {
+    match result {
+        Ok(_) => "sent",
+        Err(SendError::RateLimited { .. }) => "rate_limited",
+        Err(SendError::ChatMigrated { .. }) => "chat_migrated",
+        Err(err) if err.is_retryable() => "retryable_error",
+        Err(_) => "error",
+    }
+}
+
 fn backoff(attempts: i32) -> Duration {
     let exponent = u32::try_from(attempts.clamp(1, 9) - 1).unwrap_or(0);
     Duration::seconds(2i64.pow(exponent)).min(Duration::minutes(5))
@@ -177,7 +188,11 @@ async fn attempt(state: &AppState, message: &OutboxMessage) -> Settlement {
         topic_id: message.topic_id,
         text: message.text.clone(),
     };
+    let started = std::time::Instant::now();
     let result = messenger.send_text(&text).await;
+    state
+        .metrics
+        .send(medium.as_str(), send_outcome(&result), started.elapsed());
     let now = Utc::now();
     let (id, created_at) = stamp(now);
     let record = OutboundRecord {

@@ -273,7 +273,10 @@ async fn handle_and_complete(
         })
         .await
         {
-            Ok(true) => return,
+            Ok(true) => {
+                record_command(state, &completion);
+                return;
+            }
             Ok(false) => {
                 // Another worker completed it after this one's lease ran out: its result
                 // stands, this one is dropped.
@@ -289,6 +292,46 @@ async fn handle_and_complete(
         tracing::warn!(event = %event.id, error = %err, "inbox failure not recorded");
     }
 }
+
+/// Counts a committed completion's command by its action and outcome (both bounded: a custom
+/// command counts as `custom`, an order's outcome is its reason code).
+fn record_command(state: &AppState, completion: &Completion) {
+    #[derive(serde::Deserialize)]
+    struct Outcome {
+        reason: ReasonCode,
+    }
+    let Some(command) = &completion.command else {
+        return;
+    };
+    let action = match command.action.as_deref() {
+        None => "none",
+        Some(action) => BUILT_IN_ACTIONS
+            .iter()
+            .copied()
+            .find(|known| *known == action)
+            .unwrap_or("custom"),
+    };
+    let reasons: Vec<Outcome> = serde_json::from_str(&command.outcomes).unwrap_or_default();
+    let outcome = if reasons.is_empty() {
+        "no_orders"
+    } else if reasons.iter().any(|o| o.reason == ReasonCode::Accepted) {
+        ReasonCode::Accepted.as_str()
+    } else {
+        reasons[0].reason.as_str()
+    };
+    state.metrics.command(action, outcome);
+}
+
+/// The actions that are not a workspace's custom command.
+const BUILT_IN_ACTIONS: [&str; 7] = [
+    "speed",
+    "cancel",
+    "refill",
+    "balance",
+    "details",
+    "help",
+    LINK_ACTION,
+];
 
 /// Runs the engine on one event, with its workspace's current configuration, and turns its
 /// result into rows to commit.

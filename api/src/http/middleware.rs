@@ -4,9 +4,9 @@
 use super::body_deadline::limit_body;
 use super::body_guard::{MAX_BODY_BYTES, check_body};
 use super::framework_errors::{ensure_envelope, error_response};
-use super::metrics::Metrics;
 use super::{replayed, request_id};
 use crate::error::{ApiError, ErrorCode};
+use crate::metrics::Metrics;
 use poem::http::HeaderValue;
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response};
 use poem_openapi::OperationId;

@@ -8,7 +8,6 @@ pub mod cors;
 pub mod deadline_io;
 pub mod framework_errors;
 pub mod limits;
-pub mod metrics;
 pub mod middleware;
 pub mod replayed;
 pub mod request_id;

@@ -18,7 +18,7 @@ use panelrelay_core::medium::Medium;
 use poem::web::Data;
 use poem_openapi::param::{Header, Path, Query};
 use poem_openapi::payload::Json;
-use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
+use poem_openapi::{ApiResponse, Enum, Object, OpenApi, Union};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -55,7 +55,7 @@ impl From<Medium> for MediumName {
     }
 }
 
-/// A channel's settings and secrets. Which fields apply depends on the medium:
+/// Changes to a channel's settings and secrets. Which fields apply depends on the medium:
 /// Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
 /// `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
 /// (Meta) are generated when not given. Base URLs default to the providers' own.
@@ -89,16 +89,118 @@ pub struct ChannelInput {
     pub graph_version: Option<String>,
 }
 
-/// A new channel.
+/// A new Telegram bot.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
-pub struct CreateChannel {
-    /// The medium.
-    pub medium: MediumName,
-    /// Settings and secrets.
-    #[oai(flatten)]
-    #[serde(flatten)]
-    pub input: ChannelInput,
+pub struct TelegramChannelInput {
+    /// A label, 1-100 characters (default `telegram`).
+    pub name: Option<String>,
+    /// The bot token from @BotFather (secret).
+    pub bot_token: String,
+    /// The token Telegram must send in `X-Telegram-Bot-Api-Secret-Token` (secret;
+    /// generated when absent).
+    pub webhook_secret: Option<String>,
+    /// The Bot API's base URL (default `https://api.telegram.org`); set it to point the
+    /// channel at a local sandbox.
+    pub api_base_url: Option<String>,
+}
+
+/// A new WhatsApp number connected through Green API.
+#[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
+pub struct GreenapiChannelInput {
+    /// A label, 1-100 characters (default `whatsapp_greenapi`).
+    pub name: Option<String>,
+    /// The instance id.
+    pub id_instance: String,
+    /// The instance's API token (secret).
+    pub api_token: String,
+    /// The bearer token Green API must send with webhooks (secret; generated when absent).
+    pub webhook_secret: Option<String>,
+    /// Green API's base URL (default `https://api.green-api.com`).
+    pub api_base_url: Option<String>,
+}
+
+/// A new WhatsApp number on the WhatsApp Cloud API (Meta).
+#[derive(Object, Debug, Clone, Serialize)]
+#[oai(skip_serializing_if_is_none)]
+pub struct MetaChannelInput {
+    /// A label, 1-100 characters (default `whatsapp_meta`).
+    pub name: Option<String>,
+    /// The WhatsApp phone number id.
+    pub phone_number_id: String,
+    /// The access token (secret).
+    pub access_token: String,
+    /// The app secret that signs webhooks (secret).
+    pub app_secret: String,
+    /// The webhook verify token (generated when absent; read it back as the channel's
+    /// `verify_token`).
+    pub verify_token: Option<String>,
+    /// The Graph API's base URL (default `https://graph.facebook.com`).
+    pub api_base_url: Option<String>,
+    /// The Graph API version (default `v26.0`).
+    pub graph_version: Option<String>,
+}
+
+/// A new channel: one schema per medium, chosen by `medium`.
+#[derive(Union, Debug, Clone, Serialize)]
+#[oai(discriminator_name = "medium", one_of)]
+#[serde(tag = "medium")]
+pub enum CreateChannel {
+    /// A Telegram bot.
+    #[oai(mapping = "telegram")]
+    #[serde(rename = "telegram")]
+    Telegram(TelegramChannelInput),
+    /// WhatsApp through Green API.
+    #[oai(mapping = "whatsapp_greenapi")]
+    #[serde(rename = "whatsapp_greenapi")]
+    WhatsappGreenapi(GreenapiChannelInput),
+    /// WhatsApp Cloud API (Meta).
+    #[oai(mapping = "whatsapp_meta")]
+    #[serde(rename = "whatsapp_meta")]
+    WhatsappMeta(MetaChannelInput),
+}
+
+impl CreateChannel {
+    /// The medium and its settings in the shape [`ChannelInput`] gives them.
+    fn split(&self) -> (Medium, ChannelInput) {
+        match self.clone() {
+            CreateChannel::Telegram(input) => (
+                Medium::Telegram,
+                ChannelInput {
+                    name: input.name,
+                    bot_token: Some(input.bot_token),
+                    webhook_secret: input.webhook_secret,
+                    api_base_url: input.api_base_url,
+                    ..ChannelInput::default()
+                },
+            ),
+            CreateChannel::WhatsappGreenapi(input) => (
+                Medium::WhatsappGreenapi,
+                ChannelInput {
+                    name: input.name,
+                    id_instance: Some(input.id_instance),
+                    api_token: Some(input.api_token),
+                    webhook_secret: input.webhook_secret,
+                    api_base_url: input.api_base_url,
+                    ..ChannelInput::default()
+                },
+            ),
+            CreateChannel::WhatsappMeta(input) => (
+                Medium::WhatsappMeta,
+                ChannelInput {
+                    name: input.name,
+                    phone_number_id: Some(input.phone_number_id),
+                    access_token: Some(input.access_token),
+                    app_secret: Some(input.app_secret),
+                    verify_token: input.verify_token,
+                    api_base_url: input.api_base_url,
+                    graph_version: input.graph_version,
+                    ..ChannelInput::default()
+                },
+            ),
+        }
+    }
 }
 
 /// What is known of a stored secret.
@@ -407,8 +509,8 @@ impl ChannelsApi {
     ) -> ApiResult<CreateChannelResponse> {
         let member = auth.0;
         member.require(Role::Owner)?;
-        let medium: Medium = body.medium.into();
-        let fields = merge(&state, medium, &body.input, None)?;
+        let (medium, input) = body.split();
+        let fields = merge(&state, medium, &input, None)?;
         let scope = IdempotencyScope::Workspace(member.workspace_id);
         let channel = run_once(
             &state,

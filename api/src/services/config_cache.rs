@@ -5,6 +5,7 @@
 
 use super::config::{self, LoadedConfig};
 use super::panel::PanelClient;
+use crate::metrics::Metrics;
 use panelrelay_adapters::secrets::SecretBox;
 use panelrelay_adapters::storage::{Database, StorageError};
 use panelrelay_core::access::WorkspaceStatus;
@@ -27,17 +28,19 @@ pub struct CachedConfig {
 pub struct ConfigCache {
     db: Database,
     secrets: SecretBox,
+    metrics: Arc<Metrics>,
     entries: Mutex<HashMap<WorkspaceId, (i64, Arc<CachedConfig>)>>,
     loads: AtomicU64,
 }
 
 impl ConfigCache {
     /// An empty cache of the configurations stored in `db` (panel keys opened with
-    /// `secrets`).
-    pub fn new(db: Database, secrets: SecretBox) -> Self {
+    /// `secrets`, panel calls counted in `metrics`).
+    pub fn new(db: Database, secrets: SecretBox, metrics: Arc<Metrics>) -> Self {
         ConfigCache {
             db,
             secrets,
+            metrics,
             entries: Mutex::default(),
             loads: AtomicU64::new(0),
         }
@@ -128,7 +131,14 @@ impl ConfigCache {
             .await?
             .is_some_and(|found| found.status == WorkspaceStatus::Suspended);
         let loaded = config::load(&self.db, workspace).await?;
-        let panel = PanelClient::build(&self.db, &self.secrets, workspace, previous_panel).await?;
+        let panel = PanelClient::build(
+            &self.db,
+            &self.secrets,
+            &self.metrics,
+            workspace,
+            previous_panel,
+        )
+        .await?;
         Ok(CachedConfig {
             loaded,
             panel,

@@ -1,33 +1,67 @@
-//! A panel client that logs its failures: every failed call is a WARN line with the
-//! workspace, the call and the failure's class (never the panel's URL or key), so an
-//! operator sees a panel outage in the logs, not only in the command log.
+//! A panel client that logs its failures and counts its calls: every failed call is a WARN
+//! line with the workspace, the call and the failure's class (never the panel's URL or key),
+//! so an operator sees a panel outage in the logs, not only in the command log; every call
+//! is counted and timed in the metrics by panel type, call and outcome.
 
+use crate::metrics::Metrics;
 use async_trait::async_trait;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::ports::panel::{
     NewTicket, PanelApi, PanelCapabilities, PanelError, PanelOrder, PanelService, PanelTicket,
     PanelUser,
 };
+use std::future::Future;
 use std::sync::Arc;
+use std::time::Instant;
 
-/// Wraps a workspace's panel client and logs what fails.
+/// Wraps a workspace's panel client, logs what fails and counts every call.
 pub struct LoggedPanel {
     workspace: WorkspaceId,
+    panel_type: &'static str,
     inner: Arc<dyn PanelApi>,
+    metrics: Arc<Metrics>,
 }
 
 impl LoggedPanel {
-    /// Logs the failures of `inner`, the panel client of `workspace`.
-    pub fn new(workspace: WorkspaceId, inner: Arc<dyn PanelApi>) -> Self {
-        LoggedPanel { workspace, inner }
+    /// Logs the failures of `inner`, the panel client of `workspace` (a panel of
+    /// `panel_type`), and records its calls in `metrics`.
+    pub fn new(
+        workspace: WorkspaceId,
+        panel_type: &str,
+        inner: Arc<dyn PanelApi>,
+        metrics: Arc<Metrics>,
+    ) -> Self {
+        let panel_type = ["perfect_panel_v2", "admin_v1", "reseller_v2"]
+            .into_iter()
+            .find(|known| *known == panel_type)
+            .unwrap_or("other");
+        LoggedPanel {
+            workspace,
+            panel_type,
+            inner,
+            metrics,
+        }
     }
 
-    /// Passes `result` on, logging it first when it is a failure worth an operator's eye.
-    fn logged<T>(
+    /// Runs one call: times it, counts it, and logs it when it is a failure worth an
+    /// operator's eye.
+    async fn logged<T>(
         &self,
         call: &'static str,
-        result: Result<T, PanelError>,
+        request: impl Future<Output = Result<T, PanelError>>,
     ) -> Result<T, PanelError> {
+        let started = Instant::now();
+        let result = request.await;
+        let outcome = match &result {
+            Ok(_) => Some("ok"),
+            // Nothing was asked of the panel.
+            Err(PanelError::Unsupported) => None,
+            Err(error) => Some(error.class()),
+        };
+        if let Some(outcome) = outcome {
+            self.metrics
+                .panel_request(self.panel_type, call, outcome, started.elapsed());
+        }
         if let Err(error) = &result {
             if !matches!(error, PanelError::Unsupported) {
                 tracing::warn!(
@@ -46,11 +80,13 @@ impl LoggedPanel {
 #[async_trait]
 impl PanelApi for LoggedPanel {
     async fn fetch_orders(&self, ids: &[u64]) -> Result<Vec<PanelOrder>, PanelError> {
-        self.logged("fetch_orders", self.inner.fetch_orders(ids).await)
+        self.logged("fetch_orders", self.inner.fetch_orders(ids))
+            .await
     }
 
     async fn find_user(&self, username: &str) -> Result<Option<PanelUser>, PanelError> {
-        self.logged("find_user", self.inner.find_user(username).await)
+        self.logged("find_user", self.inner.find_user(username))
+            .await
     }
 
     fn capabilities(&self) -> PanelCapabilities {
@@ -58,25 +94,27 @@ impl PanelApi for LoggedPanel {
     }
 
     async fn list_services(&self) -> Result<Vec<PanelService>, PanelError> {
-        self.logged("list_services", self.inner.list_services().await)
+        self.logged("list_services", self.inner.list_services())
+            .await
     }
 
     async fn list_tickets(&self, limit: u32) -> Result<Vec<PanelTicket>, PanelError> {
-        self.logged("list_tickets", self.inner.list_tickets(limit).await)
+        self.logged("list_tickets", self.inner.list_tickets(limit))
+            .await
     }
 
     async fn get_ticket(&self, ticket_id: &str) -> Result<Option<PanelTicket>, PanelError> {
-        self.logged("get_ticket", self.inner.get_ticket(ticket_id).await)
+        self.logged("get_ticket", self.inner.get_ticket(ticket_id))
+            .await
     }
 
     async fn reply_ticket(&self, ticket_id: &str, message: &str) -> Result<(), PanelError> {
-        self.logged(
-            "reply_ticket",
-            self.inner.reply_ticket(ticket_id, message).await,
-        )
+        self.logged("reply_ticket", self.inner.reply_ticket(ticket_id, message))
+            .await
     }
 
     async fn open_ticket(&self, ticket: &NewTicket) -> Result<String, PanelError> {
-        self.logged("open_ticket", self.inner.open_ticket(ticket).await)
+        self.logged("open_ticket", self.inner.open_ticket(ticket))
+            .await
     }
 }

@@ -4,6 +4,7 @@
 //! used when no usable panel is connected.
 
 use super::logged_panel::LoggedPanel;
+use crate::metrics::Metrics;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::panels::{self, PanelKind, PanelSettings};
 use panelrelay_adapters::secrets::SecretBox;
@@ -119,12 +120,13 @@ impl PanelApi for NoPanel {
 }
 
 impl PanelClient {
-    /// The workspace's panel client: `previous` again when the connection has not changed
+    /// The workspace's panel client (its calls counted in `metrics`): `previous` again when the connection has not changed
     /// since it was built, a new client otherwise, or a stand-in that fails every lookup when
     /// no panel is connected or its client cannot be built.
     pub async fn build(
         db: &Database,
         secrets: &SecretBox,
+        metrics: &Arc<Metrics>,
         workspace: WorkspaceId,
         previous: Option<&PanelClient>,
     ) -> Result<Self, StorageError> {
@@ -142,7 +144,12 @@ impl PanelClient {
         {
             Some(api) => Ok(PanelClient {
                 built_from: Some(connection.updated_at),
-                api: Arc::new(LoggedPanel::new(workspace, api)),
+                api: Arc::new(LoggedPanel::new(
+                    workspace,
+                    &connection.kind,
+                    api,
+                    metrics.clone(),
+                )),
             }),
             None => {
                 tracing::warn!(%workspace, "panel client could not be built");

@@ -117,6 +117,8 @@ pub async fn receive(
         detail: outcome.detail.clone(),
         received_at,
     };
+    let medium_label = Medium::parse(&medium).map_or("unknown", Medium::as_str);
+    state.metrics.webhook(medium_label, outcome.outcome);
     // Queued: written in a batch by the log writer, not awaited before the answer.
     state.webhook_log.record(record).await;
     if outcome.status.is_success() {

@@ -27,6 +27,7 @@ mod jobs;
 mod layers;
 mod linking;
 mod logs;
+mod metrics;
 mod openapi;
 mod panel;
 mod reliability;

@@ -1076,7 +1076,7 @@ export interface components {
         };
         /**
          * ChannelInput
-         * @description A channel's settings and secrets. Which fields apply depends on the medium:
+         * @description Changes to a channel's settings and secrets. Which fields apply depends on the medium:
          *     Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
          *     `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
          *     (Meta) are generated when not given. Base URLs default to the providers' own.
@@ -1342,41 +1342,49 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
-        /**
-         * CreateChannel
-         * @description A new channel.
-         */
-        CreateChannel: {
-            medium: components["schemas"]["MediumName"];
-            /** @description A label, 1-100 characters. */
-            name?: string;
-            /** @description Telegram: the bot token from @BotFather (secret). */
-            bot_token?: string;
-            /** @description Green API: the instance id. */
-            id_instance?: string;
-            /** @description Green API: the instance's API token (secret). */
-            api_token?: string;
-            /** @description Meta: the WhatsApp phone number id. */
-            phone_number_id?: string;
-            /** @description Meta: the access token (secret). */
-            access_token?: string;
-            /** @description Meta: the app secret that signs webhooks (secret). */
-            app_secret?: string;
+        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        CreateChannel: components["schemas"]["CreateChannel_TelegramChannelInput"] | components["schemas"]["CreateChannel_GreenapiChannelInput"] | components["schemas"]["CreateChannel_MetaChannelInput"];
+        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        CreateChannel_GreenapiChannelInput: {
             /**
-             * @description Meta: the webhook verify token (generated when absent; read it back as the channel's
-             *     `verify_token`).
+             * @example whatsapp_greenapi
+             * @enum {string}
              */
-            verify_token?: string;
-            /** @description Telegram and Green API: the token webhooks must carry (secret; generated when absent). */
-            webhook_secret?: string;
+            medium: "whatsapp_greenapi";
+        } & components["schemas"]["GreenapiChannelInput"] & {
             /**
-             * @description The provider API's base URL (Telegram `https://api.telegram.org`, Green API
-             *     `https://api.green-api.com`, Meta `https://graph.facebook.com`); set it to point a
-             *     channel at a local sandbox.
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            api_base_url?: string;
-            /** @description Meta: the Graph API version (default `v26.0`). */
-            graph_version?: string;
+            medium: "whatsapp_greenapi";
+        };
+        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        CreateChannel_MetaChannelInput: {
+            /**
+             * @example whatsapp_meta
+             * @enum {string}
+             */
+            medium: "whatsapp_meta";
+        } & components["schemas"]["MetaChannelInput"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            medium: "whatsapp_meta";
+        };
+        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        CreateChannel_TelegramChannelInput: {
+            /**
+             * @example telegram
+             * @enum {string}
+             */
+            medium: "telegram";
+        } & components["schemas"]["TelegramChannelInput"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            medium: "telegram";
         };
         /**
          * CreateWorkspace
@@ -1544,6 +1552,22 @@ export interface components {
          */
         ErrorEnvelope: {
             error: components["schemas"]["ErrorBody"];
+        };
+        /**
+         * GreenapiChannelInput
+         * @description A new WhatsApp number connected through Green API.
+         */
+        GreenapiChannelInput: {
+            /** @description A label, 1-100 characters (default `whatsapp_greenapi`). */
+            name?: string;
+            /** @description The instance id. */
+            id_instance: string;
+            /** @description The instance's API token (secret). */
+            api_token: string;
+            /** @description The bearer token Green API must send with webhooks (secret; generated when absent). */
+            webhook_secret?: string;
+            /** @description Green API's base URL (default `https://api.green-api.com`). */
+            api_base_url?: string;
         };
         /**
          * HealthStatus
@@ -1765,6 +1789,29 @@ export interface components {
             items: components["schemas"]["Message"][];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string;
+        };
+        /**
+         * MetaChannelInput
+         * @description A new WhatsApp number on the WhatsApp Cloud API (Meta).
+         */
+        MetaChannelInput: {
+            /** @description A label, 1-100 characters (default `whatsapp_meta`). */
+            name?: string;
+            /** @description The WhatsApp phone number id. */
+            phone_number_id: string;
+            /** @description The access token (secret). */
+            access_token: string;
+            /** @description The app secret that signs webhooks (secret). */
+            app_secret: string;
+            /**
+             * @description The webhook verify token (generated when absent; read it back as the channel's
+             *     `verify_token`).
+             */
+            verify_token?: string;
+            /** @description The Graph API's base URL (default `https://graph.facebook.com`). */
+            api_base_url?: string;
+            /** @description The Graph API version (default `v26.0`). */
+            graph_version?: string;
         };
         /**
          * Modules
@@ -2394,6 +2441,26 @@ export interface components {
             dispatches: components["schemas"]["PlannedDispatch"][];
             /** @description One outcome per order id. */
             outcomes: components["schemas"]["SimulatedOutcome"][];
+        };
+        /**
+         * TelegramChannelInput
+         * @description A new Telegram bot.
+         */
+        TelegramChannelInput: {
+            /** @description A label, 1-100 characters (default `telegram`). */
+            name?: string;
+            /** @description The bot token from @BotFather (secret). */
+            bot_token: string;
+            /**
+             * @description The token Telegram must send in `X-Telegram-Bot-Api-Secret-Token` (secret;
+             *     generated when absent).
+             */
+            webhook_secret?: string;
+            /**
+             * @description The Bot API's base URL (default `https://api.telegram.org`); set it to point the
+             *     channel at a local sandbox.
+             */
+            api_base_url?: string;
         };
         /**
          * TemplatePreview

@@ -372,8 +372,8 @@ impl Database {
         Ok(())
     }
 
-    #[cfg(any(test, feature = "test-support"))]
-    /// Events waiting to be handled, and the age of the oldest.
+    /// Events waiting to be handled, and the age of the oldest. Every workspace's: the
+    /// process-wide gauges of `/metrics` (a workspace's own backlog is `workspace_health`).
     pub async fn inbox_depth(
         &self,
         now: DateTime<Utc>,

@@ -333,8 +333,8 @@ impl Database {
         }))
     }
 
-    #[cfg(any(test, feature = "test-support"))]
-    /// Messages waiting to be sent, and the age of the oldest.
+    /// Messages waiting to be sent, and the age of the oldest. Every workspace's: the
+    /// process-wide gauges of `/metrics` (a workspace's own backlog is `workspace_health`).
     pub async fn outbox_depth(
         &self,
         now: DateTime<Utc>,
