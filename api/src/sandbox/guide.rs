@@ -133,7 +133,13 @@ pub fn curl(public_url: &str, delivery: &Delivery) -> String {
 }
 
 /// The guide printed on start.
-pub fn render(public_url: &str, urls: &FakeUrls, demo: &Demo, deliveries: &[Delivery]) -> String {
+pub fn render(
+    public_url: &str,
+    urls: &FakeUrls,
+    demo: &Demo,
+    secrets: &DemoSecrets,
+    deliveries: &[Delivery],
+) -> String {
     let mut out = String::new();
     let mut line = |text: &str| {
         out.push_str(text);
@@ -151,9 +157,20 @@ pub fn render(public_url: &str, urls: &FakeUrls, demo: &Demo, deliveries: &[Deli
         "  Fake panel       {}/adminapi/v2   (X-Api-Key: {PANEL_API_KEY})",
         urls.panel
     ));
-    line(&format!("  Fake Telegram    {}", urls.telegram));
-    line(&format!("  Fake Green API   {}", urls.greenapi));
-    line(&format!("  Fake Meta Graph  {}", urls.meta));
+    // The fakes' own credentials (made up for this run), so that more channels can be
+    // pointed at them.
+    line(&format!(
+        "  Fake Telegram    {}   (bot token: {})",
+        urls.telegram, secrets.bot_token
+    ));
+    line(&format!(
+        "  Fake Green API   {}   (instance: {}, API token: {})",
+        urls.greenapi, secrets.id_instance, secrets.api_token
+    ));
+    line(&format!(
+        "  Fake Meta Graph  {}   (phone number id: {}, access token: {})",
+        urls.meta, secrets.phone_number_id, secrets.access_token
+    ));
     line("");
     line(
         "Panel orders: 2274209, 2274212, 2274213 (alice, completed), 2274210 (alice, in progress),",

@@ -86,7 +86,7 @@ pub async fn start(state: &AppState) -> Result<SandboxHandles, StartupError> {
     // On failure `fakes` is dropped here, which stops the fakes.
     let demo = seed::seed(state, &urls, &secrets).await?;
     let deliveries = guide::deliveries(&demo, &secrets);
-    let guide = guide::render(&state.public_url, &urls, &demo, &deliveries);
+    let guide = guide::render(&state.public_url, &urls, &demo, &secrets, &deliveries);
     Ok(SandboxHandles {
         urls,
         demo,

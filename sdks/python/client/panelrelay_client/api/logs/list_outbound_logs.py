@@ -1,0 +1,336 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.outbound_log_list import OutboundLogList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    medium: str | Unset = UNSET,
+    channel_id: str | Unset = UNSET,
+    chat_id: str | Unset = UNSET,
+    outcome: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    params["medium"] = medium
+
+    params["channel_id"] = channel_id
+
+    params["chat_id"] = chat_id
+
+    params["outcome"] = outcome
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/logs/outbound",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | OutboundLogList | None:
+    if response.status_code == 200:
+        response_200 = OutboundLogList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorEnvelope.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 408:
+        response_408 = ErrorEnvelope.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | OutboundLogList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    medium: str | Unset = UNSET,
+    channel_id: str | Unset = UNSET,
+    chat_id: str | Unset = UNSET,
+    outcome: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | OutboundLogList]:
+    """List attempts to send the workspace's messages, newest first.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        from_ (str | Unset):
+        to (str | Unset):
+        medium (str | Unset):
+        channel_id (str | Unset):
+        chat_id (str | Unset):
+        outcome (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | OutboundLogList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        medium=medium,
+        channel_id=channel_id,
+        chat_id=chat_id,
+        outcome=outcome,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    medium: str | Unset = UNSET,
+    channel_id: str | Unset = UNSET,
+    chat_id: str | Unset = UNSET,
+    outcome: str | Unset = UNSET,
+) -> ErrorEnvelope | OutboundLogList | None:
+    """List attempts to send the workspace's messages, newest first.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        from_ (str | Unset):
+        to (str | Unset):
+        medium (str | Unset):
+        channel_id (str | Unset):
+        chat_id (str | Unset):
+        outcome (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | OutboundLogList
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        medium=medium,
+        channel_id=channel_id,
+        chat_id=chat_id,
+        outcome=outcome,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    medium: str | Unset = UNSET,
+    channel_id: str | Unset = UNSET,
+    chat_id: str | Unset = UNSET,
+    outcome: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | OutboundLogList]:
+    """List attempts to send the workspace's messages, newest first.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        from_ (str | Unset):
+        to (str | Unset):
+        medium (str | Unset):
+        channel_id (str | Unset):
+        chat_id (str | Unset):
+        outcome (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | OutboundLogList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        medium=medium,
+        channel_id=channel_id,
+        chat_id=chat_id,
+        outcome=outcome,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    medium: str | Unset = UNSET,
+    channel_id: str | Unset = UNSET,
+    chat_id: str | Unset = UNSET,
+    outcome: str | Unset = UNSET,
+) -> ErrorEnvelope | OutboundLogList | None:
+    """List attempts to send the workspace's messages, newest first.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        from_ (str | Unset):
+        to (str | Unset):
+        medium (str | Unset):
+        channel_id (str | Unset):
+        chat_id (str | Unset):
+        outcome (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | OutboundLogList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            from_=from_,
+            to=to,
+            medium=medium,
+            channel_id=channel_id,
+            chat_id=chat_id,
+            outcome=outcome,
+        )
+    ).parsed

@@ -1,0 +1,41 @@
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    BUILTIN_PHRASE = "builtin_phrase"
+    CONFLICT = "conflict"
+    FORBIDDEN = "forbidden"
+    IDEMPOTENCY_IN_PROGRESS = "idempotency_in_progress"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    IDENTITY_ALREADY_LINKED = "identity_already_linked"
+    INTERNAL_ERROR = "internal_error"
+    INVALID_BODY = "invalid_body"
+    INVALID_CURSOR = "invalid_cursor"
+    INVALID_PARAMETER = "invalid_parameter"
+    INVALID_TYPE = "invalid_type"
+    LAST_OWNER_KEY = "last_owner_key"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    NOT_FOUND = "not_found"
+    PANEL_ERROR = "panel_error"
+    PANEL_NOT_CONNECTED = "panel_not_connected"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    PHRASE_TAKEN = "phrase_taken"
+    PHRASE_WITHOUT_WORDS = "phrase_without_words"
+    PHRASE_WITH_NUMBER = "phrase_with_number"
+    RATE_LIMITED = "rate_limited"
+    REQUEST_TIMEOUT = "request_timeout"
+    SERVICE_UNAVAILABLE = "service_unavailable"
+    TEMPLATE_EMPTY = "template_empty"
+    TEMPLATE_SYNTAX_ERROR = "template_syntax_error"
+    TEMPLATE_TOO_LONG = "template_too_long"
+    TOO_MANY_AUTH_FAILURES = "too_many_auth_failures"
+    TOO_MANY_ROWS = "too_many_rows"
+    UNAUTHORIZED = "unauthorized"
+    UNKNOWN_FIELD = "unknown_field"
+    UNKNOWN_TEMPLATE_VARIABLE = "unknown_template_variable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    USERNAME_NOT_ON_PANEL = "username_not_on_panel"
+    WORKSPACE_SUSPENDED = "workspace_suspended"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.intent_action import IntentAction
+
+T = TypeVar("T", bound="Intents")
+
+
+@_attrs_define
+class Intents:
+    """How messages that name no action but say what is wrong, with order ids, are read.
+    Defaults: not started → speed, where is → details, dropped → refill, wrong link →
+    cancel.
+
+        Attributes:
+            not_started (IntentAction): What an intent phrase stands for.
+            where_is (IntentAction): What an intent phrase stands for.
+            dropped (IntentAction): What an intent phrase stands for.
+            wrong_link (IntentAction): What an intent phrase stands for.
+    """
+
+    not_started: IntentAction
+    where_is: IntentAction
+    dropped: IntentAction
+    wrong_link: IntentAction
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        not_started = self.not_started.value
+
+        where_is = self.where_is.value
+
+        dropped = self.dropped.value
+
+        wrong_link = self.wrong_link.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "not_started": not_started,
+                "where_is": where_is,
+                "dropped": dropped,
+                "wrong_link": wrong_link,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        not_started = IntentAction(d.pop("not_started"))
+
+        where_is = IntentAction(d.pop("where_is"))
+
+        dropped = IntentAction(d.pop("dropped"))
+
+        wrong_link = IntentAction(d.pop("wrong_link"))
+
+        intents = cls(
+            not_started=not_started,
+            where_is=where_is,
+            dropped=dropped,
+            wrong_link=wrong_link,
+        )
+
+        intents.additional_properties = d
+        return intents
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.medium_name import MediumName
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LinkUser")
+
+
+@_attrs_define
+class LinkUser:
+    """A new link.
+
+    Attributes:
+        medium (MediumName): A messaging medium.
+        identity (str): The chat identity, in any usual spelling: `+7 900 123-45-67`, `79001234567` and
+            `79001234567@c.us` are the same Green API identity.
+        username (str): The panel username.
+        verify_username (bool | Unset): Check first that the username exists on the panel (default false).
+    """
+
+    medium: MediumName
+    identity: str
+    username: str
+    verify_username: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        medium = self.medium.value
+
+        identity = self.identity
+
+        username = self.username
+
+        verify_username = self.verify_username
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "medium": medium,
+                "identity": identity,
+                "username": username,
+            }
+        )
+        if verify_username is not UNSET:
+            field_dict["verify_username"] = verify_username
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        medium = MediumName(d.pop("medium"))
+
+        identity = d.pop("identity")
+
+        username = d.pop("username")
+
+        verify_username = d.pop("verify_username", UNSET)
+
+        link_user = cls(
+            medium=medium,
+            identity=identity,
+            username=username,
+            verify_username=verify_username,
+        )
+
+        link_user.additional_properties = d
+        return link_user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

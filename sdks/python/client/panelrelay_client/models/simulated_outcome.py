@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SimulatedOutcome")
+
+
+@_attrs_define
+class SimulatedOutcome:
+    """What would happen to one order.
+
+    Attributes:
+        order_id (int): The panel order id.
+        action (str): The action asked for.
+        reason (str): `accepted` or why not (`not_yours`, `in_cooldown`, `refill_window_expired`, …).
+        at (datetime.datetime | Unset): The time that goes with the reason (when a cooldown ends, a window ended, …).
+        detail (str | Unset): A technical explanation; never shown to customers.
+    """
+
+    order_id: int
+    action: str
+    reason: str
+    at: datetime.datetime | Unset = UNSET
+    detail: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_id = self.order_id
+
+        action = self.action
+
+        reason = self.reason
+
+        at: str | Unset = UNSET
+        if not isinstance(self.at, Unset):
+            at = self.at.isoformat()
+
+        detail = self.detail
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "order_id": order_id,
+                "action": action,
+                "reason": reason,
+            }
+        )
+        if at is not UNSET:
+            field_dict["at"] = at
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        order_id = d.pop("order_id")
+
+        action = d.pop("action")
+
+        reason = d.pop("reason")
+
+        _at = d.pop("at", UNSET)
+        at: datetime.datetime | Unset
+        if isinstance(_at, Unset):
+            at = UNSET
+        else:
+            at = datetime.datetime.fromisoformat(_at)
+
+        detail = d.pop("detail", UNSET)
+
+        simulated_outcome = cls(
+            order_id=order_id,
+            action=action,
+            reason=reason,
+            at=at,
+            detail=detail,
+        )
+
+        simulated_outcome.additional_properties = d
+        return simulated_outcome
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
