@@ -6,6 +6,7 @@ use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::idempotency::run_once;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::closed_sets::ChannelStatus;
 use crate::resources::location;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -232,8 +233,8 @@ pub struct Channel {
     /// Meta: the webhook verify token in full, to paste into the App Dashboard's webhook
     /// settings (a token the owner shares with Meta, not a credential to Meta's API).
     pub verify_token: Option<String>,
-    /// `unvalidated`, `ok` or `error`.
-    pub status: String,
+    /// Its last validation.
+    pub status: ChannelStatus,
     /// When it was last validated.
     pub last_validated_at: Option<DateTime<Utc>>,
     /// The last validation error.
@@ -453,7 +454,7 @@ pub fn view(state: &AppState, channel: StoredChannel) -> Channel {
             .into_iter()
             .map(|(name, last4)| (name, SecretHint { set: true, last4 }))
             .collect(),
-        status: channel.status,
+        status: ChannelStatus::stored(&channel.status),
         last_validated_at: channel.last_validated_at,
         last_error: channel.last_error,
         last_event_at: channel.last_event_at,
@@ -542,6 +543,7 @@ impl ChannelsApi {
         /// Only channels of this medium.
         medium: Query<Option<MediumName>>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,

@@ -7,6 +7,7 @@ use super::ApiTags;
 use super::channels::MediumName;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
+use crate::resources::closed_sets::{ForwardedAction, Reason};
 use crate::services::context::MessageContext;
 use crate::services::linking::LINK_ACTION;
 use crate::services::pipeline::{self, Mode};
@@ -43,8 +44,9 @@ pub struct SimulateInput {
 }
 
 /// Who the sender is to the workspace.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[oai(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SenderKind {
     /// A customer linked to a panel username.
     Linked,
@@ -81,8 +83,8 @@ pub struct PlannedDispatch {
     pub chat_id: String,
     /// The Telegram topic.
     pub topic_id: Option<i64>,
-    /// `speed`, `cancel` or `refill`.
-    pub action: String,
+    /// The action forwarded.
+    pub action: ForwardedAction,
     /// The text.
     pub text: String,
     /// The panel order ids it carries.
@@ -99,8 +101,8 @@ pub struct SimulatedOutcome {
     pub order_id: u64,
     /// The action asked for.
     pub action: String,
-    /// `accepted` or why not (`not_yours`, `in_cooldown`, `refill_window_expired`, …).
-    pub reason: String,
+    /// `accepted`, or why not.
+    pub reason: Reason,
     /// The time that goes with the reason (when a cooldown ends, a window ended, …).
     pub at: Option<DateTime<Utc>>,
     /// A technical explanation; never shown to customers.
@@ -146,7 +148,7 @@ fn planned(dispatch: Dispatch, message: &MessageContext) -> PlannedDispatch {
         medium: dispatch.target.medium.into(),
         chat_id: dispatch.target.chat_id,
         topic_id: dispatch.target.topic_id,
-        action: dispatch.action.name().to_owned(),
+        action: dispatch.action.into(),
         text: dispatch.text,
         order_ids: dispatch.order_ids,
         external_ids: dispatch.external_ids,
@@ -238,7 +240,7 @@ impl CommandsApi {
                 .map(|outcome| SimulatedOutcome {
                     order_id: outcome.order_id,
                     action: outcome.action.name().to_owned(),
-                    reason: outcome.reason.as_str().to_owned(),
+                    reason: outcome.reason.into(),
                     at: outcome.at,
                     detail: outcome.detail,
                 })

@@ -6,11 +6,14 @@ use super::filters;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::pagination::{PageRequest, encode};
+use crate::resources::channels::MediumName;
+use crate::resources::closed_sets::{Direction, from_name};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::conversations::{ChatSummary, ConversationFilter};
 use panelrelay_adapters::storage::flow::{ConversationRecord, at};
 use panelrelay_core::ids::ChannelId;
+use panelrelay_core::medium::Medium;
 use poem::web::Data;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
@@ -23,7 +26,7 @@ pub struct Chat {
     /// The channel.
     pub channel_id: String,
     /// The channel's medium (absent once the channel is deleted).
-    pub medium: Option<String>,
+    pub medium: Option<MediumName>,
     /// The chat.
     pub chat_id: String,
     /// When its last message was written.
@@ -32,8 +35,8 @@ pub struct Chat {
     pub message_count: i64,
     /// The last message's text.
     pub last_text: String,
-    /// The last message's direction: `in` (from the chat) or `out` (panelrelay's reply).
-    pub last_direction: String,
+    /// The last message's direction.
+    pub last_direction: Direction,
 }
 
 /// A page of chats.
@@ -52,8 +55,8 @@ pub struct ChatList {
 pub struct Message {
     /// Its id.
     pub id: String,
-    /// `in` (from the chat) or `out` (panelrelay's reply).
-    pub direction: String,
+    /// From the chat (`in`) or panelrelay's reply (`out`).
+    pub direction: Direction,
     /// The text.
     pub text: String,
     /// The inbox event (in) or outbox message (out) it mirrors.
@@ -72,22 +75,31 @@ pub struct MessageList {
     pub next_cursor: Option<String>,
 }
 
+/// A stored direction: `out` or else `in`.
+fn direction(stored: &str) -> Direction {
+    from_name(stored).unwrap_or(Direction::In)
+}
+
 fn chat_view(chat: ChatSummary) -> Chat {
     Chat {
         channel_id: chat.channel_id,
-        medium: chat.medium,
+        medium: chat
+            .medium
+            .as_deref()
+            .and_then(Medium::parse)
+            .map(MediumName::from),
         chat_id: chat.chat_id,
         last_message_at: at(chat.last_message_at),
         message_count: chat.message_count,
         last_text: chat.last_text,
-        last_direction: chat.last_direction,
+        last_direction: direction(&chat.last_direction),
     }
 }
 
 fn message_view(row: ConversationRecord) -> Message {
     Message {
         id: row.id,
-        direction: row.direction,
+        direction: direction(&row.direction),
         text: row.text,
         ref_id: row.ref_id,
         created_at: at(row.created_at),
@@ -111,6 +123,7 @@ impl ConversationsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -118,8 +131,8 @@ impl ConversationsApi {
         from: Query<Option<String>>,
         /// Chats with messages at or before this RFC 3339 time.
         to: Query<Option<String>>,
-        /// `telegram`, `whatsapp_greenapi` or `whatsapp_meta`.
-        medium: Query<Option<String>>,
+        /// Only chats of this medium.
+        medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
         /// One chat.
@@ -137,7 +150,9 @@ impl ConversationsApi {
         let filter = ConversationFilter {
             from,
             to,
-            medium: filters::medium(medium.0.as_deref())?,
+            medium: medium
+                .0
+                .map(|medium| Medium::from(medium).as_str().to_string()),
             channel_id: filters::channel_id(channel_id.0.as_deref())?,
             chat_id: filters::chat_id(chat_id.0.as_deref())?,
         };
@@ -168,6 +183,7 @@ impl ConversationsApi {
         /// The chat.
         chat_id: Path<String>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,

@@ -6,6 +6,7 @@ use super::filters;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::pagination::{PageRequest, encode};
+use crate::resources::closed_sets::{ForwardedAction, from_name};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::flow::{CooldownRecord, at};
@@ -23,8 +24,8 @@ use poem_openapi::{Object, OpenApi};
 pub struct Cooldown {
     /// The panel order.
     pub order_id: i64,
-    /// `speed`, `cancel` or `refill`.
-    pub action: String,
+    /// The action it holds back.
+    pub action: ForwardedAction,
     /// The command that claimed it (absent when the log does not know it).
     pub command_id: Option<String>,
     /// When it was claimed (absent when the log does not know it).
@@ -45,15 +46,16 @@ pub struct CooldownList {
     pub next_cursor: Option<String>,
 }
 
-fn view(row: CooldownRecord, cleared_at: Option<DateTime<Utc>>) -> Cooldown {
-    Cooldown {
+/// A cooldown's view; `None` for a row whose action this version does not know.
+fn view(row: CooldownRecord, cleared_at: Option<DateTime<Utc>>) -> Option<Cooldown> {
+    Some(Cooldown {
         order_id: row.order_id,
-        action: row.action,
+        action: from_name(&row.action)?,
         command_id: Some(row.command_id),
         claimed_at: Some(at(row.claimed_at)),
         until: at(row.until),
         cleared_at,
-    }
+    })
 }
 
 fn not_found() -> ApiError {
@@ -76,18 +78,19 @@ impl CooldownsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Cooldowns of this panel order.
         order_id: Query<Option<i64>>,
-        /// `speed`, `cancel` or `refill`.
-        action: Query<Option<String>>,
+        /// Only cooldowns of this action.
+        action: Query<Option<ForwardedAction>>,
     ) -> ApiResult<Json<CooldownList>> {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let after = filters::time_key(&page)?;
         let order_id = filters::order_id(order_id.0)?;
-        let action = filters::action(action.0.as_deref())?;
+        let action = action.0.map(OrderAction::from);
         let rows = state
             .db
             .cooldowns(auth.0.workspace_id)
@@ -101,7 +104,11 @@ impl CooldownsApi {
             .await?;
         Ok(Json(CooldownList {
             next_cursor: rows.next_after.as_deref().map(encode),
-            items: rows.items.into_iter().map(|row| view(row, None)).collect(),
+            items: rows
+                .items
+                .into_iter()
+                .filter_map(|row| view(row, None))
+                .collect(),
         }))
     }
 
@@ -118,13 +125,13 @@ impl CooldownsApi {
         state: Data<&AppState>,
         /// The panel order.
         order_id: Path<i64>,
-        /// `speed`, `cancel` or `refill`.
-        action: Path<String>,
+        /// The action.
+        action: Path<ForwardedAction>,
     ) -> ApiResult<Json<Cooldown>> {
         let member = auth.0;
         member.require(Role::Agent)?;
         let order_id = filters::order_id(Some(order_id.0))?.ok_or_else(not_found)?;
-        let action = filters::action(Some(&action.0))?.ok_or_else(not_found)?;
+        let action = OrderAction::from(action.0);
         let key_order = u64::try_from(order_id)
             .map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "order_id must be positive"))?;
         let now = Utc::now();
@@ -139,8 +146,12 @@ impl CooldownsApi {
             .clear(order_id, action.name(), now)
             .await?;
         let removed = state.kv.delete(&key).await?;
-        if let Some(row) = cleared.into_iter().next() {
-            return Ok(Json(view(row, Some(now))));
+        if let Some(cooldown) = cleared
+            .into_iter()
+            .next()
+            .and_then(|row| view(row, Some(now)))
+        {
+            return Ok(Json(cooldown));
         }
         if !removed {
             return Err(not_found());
@@ -150,7 +161,7 @@ impl CooldownsApi {
             .map_or(now, |left| now + left);
         Ok(Json(Cooldown {
             order_id,
-            action: action.name().into(),
+            action: action.into(),
             command_id: None,
             claimed_at: None,
             until,

@@ -6,8 +6,6 @@ use crate::pagination::PageRequest;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::time_key::TimeKey;
 use panelrelay_core::ids::ChannelId;
-use panelrelay_core::medium::Medium;
-use panelrelay_core::rules::OrderAction;
 
 fn invalid(message: String) -> ApiError {
     ApiError::new(ErrorCode::InvalidParameter, message)
@@ -40,20 +38,6 @@ pub fn time_range(from: Option<&str>, to: Option<&str>) -> Result<TimeRange, Api
     Ok((from, to))
 }
 
-/// A `medium` filter: `telegram`, `whatsapp_greenapi` or `whatsapp_meta`.
-pub fn medium(value: Option<&str>) -> Result<Option<String>, ApiError> {
-    value
-        .map(|text| {
-            Medium::parse(text)
-                .map(|medium| medium.as_str().to_string())
-                .ok_or_else(|| {
-                    let known: Vec<&str> = Medium::ALL.iter().map(|m| m.as_str()).collect();
-                    invalid(format!("medium must be one of {}", known.join(", ")))
-                })
-        })
-        .transpose()
-}
-
 /// A `channel_id` filter: a channel id's shape (whose channel it is, the query decides).
 pub fn channel_id(value: Option<&str>) -> Result<Option<String>, ApiError> {
     value
@@ -84,38 +68,6 @@ pub fn order_id(value: Option<i64>) -> Result<Option<i64>, ApiError> {
         Some(id) if id <= 0 => Err(invalid("order_id must be a positive integer".into())),
         other => Ok(other),
     }
-}
-
-/// An `action` filter: `speed`, `cancel` or `refill`.
-pub fn action(value: Option<&str>) -> Result<Option<OrderAction>, ApiError> {
-    value
-        .map(|text| {
-            OrderAction::ALL
-                .into_iter()
-                .find(|action| action.name() == text)
-                .ok_or_else(|| invalid("action must be one of speed, cancel, refill".into()))
-        })
-        .transpose()
-}
-
-/// A value that must be one of `allowed`.
-pub fn one_of(
-    value: Option<&str>,
-    name: &str,
-    allowed: &[&str],
-) -> Result<Option<String>, ApiError> {
-    value
-        .map(|text| {
-            if allowed.contains(&text) {
-                Ok(text.to_string())
-            } else {
-                Err(invalid(format!(
-                    "{name} must be one of {}",
-                    allowed.join(", ")
-                )))
-            }
-        })
-        .transpose()
 }
 
 /// The (time, id) position a page request's cursor names.

@@ -3,31 +3,68 @@
 use super::ApiTags;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
+use panelrelay_adapters::storage::Backend;
 use poem::web::Data;
 use poem_openapi::payload::Json;
-use poem_openapi::{Object, OpenApi};
+use poem_openapi::{Enum, Object, OpenApi};
 
 /// How long each dependency may take to answer a readiness probe.
 const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(800);
+
+/// The liveness answer.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum Live {
+    /// The process serves HTTP.
+    Ok,
+}
+
+/// The readiness answer.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum Ready {
+    /// The database and the key-value store answer.
+    Ready,
+}
+
+/// The database in use.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum DatabaseKind {
+    /// PostgreSQL.
+    Postgres,
+    /// The embedded SQLite.
+    Sqlite,
+}
+
+/// The key-value store in use.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum KeyValueKind {
+    /// Redis.
+    Redis,
+    /// The in-process store.
+    Memory,
+}
 
 /// Probe answer.
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
 pub struct HealthStatus {
-    /// `ok` or `ready`.
-    pub status: String,
+    /// Always `ok`.
+    pub status: Live,
 }
 
 /// Readiness details.
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
 pub struct Readiness {
-    /// `ready`.
-    pub status: String,
-    /// `postgres` or `sqlite`.
-    pub database: String,
-    /// `redis` or `memory`.
-    pub key_value: String,
+    /// Always `ready` (a part that does not answer makes it a 503).
+    pub status: Ready,
+    /// The database in use.
+    pub database: DatabaseKind,
+    /// The key-value store in use.
+    pub key_value: KeyValueKind,
 }
 
 /// Health probes, unauthenticated.
@@ -38,9 +75,7 @@ impl HealthApi {
     /// Liveness: the process is up and serving HTTP.
     #[oai(path = "/healthz", method = "get", operation_id = "get_healthz")]
     async fn healthz(&self) -> ApiResult<Json<HealthStatus>> {
-        Ok(Json(HealthStatus {
-            status: "ok".into(),
-        }))
+        Ok(Json(HealthStatus { status: Live::Ok }))
     }
 
     /// Readiness: the database and the key-value store answer, each within 800 ms (both
@@ -74,9 +109,16 @@ impl HealthApi {
             ));
         }
         Ok(Json(Readiness {
-            status: "ready".into(),
-            database: state.db.backend().as_str().into(),
-            key_value: state.kv_kind.into(),
+            status: Ready::Ready,
+            database: match state.db.backend() {
+                Backend::Postgres => DatabaseKind::Postgres,
+                Backend::Sqlite => DatabaseKind::Sqlite,
+            },
+            key_value: if state.kv_kind == "redis" {
+                KeyValueKind::Redis
+            } else {
+                KeyValueKind::Memory
+            },
         }))
     }
 }

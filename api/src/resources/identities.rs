@@ -371,6 +371,7 @@ impl IdentitiesApi {
         /// Only this panel username.
         username: Query<Option<String>>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -536,6 +537,7 @@ impl IdentitiesApi {
         /// Only this medium.
         medium: Query<Option<MediumName>>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,

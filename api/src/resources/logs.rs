@@ -9,36 +9,23 @@ use super::redaction::{channel_secrets, redact};
 use crate::auth::WorkspaceAuth;
 use crate::error::ApiResult;
 use crate::pagination::{PageRequest, encode};
+use crate::resources::channels::MediumName;
+use crate::resources::closed_sets::{
+    DeliveryStatus, ForwardedAction, OutgoingKind, Reason, SendOutcome, WebhookOutcome, from_name,
+    name_of,
+};
+use crate::resources::commands::SenderKind;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use panelrelay_adapters::storage::flow::{CommandRecord, WebhookRecord, at};
 use panelrelay_adapters::storage::logs::{DispatchEntry, LogFilter, OutboundEntry};
 use panelrelay_adapters::storage::time_key::TimeKey;
+use panelrelay_core::medium::Medium;
 use panelrelay_core::rules::ReasonCode;
 use poem::web::Data;
 use poem_openapi::param::Query;
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
-
-/// Webhook outcomes the log records.
-const WEBHOOK_OUTCOMES: [&str; 12] = [
-    "accepted",
-    "duplicate",
-    "echo",
-    "status",
-    "ignored",
-    "workspace_suspended",
-    "unavailable",
-    "failed",
-    "bad_signature",
-    "malformed",
-    "oversize",
-    "unknown_channel",
-];
-/// Outbound results.
-const OUTBOUND_OUTCOMES: [&str; 2] = ["ok", "failed"];
-/// Delivery states of a dispatch's message.
-const DISPATCH_OUTCOMES: [&str; 4] = ["pending", "sending", "sent", "failed"];
 
 /// One webhook delivery.
 #[derive(Object, Debug)]
@@ -48,14 +35,12 @@ pub struct WebhookLogEntry {
     pub id: String,
     /// The channel addressed.
     pub channel_id: String,
-    /// The medium addressed.
-    pub medium: String,
+    /// The medium addressed (absent when the URL named none).
+    pub medium: Option<MediumName>,
     /// The HTTP status answered.
     pub status_code: i32,
-    /// `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
-    /// `unavailable` (503: storage did not answer), `bad_signature`, `malformed`, `oversize`,
-    /// `unknown_channel`, or `failed` (older rows' name for `unavailable`).
-    pub outcome: String,
+    /// What became of it.
+    pub outcome: WebhookOutcome,
     /// The provider's event key, when one was computed.
     pub dedupe_key: Option<String>,
     /// The body as received (at most 2000 bytes), secrets removed; refused bodies are not kept.
@@ -86,12 +71,12 @@ pub struct OutboundLogEntry {
     pub outbox_id: String,
     /// The channel used.
     pub channel_id: String,
-    /// `dispatch` (to a provider group) or `reply` (to the customer), while the message is kept.
-    pub kind: Option<String>,
+    /// A dispatch to a provider group or a reply to the customer, while the message is kept.
+    pub kind: Option<OutgoingKind>,
     /// The destination chat, while the message is kept.
     pub chat_id: Option<String>,
-    /// `ok` or `failed`.
-    pub outcome: String,
+    /// Whether the provider accepted it.
+    pub outcome: SendOutcome,
     /// The provider's answer, secrets removed.
     pub response: String,
     /// Why it failed.
@@ -118,8 +103,8 @@ pub struct OrderOutcome {
     pub order_id: i64,
     /// `speed`, `cancel`, `refill`, `details`, ….
     pub action: String,
-    /// The reason code (`accepted`, `not_yours`, `in_cooldown`, …).
-    pub reason: String,
+    /// Why it was forwarded or not.
+    pub reason: Reason,
     /// A time the reason refers to (e.g. when a cooldown ends).
     pub at: Option<DateTime<Utc>>,
     /// A detail for operators.
@@ -137,13 +122,13 @@ pub struct CommandLogEntry {
     /// The channel it arrived on.
     pub channel_id: String,
     /// The medium.
-    pub medium: String,
+    pub medium: MediumName,
     /// The chat.
     pub chat_id: String,
     /// The sender.
     pub sender_id: String,
-    /// `linked`, `admin` or `unknown`.
-    pub sender_role: String,
+    /// Who the sender was to the workspace.
+    pub sender_role: SenderKind,
     /// The text as received.
     pub text: String,
     /// The parsed action, when it was a command.
@@ -182,8 +167,8 @@ pub struct DispatchLogEntry {
     pub route_id: String,
     /// The channel that sends it, while the message is kept.
     pub channel_id: Option<String>,
-    /// `speed`, `cancel` or `refill`.
-    pub action: String,
+    /// The action forwarded.
+    pub action: ForwardedAction,
     /// Panel order ids.
     pub order_ids: Vec<i64>,
     /// Provider order ids.
@@ -192,8 +177,8 @@ pub struct DispatchLogEntry {
     pub target_chat_id: String,
     /// The text sent.
     pub text: String,
-    /// `pending`, `sending`, `sent` or `failed`, while the message is kept.
-    pub status: Option<String>,
+    /// Where its message is on its way out, while the message is kept.
+    pub status: Option<DeliveryStatus>,
     /// When it was planned.
     pub created_at: DateTime<Utc>,
 }
@@ -214,9 +199,9 @@ fn webhook_view(row: WebhookRecord, secrets: &[String]) -> WebhookLogEntry {
         detail: row.detail.map(|detail| redact(&detail, secrets)),
         id: row.id,
         channel_id: row.channel_id,
-        medium: row.medium,
+        medium: Medium::parse(&row.medium).map(MediumName::from),
         status_code: row.status_code,
-        outcome: row.outcome,
+        outcome: from_name(&row.outcome).unwrap_or(WebhookOutcome::Failed),
         dedupe_key: row.dedupe_key,
         received_at: at(row.received_at),
     }
@@ -227,11 +212,15 @@ fn outbound_view(entry: OutboundEntry, secrets: &[String]) -> OutboundLogEntry {
     OutboundLogEntry {
         response: redact(&row.response, secrets),
         error: row.error.map(|error| redact(&error, secrets)),
-        outcome: if row.ok { "ok" } else { "failed" }.into(),
+        outcome: if row.ok {
+            SendOutcome::Ok
+        } else {
+            SendOutcome::Failed
+        },
         id: row.id,
         outbox_id: row.outbox_id,
         channel_id: row.channel_id,
-        kind: entry.kind,
+        kind: entry.kind.as_deref().and_then(from_name),
         chat_id: entry.chat_id,
         created_at: at(row.created_at),
     }
@@ -241,7 +230,7 @@ fn outcome_view(value: serde_json::Value) -> Option<OrderOutcome> {
     Some(OrderOutcome {
         order_id: value.get("order_id")?.as_i64()?,
         action: value.get("action")?.as_str()?.to_string(),
-        reason: value.get("reason")?.as_str()?.to_string(),
+        reason: from_name::<ReasonCode>(value.get("reason")?.as_str()?)?.into(),
         at: value
             .get("at")
             .and_then(|at| serde_json::from_value(at.clone()).ok()),
@@ -252,28 +241,33 @@ fn outcome_view(value: serde_json::Value) -> Option<OrderOutcome> {
     })
 }
 
-fn command_view(row: CommandRecord) -> CommandLogEntry {
+/// A command's entry; `None` for a row whose medium or sender role this version does not
+/// know (the flow writes none such).
+fn command_view(row: CommandRecord) -> Option<CommandLogEntry> {
     let outcomes: Vec<serde_json::Value> = serde_json::from_str(&row.outcomes).unwrap_or_default();
-    CommandLogEntry {
+    Some(CommandLogEntry {
+        medium: Medium::parse(&row.medium)?.into(),
+        sender_role: from_name(&row.sender_role)?,
         order_ids: serde_json::from_str(&row.order_ids).unwrap_or_default(),
         outcomes: outcomes.into_iter().filter_map(outcome_view).collect(),
         id: row.id,
         inbox_event_id: row.inbox_event_id,
         channel_id: row.channel_id,
-        medium: row.medium,
         chat_id: row.chat_id,
         sender_id: row.sender_id,
-        sender_role: row.sender_role,
         text: row.text,
         action: row.action,
         reply: row.reply,
         created_at: at(row.created_at),
-    }
+    })
 }
 
-fn dispatch_view(entry: DispatchEntry) -> DispatchLogEntry {
+/// A dispatch's entry; `None` for a row whose action this version does not know.
+fn dispatch_view(entry: DispatchEntry) -> Option<DispatchLogEntry> {
     let row = entry.record;
-    DispatchLogEntry {
+    Some(DispatchLogEntry {
+        action: from_name(&row.action)?,
+        status: entry.status.as_deref().and_then(from_name),
         order_ids: serde_json::from_str(&row.order_ids).unwrap_or_default(),
         external_ids: serde_json::from_str(&row.external_ids).unwrap_or_default(),
         id: row.id,
@@ -281,28 +275,10 @@ fn dispatch_view(entry: DispatchEntry) -> DispatchLogEntry {
         outbox_id: row.outbox_id,
         route_id: row.route_id,
         channel_id: entry.channel_id,
-        action: row.action,
         target_chat_id: row.target_chat_id,
         text: row.text,
-        status: entry.status,
         created_at: at(row.created_at),
-    }
-}
-
-/// A command outcome filter: one of the engine's reason codes.
-fn reason_code(value: Option<&str>) -> ApiResult<Option<String>> {
-    value
-        .map(|text| {
-            serde_json::from_value::<ReasonCode>(serde_json::Value::String(text.into()))
-                .map(|code| code.as_str().to_string())
-                .map_err(|_| {
-                    crate::error::ApiError::new(
-                        crate::error::ErrorCode::InvalidParameter,
-                        "outcome must be a reason code such as accepted, not_yours, in_cooldown",
-                    )
-                })
-        })
-        .transpose()
+    })
 }
 
 /// The parts of a log list request every log shares.
@@ -318,7 +294,7 @@ fn request(
     cursor: Option<&str>,
     from: Option<&str>,
     to: Option<&str>,
-    medium: Option<&str>,
+    medium: Option<MediumName>,
     channel_id: Option<&str>,
     chat_id: Option<&str>,
     order_id: Option<i64>,
@@ -331,7 +307,7 @@ fn request(
         filter: LogFilter {
             from,
             to,
-            medium: filters::medium(medium)?,
+            medium: medium.map(|medium| Medium::from(medium).as_str().to_string()),
             channel_id: filters::channel_id(channel_id)?,
             chat_id: filters::chat_id(chat_id)?,
             order_id: filters::order_id(order_id)?,
@@ -359,6 +335,7 @@ impl LogsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -366,22 +343,20 @@ impl LogsApi {
         from: Query<Option<String>>,
         /// Deliveries at or before this RFC 3339 time.
         to: Query<Option<String>>,
-        /// `telegram`, `whatsapp_greenapi` or `whatsapp_meta`.
-        medium: Query<Option<String>>,
+        /// Only this medium.
+        medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
-        /// `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
-        /// `unavailable`, `bad_signature`, `malformed`, `oversize`, `unknown_channel` or
-        /// `failed` (older rows).
-        outcome: Query<Option<String>>,
+        /// Only deliveries with this outcome.
+        outcome: Query<Option<WebhookOutcome>>,
     ) -> ApiResult<Json<WebhookLogList>> {
-        let outcome = filters::one_of(outcome.0.as_deref(), "outcome", &WEBHOOK_OUTCOMES)?;
+        let outcome = outcome.0.as_ref().map(name_of);
         let request = request(
             limit.0,
             cursor.0.as_deref(),
             from.0.as_deref(),
             to.0.as_deref(),
-            medium.0.as_deref(),
+            medium.0,
             channel_id.0.as_deref(),
             None,
             None,
@@ -416,6 +391,7 @@ impl LogsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -424,21 +400,21 @@ impl LogsApi {
         /// Attempts at or before this RFC 3339 time.
         to: Query<Option<String>>,
         /// Attempts through channels of this medium.
-        medium: Query<Option<String>>,
+        medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
         /// One destination chat.
         chat_id: Query<Option<String>>,
-        /// `ok` or `failed`.
-        outcome: Query<Option<String>>,
+        /// Only attempts with this outcome.
+        outcome: Query<Option<SendOutcome>>,
     ) -> ApiResult<Json<OutboundLogList>> {
-        let outcome = filters::one_of(outcome.0.as_deref(), "outcome", &OUTBOUND_OUTCOMES)?;
+        let outcome = outcome.0.as_ref().map(name_of);
         let request = request(
             limit.0,
             cursor.0.as_deref(),
             from.0.as_deref(),
             to.0.as_deref(),
-            medium.0.as_deref(),
+            medium.0,
             channel_id.0.as_deref(),
             chat_id.0.as_deref(),
             None,
@@ -473,6 +449,7 @@ impl LogsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -480,24 +457,24 @@ impl LogsApi {
         from: Query<Option<String>>,
         /// Commands at or before this RFC 3339 time.
         to: Query<Option<String>>,
-        /// `telegram`, `whatsapp_greenapi` or `whatsapp_meta`.
-        medium: Query<Option<String>>,
+        /// Only this medium.
+        medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
         /// One chat.
         chat_id: Query<Option<String>>,
         /// Commands naming this panel order.
         order_id: Query<Option<i64>>,
-        /// Commands with an order of this reason code (`accepted`, `not_yours`, `in_cooldown`, …).
-        outcome: Query<Option<String>>,
+        /// Commands with an order of this reason.
+        outcome: Query<Option<Reason>>,
     ) -> ApiResult<Json<CommandLogList>> {
-        let outcome = reason_code(outcome.0.as_deref())?;
+        let outcome = outcome.0.as_ref().map(name_of);
         let request = request(
             limit.0,
             cursor.0.as_deref(),
             from.0.as_deref(),
             to.0.as_deref(),
-            medium.0.as_deref(),
+            medium.0,
             channel_id.0.as_deref(),
             chat_id.0.as_deref(),
             order_id.0,
@@ -510,7 +487,7 @@ impl LogsApi {
             .await?;
         Ok(Json(CommandLogList {
             next_cursor: rows.next_after.as_deref().map(encode),
-            items: rows.items.into_iter().map(command_view).collect(),
+            items: rows.items.into_iter().filter_map(command_view).collect(),
         }))
     }
 
@@ -526,6 +503,7 @@ impl LogsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -534,23 +512,23 @@ impl LogsApi {
         /// Dispatches at or before this RFC 3339 time.
         to: Query<Option<String>>,
         /// Dispatches sent through channels of this medium.
-        medium: Query<Option<String>>,
+        medium: Query<Option<MediumName>>,
         /// Dispatches sent through this channel.
         channel_id: Query<Option<String>>,
         /// Dispatches to this provider group.
         chat_id: Query<Option<String>>,
         /// Dispatches carrying this panel order.
         order_id: Query<Option<i64>>,
-        /// `pending`, `sending`, `sent` or `failed`.
-        outcome: Query<Option<String>>,
+        /// Only dispatches whose message is in this state.
+        outcome: Query<Option<DeliveryStatus>>,
     ) -> ApiResult<Json<DispatchLogList>> {
-        let outcome = filters::one_of(outcome.0.as_deref(), "outcome", &DISPATCH_OUTCOMES)?;
+        let outcome = outcome.0.as_ref().map(name_of);
         let request = request(
             limit.0,
             cursor.0.as_deref(),
             from.0.as_deref(),
             to.0.as_deref(),
-            medium.0.as_deref(),
+            medium.0,
             channel_id.0.as_deref(),
             chat_id.0.as_deref(),
             order_id.0,
@@ -563,7 +541,7 @@ impl LogsApi {
             .await?;
         Ok(Json(DispatchLogList {
             next_cursor: rows.next_after.as_deref().map(encode),
-            items: rows.items.into_iter().map(dispatch_view).collect(),
+            items: rows.items.into_iter().filter_map(dispatch_view).collect(),
         }))
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod api_keys;
 pub mod channels;
+pub mod closed_sets;
 pub mod command_aliases;
 pub mod commands;
 pub mod custom_commands;

@@ -4,6 +4,7 @@
 use super::ApiTags;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::resources::closed_sets::ServicesSource;
 use crate::services::panel::{client, redact};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -11,7 +12,7 @@ use panelrelay_adapters::panels::{self, Diagnosis, PanelKind};
 use panelrelay_adapters::secrets::last_chars;
 use panelrelay_adapters::storage::panel_connections::PanelConnection;
 use panelrelay_core::access::Role;
-use panelrelay_core::ports::panel::{PanelCapabilities, ServicesSource};
+use panelrelay_core::ports::panel::PanelCapabilities;
 use poem::web::Data;
 use poem_openapi::payload::Json;
 use poem_openapi::{Enum, Object, OpenApi};
@@ -85,8 +86,8 @@ pub struct Capabilities {
     pub users: bool,
     /// User balances are available.
     pub balance: bool,
-    /// Where the service list comes from: `catalogue`, `recent_orders` or `none`.
-    pub services: String,
+    /// Where the service list comes from.
+    pub services: ServicesSource,
     /// Tickets can be listed.
     pub tickets_list: bool,
     /// A ticket can be read.
@@ -107,12 +108,7 @@ impl From<PanelCapabilities> for Capabilities {
             external_ids: c.external_ids,
             users: c.users,
             balance: c.balance,
-            services: match c.services {
-                ServicesSource::Catalogue => "catalogue",
-                ServicesSource::RecentOrders => "recent_orders",
-                ServicesSource::None => "none",
-            }
-            .into(),
+            services: c.services.into(),
             tickets_list: c.tickets.list,
             tickets_get: c.tickets.get,
             tickets_reply: c.tickets.reply,

@@ -5,6 +5,10 @@
 use super::ApiTags;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult};
+use crate::resources::channels::MediumName;
+use crate::resources::closed_sets::{ChannelStatus, WebhookOutcome, from_name, name_of};
+use crate::resources::settings::RulesMode;
+use crate::resources::workspaces::WorkspaceStatus;
 use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use panelrelay_adapters::storage::flow::{WebhookRecord, at};
@@ -12,10 +16,61 @@ use panelrelay_adapters::storage::heartbeats::Heartbeat;
 use panelrelay_adapters::storage::workspace_health::Backlog;
 use poem::web::Data;
 use poem_openapi::payload::Json;
-use poem_openapi::{Object, OpenApi};
+use poem_openapi::{Enum, Object, OpenApi};
+use serde::Serialize;
 
 /// The background loops every deployment needs somewhere.
-const RUNNERS: [&str; 3] = ["worker", "sender", "maintenance"];
+const RUNNERS: [Runner; 3] = [Runner::Worker, Runner::Sender, Runner::Maintenance];
+
+/// A background loop.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[oai(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum Runner {
+    /// Handles customer messages.
+    Worker,
+    /// Sends replies and provider commands.
+    Sender,
+    /// Prunes logs and refreshes caches.
+    Maintenance,
+}
+
+/// Whether a loop runs.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum RunnerState {
+    /// Seen in the last 90 s.
+    Running,
+    /// Seen before, not lately.
+    Stale,
+    /// Never seen.
+    NeverSeen,
+}
+
+/// The panel connection's state.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum PanelState {
+    /// No panel is connected.
+    NotConnected,
+    /// Connected, never tested.
+    Untested,
+    /// The last connection test passed.
+    Ok,
+    /// The last connection test failed.
+    Error,
+}
+
+/// The workspace's overall state.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum OverallState {
+    /// Everything runs.
+    Ok,
+    /// The panel is not connected or its last test failed, a channel reports an error, or
+    /// a background loop is not running.
+    Degraded,
+}
 /// A loop not seen for this long is reported stale (loops beat every 10-30 s).
 const STALE_AFTER: Duration = Duration::seconds(90);
 
@@ -23,8 +78,8 @@ const STALE_AFTER: Duration = Duration::seconds(90);
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
 pub struct Access {
-    /// `active` or `suspended`.
-    pub status: String,
+    /// Whether it may use the API.
+    pub status: WorkspaceStatus,
     /// When it was suspended, while it is.
     pub suspended_at: Option<DateTime<Utc>>,
 }
@@ -33,8 +88,8 @@ pub struct Access {
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
 pub struct PanelHealth {
-    /// `not_connected`, `untested`, `ok` or `error` (the last connection test).
-    pub status: String,
+    /// Its state (from the last connection test).
+    pub status: PanelState,
     /// The panel's API flavour, when connected.
     pub kind: Option<String>,
     /// When the connection was last tested.
@@ -52,9 +107,9 @@ pub struct ChannelHealth {
     /// Its label.
     pub name: String,
     /// Its medium.
-    pub medium: String,
-    /// `unvalidated`, `ok` or `error` (the last validation).
-    pub status: String,
+    pub medium: MediumName,
+    /// Its last validation.
+    pub status: ChannelStatus,
     /// When it was last validated.
     pub last_validated_at: Option<DateTime<Utc>>,
     /// The last validation error.
@@ -63,12 +118,12 @@ pub struct ChannelHealth {
     pub last_event_at: Option<DateTime<Utc>>,
     /// When its webhook was last called (any outcome).
     pub last_webhook_at: Option<DateTime<Utc>>,
-    /// The outcome of that call (`accepted`, `duplicate`, `bad_signature`, …).
-    pub last_webhook_outcome: Option<String>,
+    /// The outcome of that call.
+    pub last_webhook_outcome: Option<WebhookOutcome>,
     /// When a call to its webhook was last refused (HTTP 400 or more).
     pub last_refused_webhook_at: Option<DateTime<Utc>>,
-    /// Why (`bad_signature`, `malformed`, `oversize`, `unavailable`, …).
-    pub last_refused_webhook_outcome: Option<String>,
+    /// Why.
+    pub last_refused_webhook_outcome: Option<WebhookOutcome>,
 }
 
 /// What is configured.
@@ -91,8 +146,8 @@ pub struct Modules {
     pub linked_users: i64,
     /// Admin chats.
     pub admin_chats: i64,
-    /// `quick` or `advanced` service rules.
-    pub rules_mode: String,
+    /// Which service rules apply.
+    pub rules_mode: RulesMode,
     /// Days logs are kept.
     pub log_retention_days: i64,
 }
@@ -113,10 +168,10 @@ pub struct RunnerInstance {
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
 pub struct RunnerHealth {
-    /// `worker`, `sender` or `maintenance`.
-    pub runner: String,
-    /// `running` (seen in the last 90 s), `stale` (seen before) or `never_seen`.
-    pub status: String,
+    /// The loop.
+    pub runner: Runner,
+    /// Whether it runs.
+    pub status: RunnerState,
     /// When any process last ran it.
     pub last_seen_at: Option<DateTime<Utc>>,
     /// The processes that ran it, the most recent first.
@@ -141,7 +196,7 @@ pub struct QueueHealth {
 pub struct RuntimeHealth {
     /// `ok`, or `degraded` when the panel is not connected or its last test did not pass,
     /// a channel reports an error, or a background loop is not running.
-    pub status: String,
+    pub status: OverallState,
     /// When this report was made.
     pub checked_at: DateTime<Utc>,
     /// The workspace's access.
@@ -168,10 +223,11 @@ fn queue(backlog: Backlog) -> QueueHealth {
     }
 }
 
-fn runner(name: &str, beats: &[Heartbeat], now: DateTime<Utc>) -> RunnerHealth {
+fn runner(name: Runner, beats: &[Heartbeat], now: DateTime<Utc>) -> RunnerHealth {
+    let stored_name = name_of(&name);
     let instances: Vec<RunnerInstance> = beats
         .iter()
-        .filter(|beat| beat.runner == name)
+        .filter(|beat| beat.runner == stored_name)
         .map(|beat| RunnerInstance {
             instance: beat.instance.clone(),
             last_seen_at: at(beat.last_seen_at),
@@ -180,22 +236,22 @@ fn runner(name: &str, beats: &[Heartbeat], now: DateTime<Utc>) -> RunnerHealth {
         .collect();
     let last_seen_at = instances.iter().map(|i| i.last_seen_at).max();
     let status = match last_seen_at {
-        None => "never_seen",
-        Some(seen) if now - seen <= STALE_AFTER => "running",
-        Some(_) => "stale",
+        None => RunnerState::NeverSeen,
+        Some(seen) if now - seen <= STALE_AFTER => RunnerState::Running,
+        Some(_) => RunnerState::Stale,
     };
     RunnerHealth {
-        runner: name.into(),
-        status: status.into(),
+        runner: name,
+        status,
         last_seen_at,
         instances,
     }
 }
 
-fn webhook_at(record: Option<&WebhookRecord>) -> (Option<DateTime<Utc>>, Option<String>) {
+fn webhook_at(record: Option<&WebhookRecord>) -> (Option<DateTime<Utc>>, Option<WebhookOutcome>) {
     (
         record.map(|r| at(r.received_at)),
-        record.map(|r| r.outcome.clone()),
+        record.map(|r| from_name(&r.outcome).unwrap_or(WebhookOutcome::Failed)),
     )
 }
 
@@ -227,14 +283,13 @@ impl RuntimeHealthApi {
         let panel = db.panel_connection(workspace_id).get().await?;
         let panel = PanelHealth {
             status: match &panel {
-                None => "not_connected",
+                None => PanelState::NotConnected,
                 Some(p) => match p.last_test_ok {
-                    None => "untested",
-                    Some(true) => "ok",
-                    Some(false) => "error",
+                    None => PanelState::Untested,
+                    Some(true) => PanelState::Ok,
+                    Some(false) => PanelState::Error,
                 },
-            }
-            .into(),
+            },
             kind: panel.as_ref().map(|p| p.kind.clone()),
             last_test_at: panel.as_ref().and_then(|p| p.last_test_at),
             last_test_summary: panel.and_then(|p| p.last_test_summary),
@@ -249,8 +304,8 @@ impl RuntimeHealthApi {
             channels.push(ChannelHealth {
                 id: channel.id.to_string(),
                 name: channel.name,
-                medium: channel.medium.as_str().into(),
-                status: channel.status,
+                medium: channel.medium.into(),
+                status: ChannelStatus::stored(&channel.status),
                 last_validated_at: channel.last_validated_at,
                 last_error: channel.last_error,
                 last_event_at: channel.last_event_at,
@@ -263,34 +318,40 @@ impl RuntimeHealthApi {
         let counts = facts.modules().await?;
         let settings = crate::services::settings::load(db, workspace_id).await?;
         let modules = Modules {
-            panel_connected: panel.status != "not_connected",
+            panel_connected: panel.status != PanelState::NotConnected,
             channels: i64::try_from(channels.len()).unwrap_or(i64::MAX),
-            validated_channels: i64::try_from(channels.iter().filter(|c| c.status == "ok").count())
-                .unwrap_or(i64::MAX),
+            validated_channels: i64::try_from(
+                channels
+                    .iter()
+                    .filter(|c| c.status == ChannelStatus::Ok)
+                    .count(),
+            )
+            .unwrap_or(i64::MAX),
             provider_routes: counts.routes,
             enabled_provider_routes: counts.enabled_routes,
             fallback_route: counts.fallback_routes > 0,
             linked_users: counts.linked_users,
             admin_chats: counts.admin_chats,
-            rules_mode: serde_json::to_value(settings.rules_mode)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            rules_mode: settings.rules_mode.into(),
             log_retention_days: i64::from(settings.log_retention_days),
         };
         let beats = db.heartbeats().await?;
         let runners: Vec<RunnerHealth> = RUNNERS
             .iter()
-            .map(|name| runner(name, &beats, now))
+            .map(|name| runner(*name, &beats, now))
             .collect();
-        let degraded = panel.status != "ok"
-            || channels.iter().any(|c| c.status == "error")
-            || runners.iter().any(|r| r.status != "running");
+        let degraded = panel.status != PanelState::Ok
+            || channels.iter().any(|c| c.status == ChannelStatus::Error)
+            || runners.iter().any(|r| r.status != RunnerState::Running);
         Ok(Json(RuntimeHealth {
-            status: if degraded { "degraded" } else { "ok" }.into(),
+            status: if degraded {
+                OverallState::Degraded
+            } else {
+                OverallState::Ok
+            },
             checked_at: now,
             access: Access {
-                status: workspace.status.as_str().into(),
+                status: workspace.status.into(),
                 suspended_at: workspace.suspended_at,
             },
             panel,

@@ -5,6 +5,7 @@ use super::ApiTags;
 use crate::auth::WorkspaceAuth;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::pagination::{PageRequest, encode};
+use crate::resources::closed_sets::ServicesSource;
 use crate::services::panel::{client, redact};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -164,8 +165,8 @@ pub struct RefreshResult {
     pub services: i64,
     /// How many have no refill policy in their name (`unknown`): candidates for an override.
     pub unknown_refill: i64,
-    /// Where the list came from: `catalogue` or `recent_orders`.
-    pub source: String,
+    /// Where the list came from.
+    pub source: ServicesSource,
 }
 
 /// Service rules.
@@ -191,6 +192,7 @@ impl ServiceRulesApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
@@ -248,15 +250,11 @@ impl ServiceRulesApi {
             .service_rules(member.workspace_id)
             .refresh(&refreshed, Utc::now())
             .await?;
-        let source = match panel.capabilities().services {
-            panelrelay_core::ports::panel::ServicesSource::Catalogue => "catalogue",
-            panelrelay_core::ports::panel::ServicesSource::RecentOrders => "recent_orders",
-            panelrelay_core::ports::panel::ServicesSource::None => "none",
-        };
+        let source = ServicesSource::from(panel.capabilities().services);
         Ok(Json(RefreshResult {
             services: i64::try_from(written).unwrap_or(i64::MAX),
             unknown_refill: i64::try_from(unknown).unwrap_or(i64::MAX),
-            source: source.into(),
+            source,
         }))
     }
 

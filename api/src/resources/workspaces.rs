@@ -209,6 +209,7 @@ impl WorkspacesApi {
         /// Only workspaces with this status.
         status: Query<Option<WorkspaceStatus>>,
         /// Items per page, 1-200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
         limit: Query<Option<i64>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,

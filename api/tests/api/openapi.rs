@@ -98,3 +98,71 @@ fn every_operation_documents_its_errors_and_follows_conventions() {
     }
     assert!(operations >= 11, "only {operations} operations");
 }
+
+/// Closed sets are enums and page sizes bounded, in the spec and in what the server takes.
+#[tokio::test(flavor = "multi_thread")]
+async fn closed_sets_and_bounds_are_declared_and_enforced() {
+    let spec: serde_json::Value = serde_yaml::from_str(COMMITTED).unwrap();
+    let params = spec["paths"]["/v1/logs/webhooks"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    assert_eq!(param("limit")["schema"]["minimum"], 1.0);
+    assert_eq!(param("limit")["schema"]["maximum"], 200.0);
+    let outcome = &param("outcome")["schema"];
+    let outcome = match outcome.get("$ref").and_then(|r| r.as_str()) {
+        Some(reference) => &spec["components"]["schemas"][reference.rsplit('/').next().unwrap()],
+        None => outcome,
+    };
+    let outcomes: Vec<&str> = outcome["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(outcomes.contains(&"bad_signature"), "{outcomes:?}");
+    let channel = &spec["components"]["schemas"]["Channel"]["properties"];
+    assert!(
+        channel["status"]["$ref"].is_string(),
+        "{}",
+        channel["status"]
+    );
+    assert!(
+        channel["medium"]["$ref"].is_string(),
+        "{}",
+        channel["medium"]
+    );
+
+    let app = TestApp::new().await;
+    let ws = app.workspace("A").await;
+    for query in [
+        "/v1/logs/webhooks?outcome=nope",
+        "/v1/logs/webhooks?limit=201",
+        "/v1/logs/commands?outcome=accepted_maybe",
+        "/v1/conversations?medium=fax",
+        "/v1/cooldowns?action=refund",
+    ] {
+        let reply = app.get(query, &ws.owner_key).await;
+        assert_eq!(reply.status, poem::http::StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(reply.body["error"]["code"], "invalid_parameter", "{query}");
+    }
+    for query in [
+        "/v1/logs/webhooks?outcome=bad_signature&limit=200",
+        "/v1/logs/commands?outcome=not_yours",
+        "/v1/conversations?medium=whatsapp_meta",
+        "/v1/cooldowns?action=refill",
+    ] {
+        let reply = app.get(query, &ws.owner_key).await;
+        assert_eq!(
+            reply.status,
+            poem::http::StatusCode::OK,
+            "{query}: {}",
+            reply.body
+        );
+    }
+}

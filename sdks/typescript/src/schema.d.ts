@@ -833,8 +833,7 @@ export interface components {
          * @description The workspace's access.
          */
         Access: {
-            /** @description `active` or `suspended`. */
-            status: string;
+            status: components["schemas"]["WorkspaceStatus"];
             /**
              * Format: date-time
              * @description When it was suspended, while it is.
@@ -956,8 +955,7 @@ export interface components {
             users: boolean;
             /** @description User balances are available. */
             balance: boolean;
-            /** @description Where the service list comes from: `catalogue`, `recent_orders` or `none`. */
-            services: string;
+            services: components["schemas"]["ServicesSource"];
             /** @description Tickets can be listed. */
             tickets_list: boolean;
             /** @description A ticket can be read. */
@@ -1009,8 +1007,7 @@ export interface components {
              *     settings (a token the owner shares with Meta, not a credential to Meta's API).
              */
             verify_token?: string;
-            /** @description `unvalidated`, `ok` or `error`. */
-            status: string;
+            status: components["schemas"]["ChannelStatus"];
             /**
              * Format: date-time
              * @description When it was last validated.
@@ -1043,10 +1040,8 @@ export interface components {
             id: string;
             /** @description Its label. */
             name: string;
-            /** @description Its medium. */
-            medium: string;
-            /** @description `unvalidated`, `ok` or `error` (the last validation). */
-            status: string;
+            medium: components["schemas"]["MediumName"];
+            status: components["schemas"]["ChannelStatus"];
             /**
              * Format: date-time
              * @description When it was last validated.
@@ -1064,15 +1059,13 @@ export interface components {
              * @description When its webhook was last called (any outcome).
              */
             last_webhook_at?: string;
-            /** @description The outcome of that call (`accepted`, `duplicate`, `bad_signature`, …). */
-            last_webhook_outcome?: string;
+            last_webhook_outcome?: components["schemas"]["WebhookOutcome"];
             /**
              * Format: date-time
              * @description When a call to its webhook was last refused (HTTP 400 or more).
              */
             last_refused_webhook_at?: string;
-            /** @description Why (`bad_signature`, `malformed`, `oversize`, `unavailable`, …). */
-            last_refused_webhook_outcome?: string;
+            last_refused_webhook_outcome?: components["schemas"]["WebhookOutcome"];
         };
         /**
          * ChannelInput
@@ -1123,6 +1116,11 @@ export interface components {
             next_cursor?: string;
         };
         /**
+         * @description A channel's last validation.
+         * @enum {string}
+         */
+        ChannelStatus: "unvalidated" | "ok" | "error";
+        /**
          * ChannelValidation
          * @description The result of validating a channel.
          */
@@ -1151,8 +1149,7 @@ export interface components {
         Chat: {
             /** @description The channel. */
             channel_id: string;
-            /** @description The channel's medium (absent once the channel is deleted). */
-            medium?: string;
+            medium?: components["schemas"]["MediumName"];
             /** @description The chat. */
             chat_id: string;
             /**
@@ -1167,8 +1164,7 @@ export interface components {
             message_count: number;
             /** @description The last message's text. */
             last_text: string;
-            /** @description The last message's direction: `in` (from the chat) or `out` (panelrelay's reply). */
-            last_direction: string;
+            last_direction: components["schemas"]["Direction"];
         };
         /**
          * ChatList
@@ -1234,14 +1230,12 @@ export interface components {
             inbox_event_id: string;
             /** @description The channel it arrived on. */
             channel_id: string;
-            /** @description The medium. */
-            medium: string;
+            medium: components["schemas"]["MediumName"];
             /** @description The chat. */
             chat_id: string;
             /** @description The sender. */
             sender_id: string;
-            /** @description `linked`, `admin` or `unknown`. */
-            sender_role: string;
+            sender_role: components["schemas"]["SenderKind"];
             /** @description The text as received. */
             text: string;
             /** @description The parsed action, when it was a command. */
@@ -1278,8 +1272,7 @@ export interface components {
              * @description The panel order.
              */
             order_id: number;
-            /** @description `speed`, `cancel` or `refill`. */
-            action: string;
+            action: components["schemas"]["ForwardedAction"];
             /** @description The command that claimed it (absent when the log does not know it). */
             command_id?: string;
             /**
@@ -1488,6 +1481,21 @@ export interface components {
             next_cursor?: string;
         };
         /**
+         * @description The database in use.
+         * @enum {string}
+         */
+        DatabaseKind: "postgres" | "sqlite";
+        /**
+         * @description Where an outgoing message is on its way out.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "sending" | "sent" | "failed";
+        /**
+         * @description Which way a message went.
+         * @enum {string}
+         */
+        Direction: "in" | "out";
+        /**
          * DispatchLogEntry
          * @description One request forwarded to a provider group.
          */
@@ -1502,8 +1510,7 @@ export interface components {
             route_id: string;
             /** @description The channel that sends it, while the message is kept. */
             channel_id?: string;
-            /** @description `speed`, `cancel` or `refill`. */
-            action: string;
+            action: components["schemas"]["ForwardedAction"];
             /** @description Panel order ids. */
             order_ids: number[];
             /** @description Provider order ids. */
@@ -1512,8 +1519,7 @@ export interface components {
             target_chat_id: string;
             /** @description The text sent. */
             text: string;
-            /** @description `pending`, `sending`, `sent` or `failed`, while the message is kept. */
-            status?: string;
+            status?: components["schemas"]["DeliveryStatus"];
             /**
              * Format: date-time
              * @description When it was planned.
@@ -1554,6 +1560,11 @@ export interface components {
             error: components["schemas"]["ErrorBody"];
         };
         /**
+         * @description An action forwarded to a provider group.
+         * @enum {string}
+         */
+        ForwardedAction: "speed" | "cancel" | "refill";
+        /**
          * GreenapiChannelInput
          * @description A new WhatsApp number connected through Green API.
          */
@@ -1574,8 +1585,7 @@ export interface components {
          * @description Probe answer.
          */
         HealthStatus: {
-            /** @description `ok` or `ready`. */
-            status: string;
+            status: components["schemas"]["Live"];
         };
         /**
          * ImportReport
@@ -1682,6 +1692,11 @@ export interface components {
             wrong_link: components["schemas"]["IntentAction"];
         };
         /**
+         * @description The key-value store in use.
+         * @enum {string}
+         */
+        KeyValueKind: "redis" | "memory";
+        /**
          * LastTest
          * @description The last connection test.
          */
@@ -1741,6 +1756,11 @@ export interface components {
             next_cursor?: string;
         };
         /**
+         * @description The liveness answer.
+         * @enum {string}
+         */
+        Live: "ok";
+        /**
          * Matrix
          * @description The status × action matrix. Defaults: speed and cancel while pending, in progress or
          *     processing (speed only after the start window); refill only when completed.
@@ -1768,8 +1788,7 @@ export interface components {
         Message: {
             /** @description Its id. */
             id: string;
-            /** @description `in` (from the chat) or `out` (panelrelay's reply). */
-            direction: string;
+            direction: components["schemas"]["Direction"];
             /** @description The text. */
             text: string;
             /** @description The inbox event (in) or outbox message (out) it mirrors. */
@@ -1852,8 +1871,7 @@ export interface components {
              * @description Admin chats.
              */
             admin_chats: number;
-            /** @description `quick` or `advanced` service rules. */
-            rules_mode: string;
+            rules_mode: components["schemas"]["RulesMode"];
             /**
              * Format: int64
              * @description Days logs are kept.
@@ -1872,8 +1890,7 @@ export interface components {
             order_id: number;
             /** @description `speed`, `cancel`, `refill`, `details`, …. */
             action: string;
-            /** @description The reason code (`accepted`, `not_yours`, `in_cooldown`, …). */
-            reason: string;
+            reason: components["schemas"]["Reason"];
             /**
              * Format: date-time
              * @description A time the reason refers to (e.g. when a cooldown ends).
@@ -1893,12 +1910,10 @@ export interface components {
             outbox_id: string;
             /** @description The channel used. */
             channel_id: string;
-            /** @description `dispatch` (to a provider group) or `reply` (to the customer), while the message is kept. */
-            kind?: string;
+            kind?: components["schemas"]["OutgoingKind"];
             /** @description The destination chat, while the message is kept. */
             chat_id?: string;
-            /** @description `ok` or `failed`. */
-            outcome: string;
+            outcome: components["schemas"]["SendOutcome"];
             /** @description The provider's answer, secrets removed. */
             response: string;
             /** @description Why it failed. */
@@ -1919,6 +1934,16 @@ export interface components {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string;
         };
+        /**
+         * @description What an outgoing message is.
+         * @enum {string}
+         */
+        OutgoingKind: "dispatch" | "reply";
+        /**
+         * @description The workspace's overall state.
+         * @enum {string}
+         */
+        OverallState: "ok" | "degraded";
         /**
          * Panel
          * @description The workspace's panel connection. The key is never shown.
@@ -1961,8 +1986,7 @@ export interface components {
          * @description The panel connection.
          */
         PanelHealth: {
-            /** @description `not_connected`, `untested`, `ok` or `error` (the last connection test). */
-            status: string;
+            status: components["schemas"]["PanelState"];
             /** @description The panel's API flavour, when connected. */
             kind?: string;
             /**
@@ -1973,6 +1997,11 @@ export interface components {
             /** @description The last test's diagnosis. */
             last_test_summary?: string;
         };
+        /**
+         * @description The panel connection's state.
+         * @enum {string}
+         */
+        PanelState: "not_connected" | "untested" | "ok" | "error";
         /**
          * PanelTest
          * @description The result of `POST /v1/panel/test`.
@@ -2035,8 +2064,7 @@ export interface components {
              * @description The Telegram topic.
              */
             topic_id?: number;
-            /** @description `speed`, `cancel` or `refill`. */
-            action: string;
+            action: components["schemas"]["ForwardedAction"];
             /** @description The text. */
             text: string;
             /** @description The panel order ids it carries. */
@@ -2096,13 +2124,20 @@ export interface components {
          * @description Readiness details.
          */
         Readiness: {
-            /** @description `ready`. */
-            status: string;
-            /** @description `postgres` or `sqlite`. */
-            database: string;
-            /** @description `redis` or `memory`. */
-            key_value: string;
+            status: components["schemas"]["Ready"];
+            database: components["schemas"]["DatabaseKind"];
+            key_value: components["schemas"]["KeyValueKind"];
         };
+        /**
+         * @description The readiness answer.
+         * @enum {string}
+         */
+        Ready: "ready";
+        /**
+         * @description Why an order's request was forwarded or not.
+         * @enum {string}
+         */
+        Reason: "accepted" | "not_found" | "not_yours" | "not_permitted" | "status_not_allowed" | "refill_not_offered" | "refill_window_expired" | "refill_policy_unknown" | "needs_admin" | "speed_too_early" | "in_cooldown" | "route_missing" | "provider_missing" | "panel_unavailable" | "too_many_orders" | "store_unavailable";
         /**
          * @description Refill policy kinds.
          * @enum {string}
@@ -2123,8 +2158,7 @@ export interface components {
              * @description How many have no refill policy in their name (`unknown`): candidates for an override.
              */
             unknown_refill: number;
-            /** @description Where the list came from: `catalogue` or `recent_orders`. */
-            source: string;
+            source: components["schemas"]["ServicesSource"];
         };
         /**
          * ReplyTemplate
@@ -2277,14 +2311,17 @@ export interface components {
          */
         RulesMode: "quick" | "advanced";
         /**
+         * @description A background loop.
+         * @enum {string}
+         */
+        Runner: "worker" | "sender" | "maintenance";
+        /**
          * RunnerHealth
          * @description One background loop across every process.
          */
         RunnerHealth: {
-            /** @description `worker`, `sender` or `maintenance`. */
-            runner: string;
-            /** @description `running` (seen in the last 90 s), `stale` (seen before) or `never_seen`. */
-            status: string;
+            runner: components["schemas"]["Runner"];
+            status: components["schemas"]["RunnerState"];
             /**
              * Format: date-time
              * @description When any process last ran it.
@@ -2309,15 +2346,16 @@ export interface components {
             last_round_failed: boolean;
         };
         /**
+         * @description Whether a loop runs.
+         * @enum {string}
+         */
+        RunnerState: "running" | "stale" | "never_seen";
+        /**
          * RuntimeHealth
          * @description The workspace's runtime health.
          */
         RuntimeHealth: {
-            /**
-             * @description `ok`, or `degraded` when the panel is not connected or its last test did not pass,
-             *     a channel reports an error, or a background loop is not running.
-             */
-            status: string;
+            status: components["schemas"]["OverallState"];
             /**
              * Format: date-time
              * @description When this report was made.
@@ -2343,6 +2381,11 @@ export interface components {
             /** @description Its last four characters. */
             last4: string;
         };
+        /**
+         * @description How an attempt to send went.
+         * @enum {string}
+         */
+        SendOutcome: "ok" | "failed";
         /**
          * @description Who the sender is to the workspace.
          * @enum {string}
@@ -2384,6 +2427,11 @@ export interface components {
             updated_at: string;
         };
         /**
+         * @description Where a panel's service list comes from.
+         * @enum {string}
+         */
+        ServicesSource: "catalogue" | "recent_orders" | "none";
+        /**
          * SimulateInput
          * @description A customer message to try.
          */
@@ -2416,8 +2464,7 @@ export interface components {
             order_id: number;
             /** @description The action asked for. */
             action: string;
-            /** @description `accepted` or why not (`not_yours`, `in_cooldown`, `refill_window_expired`, …). */
-            reason: string;
+            reason: components["schemas"]["Reason"];
             /**
              * Format: date-time
              * @description The time that goes with the reason (when a cooldown ends, a window ended, …).
@@ -2556,19 +2603,13 @@ export interface components {
             id: string;
             /** @description The channel addressed. */
             channel_id: string;
-            /** @description The medium addressed. */
-            medium: string;
+            medium?: components["schemas"]["MediumName"];
             /**
              * Format: int32
              * @description The HTTP status answered.
              */
             status_code: number;
-            /**
-             * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
-             *     `unavailable` (503: storage did not answer), `bad_signature`, `malformed`, `oversize`,
-             *     `unknown_channel`, or `failed` (older rows' name for `unavailable`).
-             */
-            outcome: string;
+            outcome: components["schemas"]["WebhookOutcome"];
             /** @description The provider's event key, when one was computed. */
             dedupe_key?: string;
             /** @description The body as received (at most 2000 bytes), secrets removed; refused bodies are not kept. */
@@ -2591,6 +2632,11 @@ export interface components {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string;
         };
+        /**
+         * @description What became of a webhook delivery.
+         * @enum {string}
+         */
+        WebhookOutcome: "accepted" | "duplicate" | "echo" | "status" | "ignored" | "workspace_suspended" | "unavailable" | "failed" | "bad_signature" | "malformed" | "oversize" | "unknown_channel";
         /**
          * Workspace
          * @description A workspace (tenant).
@@ -11965,16 +12011,12 @@ export interface operations {
                 from?: string;
                 /** @description Deliveries at or before this RFC 3339 time. */
                 to?: string;
-                /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
-                medium?: string;
+                /** @description Only this medium. */
+                medium?: components["schemas"]["MediumName"];
                 /** @description One channel. */
                 channel_id?: string;
-                /**
-                 * @description `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
-                 *     `unavailable`, `bad_signature`, `malformed`, `oversize`, `unknown_channel` or
-                 *     `failed` (older rows).
-                 */
-                outcome?: string;
+                /** @description Only deliveries with this outcome. */
+                outcome?: components["schemas"]["WebhookOutcome"];
             };
             header?: never;
             path?: never;
@@ -12130,13 +12172,13 @@ export interface operations {
                 /** @description Attempts at or before this RFC 3339 time. */
                 to?: string;
                 /** @description Attempts through channels of this medium. */
-                medium?: string;
+                medium?: components["schemas"]["MediumName"];
                 /** @description One channel. */
                 channel_id?: string;
                 /** @description One destination chat. */
                 chat_id?: string;
-                /** @description `ok` or `failed`. */
-                outcome?: string;
+                /** @description Only attempts with this outcome. */
+                outcome?: components["schemas"]["SendOutcome"];
             };
             header?: never;
             path?: never;
@@ -12291,16 +12333,16 @@ export interface operations {
                 from?: string;
                 /** @description Commands at or before this RFC 3339 time. */
                 to?: string;
-                /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
-                medium?: string;
+                /** @description Only this medium. */
+                medium?: components["schemas"]["MediumName"];
                 /** @description One channel. */
                 channel_id?: string;
                 /** @description One chat. */
                 chat_id?: string;
                 /** @description Commands naming this panel order. */
                 order_id?: number;
-                /** @description Commands with an order of this reason code (`accepted`, `not_yours`, `in_cooldown`, …). */
-                outcome?: string;
+                /** @description Commands with an order of this reason. */
+                outcome?: components["schemas"]["Reason"];
             };
             header?: never;
             path?: never;
@@ -12456,15 +12498,15 @@ export interface operations {
                 /** @description Dispatches at or before this RFC 3339 time. */
                 to?: string;
                 /** @description Dispatches sent through channels of this medium. */
-                medium?: string;
+                medium?: components["schemas"]["MediumName"];
                 /** @description Dispatches sent through this channel. */
                 channel_id?: string;
                 /** @description Dispatches to this provider group. */
                 chat_id?: string;
                 /** @description Dispatches carrying this panel order. */
                 order_id?: number;
-                /** @description `pending`, `sending`, `sent` or `failed`. */
-                outcome?: string;
+                /** @description Only dispatches whose message is in this state. */
+                outcome?: components["schemas"]["DeliveryStatus"];
             };
             header?: never;
             path?: never;
@@ -12617,8 +12659,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Cooldowns of this panel order. */
                 order_id?: number;
-                /** @description `speed`, `cancel` or `refill`. */
-                action?: string;
+                /** @description Only cooldowns of this action. */
+                action?: components["schemas"]["ForwardedAction"];
             };
             header?: never;
             path?: never;
@@ -12769,8 +12811,8 @@ export interface operations {
             path: {
                 /** @description The panel order. */
                 order_id: number;
-                /** @description `speed`, `cancel` or `refill`. */
-                action: string;
+                /** @description The action. */
+                action: components["schemas"]["ForwardedAction"];
             };
             cookie?: never;
         };
@@ -12923,8 +12965,8 @@ export interface operations {
                 from?: string;
                 /** @description Chats with messages at or before this RFC 3339 time. */
                 to?: string;
-                /** @description `telegram`, `whatsapp_greenapi` or `whatsapp_meta`. */
-                medium?: string;
+                /** @description Only chats of this medium. */
+                medium?: components["schemas"]["MediumName"];
                 /** @description One channel. */
                 channel_id?: string;
                 /** @description One chat. */

@@ -16,6 +16,7 @@ from .channel_input import ChannelInput
 from .channel_list import ChannelList
 from .channel_secrets import ChannelSecrets
 from .channel_settings import ChannelSettings
+from .channel_status import ChannelStatus
 from .channel_validation import ChannelValidation
 from .chat import Chat
 from .chat_list import ChatList
@@ -40,11 +41,15 @@ from .created_workspace import CreatedWorkspace
 from .custom_command import CustomCommand
 from .custom_command_input import CustomCommandInput
 from .custom_command_list import CustomCommandList
+from .database_kind import DatabaseKind
+from .delivery_status import DeliveryStatus
+from .direction import Direction
 from .dispatch_log_entry import DispatchLogEntry
 from .dispatch_log_list import DispatchLogList
 from .error_body import ErrorBody
 from .error_code import ErrorCode
 from .error_envelope import ErrorEnvelope
+from .forwarded_action import ForwardedAction
 from .greenapi_channel_input import GreenapiChannelInput
 from .health_status import HealthStatus
 from .import_report import ImportReport
@@ -55,10 +60,12 @@ from .import_row_result import ImportRowResult
 from .import_row_status import ImportRowStatus
 from .intent_action import IntentAction
 from .intents import Intents
+from .key_value_kind import KeyValueKind
 from .last_test import LastTest
 from .link_user import LinkUser
 from .linked_user import LinkedUser
 from .linked_user_list import LinkedUserList
+from .live import Live
 from .matrix import Matrix
 from .medium_name import MediumName
 from .message import Message
@@ -68,8 +75,11 @@ from .modules import Modules
 from .order_outcome import OrderOutcome
 from .outbound_log_entry import OutboundLogEntry
 from .outbound_log_list import OutboundLogList
+from .outgoing_kind import OutgoingKind
+from .overall_state import OverallState
 from .panel import Panel
 from .panel_health import PanelHealth
+from .panel_state import PanelState
 from .panel_test import PanelTest
 from .panel_type import PanelType
 from .parsed_command import ParsedCommand
@@ -77,6 +87,8 @@ from .planned_dispatch import PlannedDispatch
 from .put_panel import PutPanel
 from .queue_health import QueueHealth
 from .readiness import Readiness
+from .ready import Ready
+from .reason import Reason
 from .refill_kind import RefillKind
 from .refresh_result import RefreshResult
 from .reply_template import ReplyTemplate
@@ -88,13 +100,17 @@ from .route_input import RouteInput
 from .route_list import RouteList
 from .rule import Rule
 from .rules_mode import RulesMode
+from .runner import Runner
 from .runner_health import RunnerHealth
 from .runner_instance import RunnerInstance
+from .runner_state import RunnerState
 from .runtime_health import RuntimeHealth
 from .secret_hint import SecretHint
+from .send_outcome import SendOutcome
 from .sender_kind import SenderKind
 from .service_rule_list import ServiceRuleList
 from .service_rule_view import ServiceRuleView
+from .services_source import ServicesSource
 from .simulate_input import SimulateInput
 from .simulated_outcome import SimulatedOutcome
 from .simulation import Simulation
@@ -110,6 +126,7 @@ from .update_linked_user import UpdateLinkedUser
 from .update_workspace import UpdateWorkspace
 from .webhook_log_entry import WebhookLogEntry
 from .webhook_log_list import WebhookLogList
+from .webhook_outcome import WebhookOutcome
 from .workspace import Workspace
 from .workspace_list import WorkspaceList
 from .workspace_settings import WorkspaceSettings
@@ -132,6 +149,7 @@ __all__ = (
     "ChannelList",
     "ChannelSecrets",
     "ChannelSettings",
+    "ChannelStatus",
     "ChannelValidation",
     "Chat",
     "ChatList",
@@ -156,11 +174,15 @@ __all__ = (
     "CustomCommand",
     "CustomCommandInput",
     "CustomCommandList",
+    "DatabaseKind",
+    "DeliveryStatus",
+    "Direction",
     "DispatchLogEntry",
     "DispatchLogList",
     "ErrorBody",
     "ErrorCode",
     "ErrorEnvelope",
+    "ForwardedAction",
     "GreenapiChannelInput",
     "HealthStatus",
     "ImportReport",
@@ -171,10 +193,12 @@ __all__ = (
     "ImportRowStatus",
     "IntentAction",
     "Intents",
+    "KeyValueKind",
     "LastTest",
     "LinkedUser",
     "LinkedUserList",
     "LinkUser",
+    "Live",
     "Matrix",
     "MediumName",
     "Message",
@@ -184,8 +208,11 @@ __all__ = (
     "OrderOutcome",
     "OutboundLogEntry",
     "OutboundLogList",
+    "OutgoingKind",
+    "OverallState",
     "Panel",
     "PanelHealth",
+    "PanelState",
     "PanelTest",
     "PanelType",
     "ParsedCommand",
@@ -193,6 +220,8 @@ __all__ = (
     "PutPanel",
     "QueueHealth",
     "Readiness",
+    "Ready",
+    "Reason",
     "RefillKind",
     "RefreshResult",
     "ReplyTemplate",
@@ -204,13 +233,17 @@ __all__ = (
     "RouteList",
     "Rule",
     "RulesMode",
+    "Runner",
     "RunnerHealth",
     "RunnerInstance",
+    "RunnerState",
     "RuntimeHealth",
     "SecretHint",
     "SenderKind",
+    "SendOutcome",
     "ServiceRuleList",
     "ServiceRuleView",
+    "ServicesSource",
     "SimulatedOutcome",
     "SimulateInput",
     "Simulation",
@@ -226,6 +259,7 @@ __all__ = (
     "UpdateWorkspace",
     "WebhookLogEntry",
     "WebhookLogList",
+    "WebhookOutcome",
     "Workspace",
     "WorkspaceList",
     "WorkspaceSettings",

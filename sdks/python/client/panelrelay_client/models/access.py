@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.workspace_status import WorkspaceStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Access")
@@ -17,16 +18,16 @@ class Access:
     """The workspace's access.
 
     Attributes:
-        status (str): `active` or `suspended`.
+        status (WorkspaceStatus): Whether a workspace may use the API.
         suspended_at (datetime.datetime | Unset): When it was suspended, while it is.
     """
 
-    status: str
+    status: WorkspaceStatus
     suspended_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
         suspended_at: str | Unset = UNSET
         if not isinstance(self.suspended_at, Unset):
@@ -47,7 +48,7 @@ class Access:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = WorkspaceStatus(d.pop("status"))
 
         _suspended_at = d.pop("suspended_at", UNSET)
         suspended_at: datetime.datetime | Unset

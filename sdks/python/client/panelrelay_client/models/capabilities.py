@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.services_source import ServicesSource
+
 T = TypeVar("T", bound="Capabilities")
 
 
@@ -19,7 +21,7 @@ class Capabilities:
         external_ids (bool): Orders carry the provider and its order id (forwarding works).
         users (bool): Users can be looked up by username.
         balance (bool): User balances are available.
-        services (str): Where the service list comes from: `catalogue`, `recent_orders` or `none`.
+        services (ServicesSource): Where a panel's service list comes from.
         tickets_list (bool): Tickets can be listed.
         tickets_get (bool): A ticket can be read.
         tickets_reply (bool): Tickets can be answered.
@@ -32,7 +34,7 @@ class Capabilities:
     external_ids: bool
     users: bool
     balance: bool
-    services: str
+    services: ServicesSource
     tickets_list: bool
     tickets_get: bool
     tickets_reply: bool
@@ -51,7 +53,7 @@ class Capabilities:
 
         balance = self.balance
 
-        services = self.services
+        services = self.services.value
 
         tickets_list = self.tickets_list
 
@@ -96,7 +98,7 @@ class Capabilities:
 
         balance = d.pop("balance")
 
-        services = d.pop("services")
+        services = ServicesSource(d.pop("services"))
 
         tickets_list = d.pop("tickets_list")
 

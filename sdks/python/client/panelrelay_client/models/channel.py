@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.channel_status import ChannelStatus
 from ..models.medium_name import MediumName
 from ..types import UNSET, Unset
 
@@ -30,7 +31,7 @@ class Channel:
         settings (ChannelSettings): Non-secret settings (`id_instance`, `phone_number_id`, `api_base_url`,
             `graph_version`).
         secrets (ChannelSecrets): Secret hints by name.
-        status (str): `unvalidated`, `ok` or `error`.
+        status (ChannelStatus): A channel's last validation.
         created_at (datetime.datetime): When it was created.
         updated_at (datetime.datetime): When it last changed.
         verify_token (str | Unset): Meta: the webhook verify token in full, to paste into the App Dashboard's webhook
@@ -46,7 +47,7 @@ class Channel:
     webhook_url: str
     settings: ChannelSettings
     secrets: ChannelSecrets
-    status: str
+    status: ChannelStatus
     created_at: datetime.datetime
     updated_at: datetime.datetime
     verify_token: str | Unset = UNSET
@@ -68,7 +69,7 @@ class Channel:
 
         secrets = self.secrets.to_dict()
 
-        status = self.status
+        status = self.status.value
 
         created_at = self.created_at.isoformat()
 
@@ -130,7 +131,7 @@ class Channel:
 
         secrets = ChannelSecrets.from_dict(d.pop("secrets"))
 
-        status = d.pop("status")
+        status = ChannelStatus(d.pop("status"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 

@@ -7,6 +7,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.channel_status import ChannelStatus
+from ..models.medium_name import MediumName
+from ..models.webhook_outcome import WebhookOutcome
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChannelHealth")
@@ -19,29 +22,29 @@ class ChannelHealth:
     Attributes:
         id (str): Its id.
         name (str): Its label.
-        medium (str): Its medium.
-        status (str): `unvalidated`, `ok` or `error` (the last validation).
+        medium (MediumName): A messaging medium.
+        status (ChannelStatus): A channel's last validation.
         last_validated_at (datetime.datetime | Unset): When it was last validated.
         last_error (str | Unset): The last validation error.
         last_event_at (datetime.datetime | Unset): When its webhook last brought an event.
         last_webhook_at (datetime.datetime | Unset): When its webhook was last called (any outcome).
-        last_webhook_outcome (str | Unset): The outcome of that call (`accepted`, `duplicate`, `bad_signature`, …).
+        last_webhook_outcome (WebhookOutcome | Unset): What became of a webhook delivery.
         last_refused_webhook_at (datetime.datetime | Unset): When a call to its webhook was last refused (HTTP 400 or
             more).
-        last_refused_webhook_outcome (str | Unset): Why (`bad_signature`, `malformed`, `oversize`, `unavailable`, …).
+        last_refused_webhook_outcome (WebhookOutcome | Unset): What became of a webhook delivery.
     """
 
     id: str
     name: str
-    medium: str
-    status: str
+    medium: MediumName
+    status: ChannelStatus
     last_validated_at: datetime.datetime | Unset = UNSET
     last_error: str | Unset = UNSET
     last_event_at: datetime.datetime | Unset = UNSET
     last_webhook_at: datetime.datetime | Unset = UNSET
-    last_webhook_outcome: str | Unset = UNSET
+    last_webhook_outcome: WebhookOutcome | Unset = UNSET
     last_refused_webhook_at: datetime.datetime | Unset = UNSET
-    last_refused_webhook_outcome: str | Unset = UNSET
+    last_refused_webhook_outcome: WebhookOutcome | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,9 +52,9 @@ class ChannelHealth:
 
         name = self.name
 
-        medium = self.medium
+        medium = self.medium.value
 
-        status = self.status
+        status = self.status.value
 
         last_validated_at: str | Unset = UNSET
         if not isinstance(self.last_validated_at, Unset):
@@ -67,13 +70,17 @@ class ChannelHealth:
         if not isinstance(self.last_webhook_at, Unset):
             last_webhook_at = self.last_webhook_at.isoformat()
 
-        last_webhook_outcome = self.last_webhook_outcome
+        last_webhook_outcome: str | Unset = UNSET
+        if not isinstance(self.last_webhook_outcome, Unset):
+            last_webhook_outcome = self.last_webhook_outcome.value
 
         last_refused_webhook_at: str | Unset = UNSET
         if not isinstance(self.last_refused_webhook_at, Unset):
             last_refused_webhook_at = self.last_refused_webhook_at.isoformat()
 
-        last_refused_webhook_outcome = self.last_refused_webhook_outcome
+        last_refused_webhook_outcome: str | Unset = UNSET
+        if not isinstance(self.last_refused_webhook_outcome, Unset):
+            last_refused_webhook_outcome = self.last_refused_webhook_outcome.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,9 +116,9 @@ class ChannelHealth:
 
         name = d.pop("name")
 
-        medium = d.pop("medium")
+        medium = MediumName(d.pop("medium"))
 
-        status = d.pop("status")
+        status = ChannelStatus(d.pop("status"))
 
         _last_validated_at = d.pop("last_validated_at", UNSET)
         last_validated_at: datetime.datetime | Unset
@@ -136,7 +143,12 @@ class ChannelHealth:
         else:
             last_webhook_at = datetime.datetime.fromisoformat(_last_webhook_at)
 
-        last_webhook_outcome = d.pop("last_webhook_outcome", UNSET)
+        _last_webhook_outcome = d.pop("last_webhook_outcome", UNSET)
+        last_webhook_outcome: WebhookOutcome | Unset
+        if isinstance(_last_webhook_outcome, Unset):
+            last_webhook_outcome = UNSET
+        else:
+            last_webhook_outcome = WebhookOutcome(_last_webhook_outcome)
 
         _last_refused_webhook_at = d.pop("last_refused_webhook_at", UNSET)
         last_refused_webhook_at: datetime.datetime | Unset
@@ -145,7 +157,12 @@ class ChannelHealth:
         else:
             last_refused_webhook_at = datetime.datetime.fromisoformat(_last_refused_webhook_at)
 
-        last_refused_webhook_outcome = d.pop("last_refused_webhook_outcome", UNSET)
+        _last_refused_webhook_outcome = d.pop("last_refused_webhook_outcome", UNSET)
+        last_refused_webhook_outcome: WebhookOutcome | Unset
+        if isinstance(_last_refused_webhook_outcome, Unset):
+            last_refused_webhook_outcome = UNSET
+        else:
+            last_refused_webhook_outcome = WebhookOutcome(_last_refused_webhook_outcome)
 
         channel_health = cls(
             id=id,

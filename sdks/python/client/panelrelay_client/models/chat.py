@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.direction import Direction
+from ..models.medium_name import MediumName
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Chat")
@@ -22,8 +24,8 @@ class Chat:
         last_message_at (datetime.datetime): When its last message was written.
         message_count (int): How many messages it holds (within `from`/`to` when given).
         last_text (str): The last message's text.
-        last_direction (str): The last message's direction: `in` (from the chat) or `out` (panelrelay's reply).
-        medium (str | Unset): The channel's medium (absent once the channel is deleted).
+        last_direction (Direction): Which way a message went.
+        medium (MediumName | Unset): A messaging medium.
     """
 
     channel_id: str
@@ -31,8 +33,8 @@ class Chat:
     last_message_at: datetime.datetime
     message_count: int
     last_text: str
-    last_direction: str
-    medium: str | Unset = UNSET
+    last_direction: Direction
+    medium: MediumName | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,9 +48,11 @@ class Chat:
 
         last_text = self.last_text
 
-        last_direction = self.last_direction
+        last_direction = self.last_direction.value
 
-        medium = self.medium
+        medium: str | Unset = UNSET
+        if not isinstance(self.medium, Unset):
+            medium = self.medium.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,9 +84,14 @@ class Chat:
 
         last_text = d.pop("last_text")
 
-        last_direction = d.pop("last_direction")
+        last_direction = Direction(d.pop("last_direction"))
 
-        medium = d.pop("medium", UNSET)
+        _medium = d.pop("medium", UNSET)
+        medium: MediumName | Unset
+        if isinstance(_medium, Unset):
+            medium = UNSET
+        else:
+            medium = MediumName(_medium)
 
         chat = cls(
             channel_id=channel_id,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.medium_name import MediumName
+from ..models.sender_kind import SenderKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,10 +26,10 @@ class CommandLogEntry:
         id (str): Its id.
         inbox_event_id (str): The inbox event it came from.
         channel_id (str): The channel it arrived on.
-        medium (str): The medium.
+        medium (MediumName): A messaging medium.
         chat_id (str): The chat.
         sender_id (str): The sender.
-        sender_role (str): `linked`, `admin` or `unknown`.
+        sender_role (SenderKind): Who the sender is to the workspace.
         text (str): The text as received.
         order_ids (list[int]): The order ids it named.
         outcomes (list[OrderOutcome]): Per-order outcomes.
@@ -39,10 +41,10 @@ class CommandLogEntry:
     id: str
     inbox_event_id: str
     channel_id: str
-    medium: str
+    medium: MediumName
     chat_id: str
     sender_id: str
-    sender_role: str
+    sender_role: SenderKind
     text: str
     order_ids: list[int]
     outcomes: list[OrderOutcome]
@@ -58,13 +60,13 @@ class CommandLogEntry:
 
         channel_id = self.channel_id
 
-        medium = self.medium
+        medium = self.medium.value
 
         chat_id = self.chat_id
 
         sender_id = self.sender_id
 
-        sender_role = self.sender_role
+        sender_role = self.sender_role.value
 
         text = self.text
 
@@ -116,13 +118,13 @@ class CommandLogEntry:
 
         channel_id = d.pop("channel_id")
 
-        medium = d.pop("medium")
+        medium = MediumName(d.pop("medium"))
 
         chat_id = d.pop("chat_id")
 
         sender_id = d.pop("sender_id")
 
-        sender_role = d.pop("sender_role")
+        sender_role = SenderKind(d.pop("sender_role"))
 
         text = d.pop("text")
 

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.forwarded_action import ForwardedAction
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Cooldown")
@@ -18,7 +19,7 @@ class Cooldown:
 
     Attributes:
         order_id (int): The panel order.
-        action (str): `speed`, `cancel` or `refill`.
+        action (ForwardedAction): An action forwarded to a provider group.
         until (datetime.datetime): When the customer may ask again.
         command_id (str | Unset): The command that claimed it (absent when the log does not know it).
         claimed_at (datetime.datetime | Unset): When it was claimed (absent when the log does not know it).
@@ -26,7 +27,7 @@ class Cooldown:
     """
 
     order_id: int
-    action: str
+    action: ForwardedAction
     until: datetime.datetime
     command_id: str | Unset = UNSET
     claimed_at: datetime.datetime | Unset = UNSET
@@ -36,7 +37,7 @@ class Cooldown:
     def to_dict(self) -> dict[str, Any]:
         order_id = self.order_id
 
-        action = self.action
+        action = self.action.value
 
         until = self.until.isoformat()
 
@@ -73,7 +74,7 @@ class Cooldown:
         d = dict(src_dict)
         order_id = d.pop("order_id")
 
-        action = d.pop("action")
+        action = ForwardedAction(d.pop("action"))
 
         until = datetime.datetime.fromisoformat(d.pop("until"))
 

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.delivery_status import DeliveryStatus
+from ..models.forwarded_action import ForwardedAction
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DispatchLogEntry")
@@ -21,28 +23,28 @@ class DispatchLogEntry:
         command_id (str): The command it belongs to.
         outbox_id (str): The outbox message that carries it.
         route_id (str): The provider route.
-        action (str): `speed`, `cancel` or `refill`.
+        action (ForwardedAction): An action forwarded to a provider group.
         order_ids (list[int]): Panel order ids.
         external_ids (list[str]): Provider order ids.
         target_chat_id (str): The provider group.
         text (str): The text sent.
         created_at (datetime.datetime): When it was planned.
         channel_id (str | Unset): The channel that sends it, while the message is kept.
-        status (str | Unset): `pending`, `sending`, `sent` or `failed`, while the message is kept.
+        status (DeliveryStatus | Unset): Where an outgoing message is on its way out.
     """
 
     id: str
     command_id: str
     outbox_id: str
     route_id: str
-    action: str
+    action: ForwardedAction
     order_ids: list[int]
     external_ids: list[str]
     target_chat_id: str
     text: str
     created_at: datetime.datetime
     channel_id: str | Unset = UNSET
-    status: str | Unset = UNSET
+    status: DeliveryStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,7 +56,7 @@ class DispatchLogEntry:
 
         route_id = self.route_id
 
-        action = self.action
+        action = self.action.value
 
         order_ids = self.order_ids
 
@@ -68,7 +70,9 @@ class DispatchLogEntry:
 
         channel_id = self.channel_id
 
-        status = self.status
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,7 +108,7 @@ class DispatchLogEntry:
 
         route_id = d.pop("route_id")
 
-        action = d.pop("action")
+        action = ForwardedAction(d.pop("action"))
 
         order_ids = cast(list[int], d.pop("order_ids"))
 
@@ -118,7 +122,12 @@ class DispatchLogEntry:
 
         channel_id = d.pop("channel_id", UNSET)
 
-        status = d.pop("status", UNSET)
+        _status = d.pop("status", UNSET)
+        status: DeliveryStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = DeliveryStatus(_status)
 
         dispatch_log_entry = cls(
             id=id,

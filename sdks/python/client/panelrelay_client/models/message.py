@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.direction import Direction
+
 T = TypeVar("T", bound="Message")
 
 
@@ -16,14 +18,14 @@ class Message:
 
     Attributes:
         id (str): Its id.
-        direction (str): `in` (from the chat) or `out` (panelrelay's reply).
+        direction (Direction): Which way a message went.
         text (str): The text.
         ref_id (str): The inbox event (in) or outbox message (out) it mirrors.
         created_at (datetime.datetime): When.
     """
 
     id: str
-    direction: str
+    direction: Direction
     text: str
     ref_id: str
     created_at: datetime.datetime
@@ -32,7 +34,7 @@ class Message:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        direction = self.direction
+        direction = self.direction.value
 
         text = self.text
 
@@ -59,7 +61,7 @@ class Message:
         d = dict(src_dict)
         id = d.pop("id")
 
-        direction = d.pop("direction")
+        direction = Direction(d.pop("direction"))
 
         text = d.pop("text")
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.rules_mode import RulesMode
+
 T = TypeVar("T", bound="Modules")
 
 
@@ -22,7 +24,7 @@ class Modules:
         fallback_route (bool): Whether an enabled fallback route takes orders no other route matches.
         linked_users (int): Linked users.
         admin_chats (int): Admin chats.
-        rules_mode (str): `quick` or `advanced` service rules.
+        rules_mode (RulesMode): Which service rules the engine applies.
         log_retention_days (int): Days logs are kept.
     """
 
@@ -34,7 +36,7 @@ class Modules:
     fallback_route: bool
     linked_users: int
     admin_chats: int
-    rules_mode: str
+    rules_mode: RulesMode
     log_retention_days: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -55,7 +57,7 @@ class Modules:
 
         admin_chats = self.admin_chats
 
-        rules_mode = self.rules_mode
+        rules_mode = self.rules_mode.value
 
         log_retention_days = self.log_retention_days
 
@@ -97,7 +99,7 @@ class Modules:
 
         admin_chats = d.pop("admin_chats")
 
-        rules_mode = d.pop("rules_mode")
+        rules_mode = RulesMode(d.pop("rules_mode"))
 
         log_retention_days = d.pop("log_retention_days")
 

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.outgoing_kind import OutgoingKind
+from ..models.send_outcome import SendOutcome
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OutboundLogEntry")
@@ -20,10 +22,10 @@ class OutboundLogEntry:
         id (str): Its id.
         outbox_id (str): The outbox message sent.
         channel_id (str): The channel used.
-        outcome (str): `ok` or `failed`.
+        outcome (SendOutcome): How an attempt to send went.
         response (str): The provider's answer, secrets removed.
         created_at (datetime.datetime): When.
-        kind (str | Unset): `dispatch` (to a provider group) or `reply` (to the customer), while the message is kept.
+        kind (OutgoingKind | Unset): What an outgoing message is.
         chat_id (str | Unset): The destination chat, while the message is kept.
         error (str | Unset): Why it failed.
     """
@@ -31,10 +33,10 @@ class OutboundLogEntry:
     id: str
     outbox_id: str
     channel_id: str
-    outcome: str
+    outcome: SendOutcome
     response: str
     created_at: datetime.datetime
-    kind: str | Unset = UNSET
+    kind: OutgoingKind | Unset = UNSET
     chat_id: str | Unset = UNSET
     error: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -46,13 +48,15 @@ class OutboundLogEntry:
 
         channel_id = self.channel_id
 
-        outcome = self.outcome
+        outcome = self.outcome.value
 
         response = self.response
 
         created_at = self.created_at.isoformat()
 
-        kind = self.kind
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
 
         chat_id = self.chat_id
 
@@ -88,13 +92,18 @@ class OutboundLogEntry:
 
         channel_id = d.pop("channel_id")
 
-        outcome = d.pop("outcome")
+        outcome = SendOutcome(d.pop("outcome"))
 
         response = d.pop("response")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        kind = d.pop("kind", UNSET)
+        _kind = d.pop("kind", UNSET)
+        kind: OutgoingKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = OutgoingKind(_kind)
 
         chat_id = d.pop("chat_id", UNSET)
 

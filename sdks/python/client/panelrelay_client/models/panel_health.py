@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.panel_state import PanelState
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PanelHealth")
@@ -17,20 +18,20 @@ class PanelHealth:
     """The panel connection.
 
     Attributes:
-        status (str): `not_connected`, `untested`, `ok` or `error` (the last connection test).
+        status (PanelState): The panel connection's state.
         kind (str | Unset): The panel's API flavour, when connected.
         last_test_at (datetime.datetime | Unset): When the connection was last tested.
         last_test_summary (str | Unset): The last test's diagnosis.
     """
 
-    status: str
+    status: PanelState
     kind: str | Unset = UNSET
     last_test_at: datetime.datetime | Unset = UNSET
     last_test_summary: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
         kind = self.kind
 
@@ -59,7 +60,7 @@ class PanelHealth:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = PanelState(d.pop("status"))
 
         kind = d.pop("kind", UNSET)
 

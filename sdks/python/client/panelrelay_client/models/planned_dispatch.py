@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.forwarded_action import ForwardedAction
 from ..models.medium_name import MediumName
 from ..types import UNSET, Unset
 
@@ -21,7 +22,7 @@ class PlannedDispatch:
         route_name (str): Its name.
         medium (MediumName): A messaging medium.
         chat_id (str): The provider's group chat.
-        action (str): `speed`, `cancel` or `refill`.
+        action (ForwardedAction): An action forwarded to a provider group.
         text (str): The text.
         order_ids (list[int]): The panel order ids it carries.
         external_ids (list[str]): Their provider-side ids.
@@ -33,7 +34,7 @@ class PlannedDispatch:
     route_name: str
     medium: MediumName
     chat_id: str
-    action: str
+    action: ForwardedAction
     text: str
     order_ids: list[int]
     external_ids: list[str]
@@ -50,7 +51,7 @@ class PlannedDispatch:
 
         chat_id = self.chat_id
 
-        action = self.action
+        action = self.action.value
 
         text = self.text
 
@@ -94,7 +95,7 @@ class PlannedDispatch:
 
         chat_id = d.pop("chat_id")
 
-        action = d.pop("action")
+        action = ForwardedAction(d.pop("action"))
 
         text = d.pop("text")
 

@@ -6,6 +6,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.database_kind import DatabaseKind
+from ..models.key_value_kind import KeyValueKind
+from ..models.ready import Ready
+
 T = TypeVar("T", bound="Readiness")
 
 
@@ -14,22 +18,22 @@ class Readiness:
     """Readiness details.
 
     Attributes:
-        status (str): `ready`.
-        database (str): `postgres` or `sqlite`.
-        key_value (str): `redis` or `memory`.
+        status (Ready): The readiness answer.
+        database (DatabaseKind): The database in use.
+        key_value (KeyValueKind): The key-value store in use.
     """
 
-    status: str
-    database: str
-    key_value: str
+    status: Ready
+    database: DatabaseKind
+    key_value: KeyValueKind
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
-        database = self.database
+        database = self.database.value
 
-        key_value = self.key_value
+        key_value = self.key_value.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,11 +50,11 @@ class Readiness:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = Ready(d.pop("status"))
 
-        database = d.pop("database")
+        database = DatabaseKind(d.pop("database"))
 
-        key_value = d.pop("key_value")
+        key_value = KeyValueKind(d.pop("key_value"))
 
         readiness = cls(
             status=status,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.services_source import ServicesSource
+
 T = TypeVar("T", bound="RefreshResult")
 
 
@@ -16,12 +18,12 @@ class RefreshResult:
     Attributes:
         services (int): Services read from the panel and stored.
         unknown_refill (int): How many have no refill policy in their name (`unknown`): candidates for an override.
-        source (str): Where the list came from: `catalogue` or `recent_orders`.
+        source (ServicesSource): Where a panel's service list comes from.
     """
 
     services: int
     unknown_refill: int
-    source: str
+    source: ServicesSource
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,7 +31,7 @@ class RefreshResult:
 
         unknown_refill = self.unknown_refill
 
-        source = self.source
+        source = self.source.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +52,7 @@ class RefreshResult:
 
         unknown_refill = d.pop("unknown_refill")
 
-        source = d.pop("source")
+        source = ServicesSource(d.pop("source"))
 
         refresh_result = cls(
             services=services,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.runner import Runner
+from ..models.runner_state import RunnerState
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,22 +23,22 @@ class RunnerHealth:
     """One background loop across every process.
 
     Attributes:
-        runner (str): `worker`, `sender` or `maintenance`.
-        status (str): `running` (seen in the last 90 s), `stale` (seen before) or `never_seen`.
+        runner (Runner): A background loop.
+        status (RunnerState): Whether a loop runs.
         instances (list[RunnerInstance]): The processes that ran it, the most recent first.
         last_seen_at (datetime.datetime | Unset): When any process last ran it.
     """
 
-    runner: str
-    status: str
+    runner: Runner
+    status: RunnerState
     instances: list[RunnerInstance]
     last_seen_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        runner = self.runner
+        runner = self.runner.value
 
-        status = self.status
+        status = self.status.value
 
         instances = []
         for instances_item_data in self.instances:
@@ -66,9 +68,9 @@ class RunnerHealth:
         from ..models.runner_instance import RunnerInstance  # noqa: PLC0415
 
         d = dict(src_dict)
-        runner = d.pop("runner")
+        runner = Runner(d.pop("runner"))
 
-        status = d.pop("status")
+        status = RunnerState(d.pop("status"))
 
         instances = []
         _instances = d.pop("instances")

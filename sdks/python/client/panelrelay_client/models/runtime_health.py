@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.overall_state import OverallState
+
 if TYPE_CHECKING:
     from ..models.access import Access
     from ..models.channel_health import ChannelHealth
@@ -24,8 +26,7 @@ class RuntimeHealth:
     """The workspace's runtime health.
 
     Attributes:
-        status (str): `ok`, or `degraded` when the panel is not connected or its last test did not pass,
-            a channel reports an error, or a background loop is not running.
+        status (OverallState): The workspace's overall state.
         checked_at (datetime.datetime): When this report was made.
         access (Access): The workspace's access.
         panel (PanelHealth): The panel connection.
@@ -36,7 +37,7 @@ class RuntimeHealth:
         outbox (QueueHealth): A queue's backlog for this workspace.
     """
 
-    status: str
+    status: OverallState
     checked_at: datetime.datetime
     access: Access
     panel: PanelHealth
@@ -48,7 +49,7 @@ class RuntimeHealth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
         checked_at = self.checked_at.isoformat()
 
@@ -100,7 +101,7 @@ class RuntimeHealth:
         from ..models.runner_health import RunnerHealth  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status")
+        status = OverallState(d.pop("status"))
 
         checked_at = datetime.datetime.fromisoformat(d.pop("checked_at"))
 

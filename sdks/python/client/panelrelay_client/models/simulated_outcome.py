@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.reason import Reason
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimulatedOutcome")
@@ -19,14 +20,14 @@ class SimulatedOutcome:
     Attributes:
         order_id (int): The panel order id.
         action (str): The action asked for.
-        reason (str): `accepted` or why not (`not_yours`, `in_cooldown`, `refill_window_expired`, …).
+        reason (Reason): Why an order's request was forwarded or not.
         at (datetime.datetime | Unset): The time that goes with the reason (when a cooldown ends, a window ended, …).
         detail (str | Unset): A technical explanation; never shown to customers.
     """
 
     order_id: int
     action: str
-    reason: str
+    reason: Reason
     at: datetime.datetime | Unset = UNSET
     detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -36,7 +37,7 @@ class SimulatedOutcome:
 
         action = self.action
 
-        reason = self.reason
+        reason = self.reason.value
 
         at: str | Unset = UNSET
         if not isinstance(self.at, Unset):
@@ -67,7 +68,7 @@ class SimulatedOutcome:
 
         action = d.pop("action")
 
-        reason = d.pop("reason")
+        reason = Reason(d.pop("reason"))
 
         _at = d.pop("at", UNSET)
         at: datetime.datetime | Unset

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.medium_name import MediumName
+from ..models.webhook_outcome import WebhookOutcome
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookLogEntry")
@@ -19,24 +21,22 @@ class WebhookLogEntry:
     Attributes:
         id (str): Its id.
         channel_id (str): The channel addressed.
-        medium (str): The medium addressed.
         status_code (int): The HTTP status answered.
-        outcome (str): `accepted`, `duplicate`, `echo`, `status`, `ignored`, `workspace_suspended`,
-            `unavailable` (503: storage did not answer), `bad_signature`, `malformed`, `oversize`,
-            `unknown_channel`, or `failed` (older rows' name for `unavailable`).
+        outcome (WebhookOutcome): What became of a webhook delivery.
         payload (str): The body as received (at most 2000 bytes), secrets removed; refused bodies are not kept.
         received_at (datetime.datetime): When it arrived.
+        medium (MediumName | Unset): A messaging medium.
         dedupe_key (str | Unset): The provider's event key, when one was computed.
         detail (str | Unset): A detail for operators.
     """
 
     id: str
     channel_id: str
-    medium: str
     status_code: int
-    outcome: str
+    outcome: WebhookOutcome
     payload: str
     received_at: datetime.datetime
+    medium: MediumName | Unset = UNSET
     dedupe_key: str | Unset = UNSET
     detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -46,15 +46,17 @@ class WebhookLogEntry:
 
         channel_id = self.channel_id
 
-        medium = self.medium
-
         status_code = self.status_code
 
-        outcome = self.outcome
+        outcome = self.outcome.value
 
         payload = self.payload
 
         received_at = self.received_at.isoformat()
+
+        medium: str | Unset = UNSET
+        if not isinstance(self.medium, Unset):
+            medium = self.medium.value
 
         dedupe_key = self.dedupe_key
 
@@ -66,13 +68,14 @@ class WebhookLogEntry:
             {
                 "id": id,
                 "channel_id": channel_id,
-                "medium": medium,
                 "status_code": status_code,
                 "outcome": outcome,
                 "payload": payload,
                 "received_at": received_at,
             }
         )
+        if medium is not UNSET:
+            field_dict["medium"] = medium
         if dedupe_key is not UNSET:
             field_dict["dedupe_key"] = dedupe_key
         if detail is not UNSET:
@@ -87,15 +90,20 @@ class WebhookLogEntry:
 
         channel_id = d.pop("channel_id")
 
-        medium = d.pop("medium")
-
         status_code = d.pop("status_code")
 
-        outcome = d.pop("outcome")
+        outcome = WebhookOutcome(d.pop("outcome"))
 
         payload = d.pop("payload")
 
         received_at = datetime.datetime.fromisoformat(d.pop("received_at"))
+
+        _medium = d.pop("medium", UNSET)
+        medium: MediumName | Unset
+        if isinstance(_medium, Unset):
+            medium = UNSET
+        else:
+            medium = MediumName(_medium)
 
         dedupe_key = d.pop("dedupe_key", UNSET)
 
@@ -104,11 +112,11 @@ class WebhookLogEntry:
         webhook_log_entry = cls(
             id=id,
             channel_id=channel_id,
-            medium=medium,
             status_code=status_code,
             outcome=outcome,
             payload=payload,
             received_at=received_at,
+            medium=medium,
             dedupe_key=dedupe_key,
             detail=detail,
         )

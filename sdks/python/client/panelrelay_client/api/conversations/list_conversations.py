@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_list import ChatList
 from ...models.error_envelope import ErrorEnvelope
+from ...models.medium_name import MediumName
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +17,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -31,7 +32,11 @@ def _get_kwargs(
 
     params["to"] = to
 
-    params["medium"] = medium
+    json_medium: str | Unset = UNSET
+    if not isinstance(medium, Unset):
+        json_medium = medium.value
+
+    params["medium"] = json_medium
 
     params["channel_id"] = channel_id
 
@@ -150,7 +155,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
 ) -> Response[ChatList | ErrorEnvelope]:
@@ -161,7 +166,7 @@ def sync_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
 
@@ -197,7 +202,7 @@ def sync(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
 ) -> ChatList | ErrorEnvelope | None:
@@ -208,7 +213,7 @@ def sync(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
 
@@ -239,7 +244,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
 ) -> Response[ChatList | ErrorEnvelope]:
@@ -250,7 +255,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
 
@@ -284,7 +289,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
 ) -> ChatList | ErrorEnvelope | None:
@@ -295,7 +300,7 @@ async def asyncio(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
 

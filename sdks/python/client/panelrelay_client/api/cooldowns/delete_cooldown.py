@@ -8,12 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cooldown import Cooldown
 from ...models.error_envelope import ErrorEnvelope
+from ...models.forwarded_action import ForwardedAction
 from ...types import Response
 
 
 def _get_kwargs(
     order_id: int,
-    action: str,
+    action: ForwardedAction,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -124,7 +125,7 @@ def _build_response(
 
 def sync_detailed(
     order_id: int,
-    action: str,
+    action: ForwardedAction,
     *,
     client: AuthenticatedClient,
 ) -> Response[Cooldown | ErrorEnvelope]:
@@ -133,7 +134,7 @@ def sync_detailed(
 
     Args:
         order_id (int):
-        action (str):
+        action (ForwardedAction): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +158,7 @@ def sync_detailed(
 
 def sync(
     order_id: int,
-    action: str,
+    action: ForwardedAction,
     *,
     client: AuthenticatedClient,
 ) -> Cooldown | ErrorEnvelope | None:
@@ -166,7 +167,7 @@ def sync(
 
     Args:
         order_id (int):
-        action (str):
+        action (ForwardedAction): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +186,7 @@ def sync(
 
 async def asyncio_detailed(
     order_id: int,
-    action: str,
+    action: ForwardedAction,
     *,
     client: AuthenticatedClient,
 ) -> Response[Cooldown | ErrorEnvelope]:
@@ -194,7 +195,7 @@ async def asyncio_detailed(
 
     Args:
         order_id (int):
-        action (str):
+        action (ForwardedAction): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +217,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     order_id: int,
-    action: str,
+    action: ForwardedAction,
     *,
     client: AuthenticatedClient,
 ) -> Cooldown | ErrorEnvelope | None:
@@ -225,7 +226,7 @@ async def asyncio(
 
     Args:
         order_id (int):
-        action (str):
+        action (ForwardedAction): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cooldown_list import CooldownList
 from ...models.error_envelope import ErrorEnvelope
+from ...models.forwarded_action import ForwardedAction
 from ...types import UNSET, Response, Unset
 
 
@@ -15,7 +16,7 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    action: str | Unset = UNSET,
+    action: ForwardedAction | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -26,7 +27,11 @@ def _get_kwargs(
 
     params["order_id"] = order_id
 
-    params["action"] = action
+    json_action: str | Unset = UNSET
+    if not isinstance(action, Unset):
+        json_action = action.value
+
+    params["action"] = json_action
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -140,7 +145,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    action: str | Unset = UNSET,
+    action: ForwardedAction | Unset = UNSET,
 ) -> Response[CooldownList | ErrorEnvelope]:
     """List running cooldowns, the most recently claimed first.
 
@@ -148,7 +153,7 @@ def sync_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         order_id (int | Unset):
-        action (str | Unset):
+        action (ForwardedAction | Unset): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +183,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    action: str | Unset = UNSET,
+    action: ForwardedAction | Unset = UNSET,
 ) -> CooldownList | ErrorEnvelope | None:
     """List running cooldowns, the most recently claimed first.
 
@@ -186,7 +191,7 @@ def sync(
         limit (int | Unset):
         cursor (str | Unset):
         order_id (int | Unset):
-        action (str | Unset):
+        action (ForwardedAction | Unset): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +216,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    action: str | Unset = UNSET,
+    action: ForwardedAction | Unset = UNSET,
 ) -> Response[CooldownList | ErrorEnvelope]:
     """List running cooldowns, the most recently claimed first.
 
@@ -219,7 +224,7 @@ async def asyncio_detailed(
         limit (int | Unset):
         cursor (str | Unset):
         order_id (int | Unset):
-        action (str | Unset):
+        action (ForwardedAction | Unset): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,7 +252,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    action: str | Unset = UNSET,
+    action: ForwardedAction | Unset = UNSET,
 ) -> CooldownList | ErrorEnvelope | None:
     """List running cooldowns, the most recently claimed first.
 
@@ -255,7 +260,7 @@ async def asyncio(
         limit (int | Unset):
         cursor (str | Unset):
         order_id (int | Unset):
-        action (str | Unset):
+        action (ForwardedAction | Unset): An action forwarded to a provider group.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

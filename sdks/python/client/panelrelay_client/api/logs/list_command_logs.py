@@ -7,6 +7,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.command_log_list import CommandLogList
 from ...models.error_envelope import ErrorEnvelope
+from ...models.medium_name import MediumName
+from ...models.reason import Reason
 from ...types import UNSET, Response, Unset
 
 
@@ -16,11 +18,11 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: Reason | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -33,7 +35,11 @@ def _get_kwargs(
 
     params["to"] = to
 
-    params["medium"] = medium
+    json_medium: str | Unset = UNSET
+    if not isinstance(medium, Unset):
+        json_medium = medium.value
+
+    params["medium"] = json_medium
 
     params["channel_id"] = channel_id
 
@@ -41,7 +47,11 @@ def _get_kwargs(
 
     params["order_id"] = order_id
 
-    params["outcome"] = outcome
+    json_outcome: str | Unset = UNSET
+    if not isinstance(outcome, Unset):
+        json_outcome = outcome.value
+
+    params["outcome"] = json_outcome
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -156,11 +166,11 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: Reason | Unset = UNSET,
 ) -> Response[CommandLogList | ErrorEnvelope]:
     """List handled customer messages with their per-order outcomes, newest first.
 
@@ -169,11 +179,11 @@ def sync_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
         order_id (int | Unset):
-        outcome (str | Unset):
+        outcome (Reason | Unset): Why an order's request was forwarded or not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,11 +219,11 @@ def sync(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: Reason | Unset = UNSET,
 ) -> CommandLogList | ErrorEnvelope | None:
     """List handled customer messages with their per-order outcomes, newest first.
 
@@ -222,11 +232,11 @@ def sync(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
         order_id (int | Unset):
-        outcome (str | Unset):
+        outcome (Reason | Unset): Why an order's request was forwarded or not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,11 +267,11 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: Reason | Unset = UNSET,
 ) -> Response[CommandLogList | ErrorEnvelope]:
     """List handled customer messages with their per-order outcomes, newest first.
 
@@ -270,11 +280,11 @@ async def asyncio_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
         order_id (int | Unset):
-        outcome (str | Unset):
+        outcome (Reason | Unset): Why an order's request was forwarded or not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -308,11 +318,11 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
     order_id: int | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: Reason | Unset = UNSET,
 ) -> CommandLogList | ErrorEnvelope | None:
     """List handled customer messages with their per-order outcomes, newest first.
 
@@ -321,11 +331,11 @@ async def asyncio(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
         order_id (int | Unset):
-        outcome (str | Unset):
+        outcome (Reason | Unset): Why an order's request was forwarded or not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
+from ...models.medium_name import MediumName
 from ...models.outbound_log_list import OutboundLogList
+from ...models.send_outcome import SendOutcome
 from ...types import UNSET, Response, Unset
 
 
@@ -16,10 +18,10 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: SendOutcome | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -32,13 +34,21 @@ def _get_kwargs(
 
     params["to"] = to
 
-    params["medium"] = medium
+    json_medium: str | Unset = UNSET
+    if not isinstance(medium, Unset):
+        json_medium = medium.value
+
+    params["medium"] = json_medium
 
     params["channel_id"] = channel_id
 
     params["chat_id"] = chat_id
 
-    params["outcome"] = outcome
+    json_outcome: str | Unset = UNSET
+    if not isinstance(outcome, Unset):
+        json_outcome = outcome.value
+
+    params["outcome"] = json_outcome
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -153,10 +163,10 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: SendOutcome | Unset = UNSET,
 ) -> Response[ErrorEnvelope | OutboundLogList]:
     """List attempts to send the workspace's messages, newest first.
 
@@ -165,10 +175,10 @@ def sync_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
-        outcome (str | Unset):
+        outcome (SendOutcome | Unset): How an attempt to send went.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,10 +213,10 @@ def sync(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: SendOutcome | Unset = UNSET,
 ) -> ErrorEnvelope | OutboundLogList | None:
     """List attempts to send the workspace's messages, newest first.
 
@@ -215,10 +225,10 @@ def sync(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
-        outcome (str | Unset):
+        outcome (SendOutcome | Unset): How an attempt to send went.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,10 +258,10 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: SendOutcome | Unset = UNSET,
 ) -> Response[ErrorEnvelope | OutboundLogList]:
     """List attempts to send the workspace's messages, newest first.
 
@@ -260,10 +270,10 @@ async def asyncio_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
-        outcome (str | Unset):
+        outcome (SendOutcome | Unset): How an attempt to send went.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,10 +306,10 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: SendOutcome | Unset = UNSET,
 ) -> ErrorEnvelope | OutboundLogList | None:
     """List attempts to send the workspace's messages, newest first.
 
@@ -308,10 +318,10 @@ async def asyncio(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
-        outcome (str | Unset):
+        outcome (SendOutcome | Unset): How an attempt to send went.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
+from ...models.medium_name import MediumName
 from ...models.webhook_log_list import WebhookLogList
+from ...models.webhook_outcome import WebhookOutcome
 from ...types import UNSET, Response, Unset
 
 
@@ -16,9 +18,9 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: WebhookOutcome | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,11 +33,19 @@ def _get_kwargs(
 
     params["to"] = to
 
-    params["medium"] = medium
+    json_medium: str | Unset = UNSET
+    if not isinstance(medium, Unset):
+        json_medium = medium.value
+
+    params["medium"] = json_medium
 
     params["channel_id"] = channel_id
 
-    params["outcome"] = outcome
+    json_outcome: str | Unset = UNSET
+    if not isinstance(outcome, Unset):
+        json_outcome = outcome.value
+
+    params["outcome"] = json_outcome
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -150,9 +160,9 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: WebhookOutcome | Unset = UNSET,
 ) -> Response[ErrorEnvelope | WebhookLogList]:
     """List webhook deliveries to the workspace's channels, newest first.
 
@@ -161,9 +171,9 @@ def sync_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
-        outcome (str | Unset):
+        outcome (WebhookOutcome | Unset): What became of a webhook delivery.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,9 +207,9 @@ def sync(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: WebhookOutcome | Unset = UNSET,
 ) -> ErrorEnvelope | WebhookLogList | None:
     """List webhook deliveries to the workspace's channels, newest first.
 
@@ -208,9 +218,9 @@ def sync(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
-        outcome (str | Unset):
+        outcome (WebhookOutcome | Unset): What became of a webhook delivery.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,9 +249,9 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: WebhookOutcome | Unset = UNSET,
 ) -> Response[ErrorEnvelope | WebhookLogList]:
     """List webhook deliveries to the workspace's channels, newest first.
 
@@ -250,9 +260,9 @@ async def asyncio_detailed(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
-        outcome (str | Unset):
+        outcome (WebhookOutcome | Unset): What became of a webhook delivery.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -284,9 +294,9 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-    medium: str | Unset = UNSET,
+    medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
-    outcome: str | Unset = UNSET,
+    outcome: WebhookOutcome | Unset = UNSET,
 ) -> ErrorEnvelope | WebhookLogList | None:
     """List webhook deliveries to the workspace's channels, newest first.
 
@@ -295,9 +305,9 @@ async def asyncio(
         cursor (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
-        medium (str | Unset):
+        medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
-        outcome (str | Unset):
+        outcome (WebhookOutcome | Unset): What became of a webhook delivery.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
