@@ -582,6 +582,8 @@ impl ChannelsApi {
             .ok_or_else(|| ApiError::not_found("channel"))
     }
 
+    /// Update a channel (owner).
+    ///
     /// Update a channel (owner): given fields replace, absent ones stay. Validation state
     /// is reset.
     #[oai(
@@ -611,6 +613,8 @@ impl ChannelsApi {
             .ok_or_else(|| ApiError::not_found("channel"))
     }
 
+    /// Validate a channel and set its webhook (owner).
+    ///
     /// Validate a channel against its provider and point the provider's webhook here
     /// (owner): Telegram `getMe` + `setWebhook` + `getWebhookInfo`; Green API
     /// `getStateInstance` + webhook settings (the instance restarts); Meta phone-number check.

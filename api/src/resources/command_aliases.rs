@@ -135,6 +135,8 @@ pub struct CommandAliasesApi;
 
 #[OpenApi(tag = "ApiTags::CommandAliases")]
 impl CommandAliasesApi {
+    /// Create a command alias (owner).
+    ///
     /// Create a command alias (owner). A phrase the workspace already uses, as an alias or a
     /// custom command's trigger, is a conflict (`phrase_taken`).
     #[oai(

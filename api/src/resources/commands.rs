@@ -160,6 +160,8 @@ pub struct CommandsApi;
 
 #[OpenApi(tag = "ApiTags::Commands")]
 impl CommandsApi {
+    /// Simulate a customer message (agent).
+    ///
     /// Simulate a customer message (agent): the parsed command, the reply, the provider
     /// messages and per-order outcomes a real message would produce right now. Nothing is
     /// sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,

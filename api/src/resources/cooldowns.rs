@@ -112,6 +112,8 @@ impl CooldownsApi {
         }))
     }
 
+    /// Clear a running cooldown (agent).
+    ///
     /// Clear a running cooldown (agent): the next request for the order and action is
     /// checked as if none had been made.
     #[oai(

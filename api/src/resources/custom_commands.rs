@@ -109,6 +109,8 @@ pub struct CustomCommandsApi;
 
 #[OpenApi(tag = "ApiTags::CustomCommands")]
 impl CustomCommandsApi {
+    /// Create a custom command (owner).
+    ///
     /// Create a custom command (owner). A trigger the workspace already uses, as an alias or
     /// another trigger, is a conflict (`phrase_taken`); one made only of built-in command
     /// words is refused (`builtin_phrase`).

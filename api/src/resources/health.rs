@@ -78,6 +78,8 @@ impl HealthApi {
         Ok(Json(HealthStatus { status: Live::Ok }))
     }
 
+    /// Readiness: the database and the key-value store answer.
+    ///
     /// Readiness: the database and the key-value store answer, each within 800 ms (both
     /// asked at once, so the answer comes within a second). 503 names the failing part.
     #[oai(path = "/readyz", method = "get", operation_id = "get_readyz")]

@@ -296,6 +296,8 @@ pub struct IdentitiesApi;
 
 #[OpenApi(tag = "ApiTags::Identities")]
 impl IdentitiesApi {
+    /// Link a chat identity to a panel username (agent).
+    ///
     /// Link a chat identity to a panel username (agent). One identity belongs to one
     /// username: linking it again is 409 `identity_already_linked`. With
     /// `verify_username`, the panel must know the username (422 `username_not_on_panel`;
@@ -351,8 +353,9 @@ impl IdentitiesApi {
         Ok(LinkUserResponse::Created(Json(created), location))
     }
 
-    /// List linked users, newest first, filtered by medium, identity (any usual spelling)
-    /// or username.
+    /// List linked users, newest first.
+    ///
+    /// Filter by medium, identity (any usual spelling) or username.
     // One argument per query parameter of the operation.
     #[allow(clippy::too_many_arguments)]
     #[oai(
@@ -417,6 +420,8 @@ impl IdentitiesApi {
             .ok_or_else(|| ApiError::not_found("linked user"))
     }
 
+    /// Point a linked identity at another username (agent).
+    ///
     /// Point a linked chat identity at another panel username (agent). With
     /// `verify_username`, the panel must know the username.
     #[oai(

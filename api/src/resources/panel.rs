@@ -212,6 +212,8 @@ pub struct PanelApiResource;
 
 #[OpenApi(tag = "ApiTags::Panel")]
 impl PanelApiResource {
+    /// Connect the workspace's panel (owner).
+    ///
     /// Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
     #[oai(path = "/v1/panel", method = "put", operation_id = "put_panel")]
     async fn put(
@@ -294,6 +296,8 @@ impl PanelApiResource {
         Ok(Json(view(connection)?))
     }
 
+    /// Test the panel connection (agent).
+    ///
     /// Test the panel connection (agent): reachability, authentication, capabilities, latency
     /// and a diagnosis in plain words. The result is stored and shown on the panel.
     #[oai(path = "/v1/panel/test", method = "post", operation_id = "test_panel")]

@@ -209,6 +209,8 @@ impl ServiceRulesApi {
         }))
     }
 
+    /// Pull the panel's services into rules (agent).
+    ///
     /// Pull the panel's services and parse their names into rules (agent). Manual overrides
     /// are kept.
     #[oai(

@@ -179,6 +179,8 @@ pub struct TemplatesApi;
 
 #[OpenApi(tag = "ApiTags::Templates")]
 impl TemplatesApi {
+    /// List every reply template.
+    ///
     /// List every reply template in a fixed key order, with its current and default text and
     /// its variables.
     #[oai(
@@ -248,6 +250,8 @@ impl TemplatesApi {
         Ok(Json(view(key, stored)))
     }
 
+    /// Set the workspace's text for a reply (owner).
+    ///
     /// Set the workspace's text for a reply (owner). The text may use only the key's
     /// variables.
     #[oai(
@@ -297,6 +301,8 @@ impl TemplatesApi {
         Ok(Json(view(key, None)))
     }
 
+    /// Render a reply with sample data.
+    ///
     /// Render a reply with sample data: the current text, or a draft to check before saving.
     #[oai(
         path = "/v1/templates/preview",

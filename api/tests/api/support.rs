@@ -13,7 +13,7 @@ use poem::http::{Method, StatusCode};
 use poem::test::TestClient;
 use poem::{Body, EndpointExt, Response};
 use serde_json::{Value, json};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The master key of every test app (base64), for the binaries a test runs on its data.
 pub const MASTER_KEY: &str = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -124,7 +124,7 @@ impl TestApp {
         key: Option<&str>,
         body: Option<Value>,
     ) -> Reply {
-        let mut request = self.client.request(method, path);
+        let mut request = self.client.request(method.clone(), path);
         if let Some(key) = key {
             request = request.header("Authorization", format!("Bearer {key}"));
         }
@@ -133,7 +133,9 @@ impl TestApp {
                 .content_type("application/json")
                 .body(Body::from_json(body).unwrap());
         }
-        Self::read(request.send().await.0).await
+        let reply = Self::read(request.send().await.0).await;
+        assert_documented(&method, path, reply.status);
+        reply
     }
 
     /// Sends raw bytes with headers.
@@ -144,11 +146,13 @@ impl TestApp {
         headers: &[(&str, &str)],
         body: Body,
     ) -> Reply {
-        let mut request = self.client.request(method, path).body(body);
+        let mut request = self.client.request(method.clone(), path).body(body);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        Self::read(request.send().await.0).await
+        let reply = Self::read(request.send().await.0).await;
+        assert_documented(&method, path, reply.status);
+        reply
     }
 
     async fn read(response: Response) -> Reply {
@@ -200,5 +204,42 @@ impl TestApp {
             reply.body["id"].as_str().unwrap().to_string(),
             reply.body["secret"].as_str().unwrap().to_string(),
         )
+    }
+}
+
+/// Fails when an operation answers with a status the committed spec does not declare for
+/// it, so the spec's per-operation statuses are checked by every test that calls the API.
+/// Paths that are not operations (webhooks, metrics, docs) and methods a path does not
+/// have (405) are not checked.
+fn assert_documented(method: &Method, path: &str, status: StatusCode) {
+    static SPEC: OnceLock<Value> = OnceLock::new();
+    let spec = SPEC.get_or_init(|| {
+        serde_yaml::from_str(include_str!("../../../openapi.yaml")).expect("openapi.yaml")
+    });
+    let path = path.split('?').next().unwrap_or_default();
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let method = method.as_str().to_ascii_lowercase();
+    // The most specific template wins: `/v1/linked-users/import` over `/v1/linked-users/{id}`.
+    let operation = spec["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter_map(|(template, item)| {
+            let segments: Vec<&str> = template.trim_matches('/').split('/').collect();
+            let fits = segments.len() == parts.len()
+                && segments
+                    .iter()
+                    .zip(&parts)
+                    .all(|(segment, part)| segment.starts_with('{') || segment == part);
+            let operation = item.get(&method)?;
+            let literals = segments.iter().filter(|s| !s.starts_with('{')).count();
+            fits.then_some((literals, template, operation))
+        })
+        .max_by_key(|(literals, _, _)| *literals);
+    if let Some((_, template, operation)) = operation {
+        assert!(
+            operation["responses"].get(status.as_str()).is_some(),
+            "{method} {template} answered {status}, which openapi.yaml does not declare for it"
+        );
     }
 }

@@ -29,7 +29,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database and the key-value store answer, each within 800 ms (both
+         * Readiness: the database and the key-value store answer.
+         * @description Readiness: the database and the key-value store answer, each within 800 ms (both
          *     asked at once, so the answer comes within a second). 503 names the failing part.
          */
         get: operations["get_readyz"];
@@ -173,7 +174,10 @@ export interface paths {
         };
         /** Get the workspace's panel connection (the key is never shown). */
         get: operations["get_panel"];
-        /** Connect the workspace's panel (owner). The key is encrypted at rest and never returned. */
+        /**
+         * Connect the workspace's panel (owner).
+         * @description Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
+         */
         put: operations["put_panel"];
         post?: never;
         delete?: never;
@@ -192,7 +196,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Test the panel connection (agent): reachability, authentication, capabilities, latency
+         * Test the panel connection (agent).
+         * @description Test the panel connection (agent): reachability, authentication, capabilities, latency
          *     and a diagnosis in plain words. The result is stored and shown on the panel.
          */
         post: operations["test_panel"];
@@ -229,7 +234,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Pull the panel's services and parse their names into rules (agent). Manual overrides
+         * Pull the panel's services into rules (agent).
+         * @description Pull the panel's services and parse their names into rules (agent). Manual overrides
          *     are kept.
          */
         post: operations["refresh_service_rules"];
@@ -292,7 +298,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update a channel (owner): given fields replace, absent ones stay. Validation state
+         * Update a channel (owner).
+         * @description Update a channel (owner): given fields replace, absent ones stay. Validation state
          *     is reset.
          */
         patch: operations["update_channel"];
@@ -308,7 +315,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Validate a channel against its provider and point the provider's webhook here
+         * Validate a channel and set its webhook (owner).
+         * @description Validate a channel against its provider and point the provider's webhook here
          *     (owner): Telegram `getMe` + `setWebhook` + `getWebhookInfo`; Green API
          *     `getStateInstance` + webhook settings (the instance restarts); Meta phone-number check.
          */
@@ -382,13 +390,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List linked users, newest first, filtered by medium, identity (any usual spelling)
-         *     or username.
+         * List linked users, newest first.
+         * @description Filter by medium, identity (any usual spelling) or username.
          */
         get: operations["list_linked_users"];
         put?: never;
         /**
-         * Link a chat identity to a panel username (agent). One identity belongs to one
+         * Link a chat identity to a panel username (agent).
+         * @description Link a chat identity to a panel username (agent). One identity belongs to one
          *     username: linking it again is 409 `identity_already_linked`. With
          *     `verify_username`, the panel must know the username (422 `username_not_on_panel`;
          *     409 `panel_not_connected`; 502 `panel_error`).
@@ -416,7 +425,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Point a linked chat identity at another panel username (agent). With
+         * Point a linked identity at another username (agent).
+         * @description Point a linked chat identity at another panel username (agent). With
          *     `verify_username`, the panel must know the username.
          */
         patch: operations["update_linked_user"];
@@ -514,7 +524,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List every reply template in a fixed key order, with its current and default text and
+         * List every reply template.
+         * @description List every reply template in a fixed key order, with its current and default text and
          *     its variables.
          */
         get: operations["list_templates"];
@@ -536,7 +547,8 @@ export interface paths {
         /** Get a reply template. */
         get: operations["get_template"];
         /**
-         * Set the workspace's text for a reply (owner). The text may use only the key's
+         * Set the workspace's text for a reply (owner).
+         * @description Set the workspace's text for a reply (owner). The text may use only the key's
          *     variables.
          */
         put: operations["put_template"];
@@ -557,7 +569,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Render a reply with sample data: the current text, or a draft to check before saving. */
+        /**
+         * Render a reply with sample data.
+         * @description Render a reply with sample data: the current text, or a draft to check before saving.
+         */
         post: operations["preview_template"];
         delete?: never;
         options?: never;
@@ -576,7 +591,8 @@ export interface paths {
         get: operations["list_command_aliases"];
         put?: never;
         /**
-         * Create a command alias (owner). A phrase the workspace already uses, as an alias or a
+         * Create a command alias (owner).
+         * @description Create a command alias (owner). A phrase the workspace already uses, as an alias or a
          *     custom command's trigger, is a conflict (`phrase_taken`).
          */
         post: operations["create_command_alias"];
@@ -616,7 +632,8 @@ export interface paths {
         get: operations["list_custom_commands"];
         put?: never;
         /**
-         * Create a custom command (owner). A trigger the workspace already uses, as an alias or
+         * Create a custom command (owner).
+         * @description Create a custom command (owner). A trigger the workspace already uses, as an alias or
          *     another trigger, is a conflict (`phrase_taken`); one made only of built-in command
          *     words is refused (`builtin_phrase`).
          */
@@ -656,7 +673,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Simulate a customer message (agent): the parsed command, the reply, the provider
+         * Simulate a customer message (agent).
+         * @description Simulate a customer message (agent): the parsed command, the reply, the provider
          *     messages and per-order outcomes a real message would produce right now. Nothing is
          *     sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
          *     a code) get their reply without a code made, a ticket opened or an attempt counted.
@@ -764,7 +782,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Clear a running cooldown (agent): the next request for the order and action is
+         * Clear a running cooldown (agent).
+         * @description Clear a running cooldown (agent): the next request for the order and action is
          *     checked as if none had been made.
          */
         delete: operations["delete_cooldown"];
@@ -2745,129 +2764,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not allowed for these credentials, or the workspace is suspended. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Rate limited. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Unexpected failure. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description A dependency is unreachable. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -2890,120 +2801,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["Readiness"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not allowed for these credentials, or the workspace is suspended. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Rate limited. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Unexpected failure. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3013,6 +2825,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3048,6 +2869,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3057,6 +2887,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3066,69 +2905,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3138,6 +2923,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3147,15 +2941,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3165,6 +2959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3203,6 +3006,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3212,6 +3024,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3221,24 +3042,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3248,6 +3060,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3257,6 +3078,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3266,6 +3096,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3275,6 +3114,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3284,6 +3132,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3293,6 +3150,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3302,15 +3168,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3320,6 +3186,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3350,6 +3225,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3359,6 +3243,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3368,6 +3261,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3377,60 +3279,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3440,6 +3297,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3449,15 +3315,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3467,6 +3333,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3501,6 +3376,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3510,6 +3394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3519,6 +3412,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3528,15 +3430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3546,6 +3448,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3555,6 +3466,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3564,6 +3484,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3573,15 +3502,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3591,6 +3520,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3600,15 +3538,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3618,6 +3556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3648,6 +3595,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3657,6 +3613,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3666,6 +3631,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3675,24 +3649,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3702,33 +3667,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3738,6 +3685,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3747,15 +3703,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3765,6 +3721,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3795,6 +3760,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3804,6 +3778,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3813,6 +3796,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3822,24 +3814,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3849,33 +3832,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3885,6 +3850,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3894,15 +3868,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3912,6 +3886,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3934,21 +3917,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["Workspace"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Missing, malformed, unknown or revoked credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3958,6 +3941,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -3967,60 +3959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4030,6 +3977,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4039,15 +3995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4057,6 +4013,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4092,6 +4057,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4101,6 +4075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4110,69 +4093,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4182,6 +4111,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4191,15 +4129,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4209,6 +4147,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4247,6 +4194,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4256,6 +4212,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4265,24 +4230,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4292,6 +4248,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4301,6 +4266,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4310,6 +4284,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4319,6 +4302,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4328,6 +4320,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4337,6 +4338,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4346,15 +4356,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4364,6 +4374,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4394,6 +4413,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4403,6 +4431,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4412,6 +4449,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4421,60 +4467,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4484,6 +4485,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4493,15 +4503,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4511,6 +4521,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4541,6 +4560,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4550,6 +4578,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4559,6 +4596,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4568,24 +4614,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4595,33 +4632,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4631,6 +4650,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4640,15 +4668,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4658,6 +4686,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4680,21 +4717,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["Panel"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Missing, malformed, unknown or revoked credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4704,6 +4741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4713,60 +4759,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4776,6 +4777,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4785,15 +4795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4803,6 +4813,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4835,6 +4854,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4844,6 +4872,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4853,24 +4890,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4880,6 +4908,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4889,6 +4926,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4898,6 +4944,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4907,15 +4962,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4925,6 +4980,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4934,15 +4998,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4952,6 +5016,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4974,21 +5047,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["PanelTest"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Missing, malformed, unknown or revoked credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -4998,33 +5071,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5034,33 +5089,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5070,6 +5107,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5079,15 +5125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5097,6 +5143,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5130,6 +5185,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5139,6 +5203,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5148,69 +5221,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5220,6 +5239,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5229,15 +5257,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5247,6 +5275,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5269,21 +5306,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Missing, malformed, unknown or revoked credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5293,33 +5330,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5329,33 +5348,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5365,6 +5366,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5374,6 +5384,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5383,6 +5402,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "panel_error",
+                     *         "message": "the panel did not answer within 10 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5392,6 +5420,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5422,6 +5459,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5431,6 +5477,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5440,6 +5495,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5449,60 +5513,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5512,6 +5531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5521,15 +5549,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5539,6 +5567,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5573,6 +5610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5582,6 +5628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5591,6 +5646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5600,15 +5664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5618,6 +5682,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5627,6 +5700,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5636,6 +5718,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5645,15 +5736,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5663,6 +5754,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5672,15 +5772,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5690,6 +5790,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5720,6 +5829,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5729,6 +5847,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5738,6 +5865,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5747,24 +5883,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5774,33 +5901,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5810,6 +5919,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5819,15 +5937,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5837,6 +5955,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5872,6 +5999,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5881,6 +6017,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5890,69 +6035,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5962,6 +6053,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5971,15 +6071,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -5989,6 +6089,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6027,6 +6136,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6036,6 +6154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6045,24 +6172,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6072,6 +6190,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6081,6 +6208,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6090,6 +6226,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6099,6 +6244,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6108,6 +6262,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6117,6 +6280,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6126,15 +6298,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6144,6 +6316,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6174,6 +6355,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6183,6 +6373,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6192,6 +6391,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6201,60 +6409,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6264,6 +6427,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6273,15 +6445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6291,6 +6463,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6321,6 +6502,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6330,6 +6520,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6339,6 +6538,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6348,24 +6556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6375,33 +6574,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6411,6 +6592,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6420,15 +6610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6438,6 +6628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6472,6 +6671,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6481,6 +6689,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6490,6 +6707,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6499,15 +6725,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6517,6 +6743,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6526,6 +6761,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6535,6 +6779,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6544,15 +6797,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6562,6 +6815,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6571,15 +6833,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6589,6 +6851,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6619,6 +6890,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6628,6 +6908,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6637,6 +6926,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6646,24 +6944,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6673,33 +6962,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6709,6 +6980,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6718,15 +6998,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6736,6 +7016,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6758,21 +7047,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["WorkspaceSettings"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Missing, malformed, unknown or revoked credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6782,69 +7071,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6854,6 +7089,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6863,15 +7107,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6881,6 +7125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6913,6 +7166,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6922,6 +7184,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6931,24 +7202,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6958,6 +7220,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6967,6 +7238,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6976,6 +7256,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -6985,15 +7274,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7003,6 +7292,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7012,15 +7310,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7030,6 +7328,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7063,6 +7370,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7072,6 +7388,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7081,69 +7406,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7153,6 +7424,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7162,15 +7442,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7180,6 +7460,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7218,6 +7507,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7227,6 +7525,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7236,24 +7543,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7263,6 +7561,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7272,6 +7579,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7281,6 +7597,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7290,6 +7615,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7299,6 +7633,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7308,6 +7651,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7317,15 +7669,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7335,6 +7687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7365,6 +7726,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7374,6 +7744,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7383,6 +7762,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7392,60 +7780,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7455,6 +7798,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7464,15 +7816,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7482,6 +7834,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7516,6 +7877,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7525,6 +7895,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7534,6 +7913,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7543,15 +7931,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7561,6 +7949,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7570,6 +7967,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7579,6 +7985,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7588,15 +8003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7606,6 +8021,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7615,15 +8039,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7633,6 +8057,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7663,6 +8096,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7672,6 +8114,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7681,6 +8132,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7690,24 +8150,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7717,33 +8168,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7753,6 +8186,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7762,15 +8204,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7780,6 +8222,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7819,6 +8270,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7828,6 +8288,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7837,69 +8306,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7909,6 +8324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7918,15 +8342,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7936,6 +8360,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7974,6 +8407,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7983,6 +8425,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -7992,24 +8443,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8019,6 +8461,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8028,6 +8479,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8037,6 +8497,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8046,6 +8515,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8055,6 +8533,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8064,6 +8551,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8073,6 +8569,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8082,6 +8587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "panel_error",
+                     *         "message": "the panel did not answer within 10 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8091,6 +8605,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8121,6 +8644,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8130,6 +8662,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8139,6 +8680,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8148,60 +8698,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8211,6 +8716,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8220,15 +8734,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8238,6 +8752,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8268,6 +8791,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8277,6 +8809,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8286,6 +8827,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8295,24 +8845,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8322,33 +8863,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8358,6 +8881,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8367,15 +8899,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8385,6 +8917,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8419,6 +8960,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8428,6 +8978,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8437,6 +8996,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8446,15 +9014,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8464,6 +9032,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8473,6 +9050,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8482,6 +9068,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8491,6 +9086,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8500,6 +9104,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8509,6 +9122,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8518,6 +9140,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8527,6 +9158,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "panel_error",
+                     *         "message": "the panel did not answer within 10 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8536,6 +9176,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8571,6 +9220,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8580,6 +9238,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8589,69 +9256,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8661,6 +9274,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8670,15 +9292,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8688,6 +9310,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8726,6 +9357,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8735,6 +9375,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8744,24 +9393,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8771,6 +9411,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8780,6 +9429,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8789,6 +9447,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8798,6 +9465,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8807,6 +9483,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8816,6 +9501,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8825,15 +9519,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8843,6 +9537,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8873,6 +9576,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8882,6 +9594,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8891,6 +9612,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8900,60 +9630,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8963,6 +9648,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8972,15 +9666,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -8990,6 +9684,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9020,6 +9723,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9029,6 +9741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9038,6 +9759,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9047,24 +9777,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9074,33 +9795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9110,6 +9813,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9119,15 +9831,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9137,6 +9849,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9171,6 +9892,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9180,6 +9910,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9189,6 +9928,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9198,15 +9946,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9216,6 +9964,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9225,6 +9982,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9234,6 +10000,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9243,15 +10018,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9261,6 +10036,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9270,15 +10054,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9288,6 +10072,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9324,6 +10117,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9333,6 +10135,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9342,24 +10153,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9369,6 +10171,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9378,6 +10189,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9387,6 +10207,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9396,6 +10225,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9405,6 +10243,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9414,6 +10261,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9423,15 +10279,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9441,6 +10297,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9482,6 +10347,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9491,6 +10365,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9500,24 +10383,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9527,6 +10401,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9536,6 +10419,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9545,6 +10437,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9554,6 +10455,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9563,6 +10473,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9572,6 +10491,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9581,15 +10509,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9599,6 +10527,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9632,6 +10569,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9641,6 +10587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9650,69 +10605,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9722,6 +10623,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9731,15 +10641,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9749,6 +10659,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9780,6 +10699,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9789,6 +10717,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9798,6 +10735,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9807,60 +10753,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9870,6 +10771,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9879,15 +10789,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9897,6 +10807,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9932,6 +10851,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9941,6 +10869,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9950,6 +10887,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9959,15 +10905,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9977,6 +10923,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9986,6 +10941,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -9995,6 +10959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10004,6 +10977,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10013,6 +10995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10022,6 +11013,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10031,15 +11031,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10049,6 +11049,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10080,6 +11089,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10089,6 +11107,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10098,6 +11125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10107,24 +11143,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10134,33 +11161,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10170,6 +11179,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10179,15 +11197,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10197,6 +11215,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10229,6 +11256,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10238,6 +11274,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10247,6 +11292,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10256,15 +11310,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10274,6 +11328,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10283,6 +11346,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10292,6 +11364,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10301,6 +11382,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10310,6 +11400,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10319,6 +11418,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10328,15 +11436,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10346,6 +11454,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10379,6 +11496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10388,6 +11514,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10397,69 +11532,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10469,6 +11550,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10478,15 +11568,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10496,6 +11586,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10534,6 +11633,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10543,6 +11651,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10552,24 +11669,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10579,6 +11687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10588,6 +11705,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10597,6 +11723,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10606,6 +11741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10615,6 +11759,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10624,6 +11777,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10633,15 +11795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10651,6 +11813,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10681,6 +11852,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10690,6 +11870,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10699,6 +11888,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10708,60 +11906,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10771,6 +11924,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10780,15 +11942,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10798,6 +11960,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10832,6 +12003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10841,6 +12021,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10850,6 +12039,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10859,15 +12057,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10877,6 +12075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10886,6 +12093,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10895,6 +12111,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10904,6 +12129,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10913,6 +12147,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10922,6 +12165,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10931,15 +12183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10949,6 +12201,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10979,6 +12240,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10988,6 +12258,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -10997,6 +12276,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11006,24 +12294,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11033,33 +12312,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11069,6 +12330,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11078,15 +12348,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11096,6 +12366,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11129,6 +12408,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11138,6 +12426,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11147,69 +12444,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11219,6 +12462,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11228,15 +12480,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11246,6 +12498,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11284,6 +12545,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11293,6 +12563,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11302,24 +12581,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11329,6 +12599,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11338,6 +12617,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11347,6 +12635,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11356,6 +12653,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11365,6 +12671,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11374,6 +12689,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11383,15 +12707,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11401,6 +12725,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11431,6 +12764,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11440,6 +12782,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11449,6 +12800,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11458,60 +12818,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11521,6 +12836,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11530,15 +12854,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11548,6 +12872,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11582,6 +12915,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11591,6 +12933,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11600,6 +12951,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11609,15 +12969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11627,6 +12987,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11636,6 +13005,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11645,6 +13023,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11654,6 +13041,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11663,6 +13059,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "this Idempotency-Key was used with a different request",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11672,6 +13077,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11681,15 +13095,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11699,6 +13113,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11729,6 +13152,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11738,6 +13170,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11747,6 +13188,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11756,24 +13206,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11783,33 +13224,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11819,6 +13242,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11828,15 +13260,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11846,6 +13278,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11878,6 +13319,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11887,6 +13337,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11896,24 +13355,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11923,6 +13373,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11932,6 +13391,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11941,6 +13409,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the request body is larger than 1048576 bytes",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11950,15 +13427,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "send the body as application/json",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11968,6 +13445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11977,15 +13463,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -11995,6 +13481,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12038,6 +13533,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12047,6 +13551,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12056,69 +13569,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12128,6 +13587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12137,15 +13605,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12155,6 +13623,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12200,6 +13677,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12209,6 +13695,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12218,69 +13713,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12290,6 +13731,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12299,15 +13749,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12317,6 +13767,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12364,6 +13823,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12373,6 +13841,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12382,69 +13859,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12454,6 +13877,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12463,15 +13895,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12481,6 +13913,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12528,6 +13969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12537,6 +13987,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12546,69 +14005,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12618,6 +14023,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12627,15 +14041,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12645,6 +14059,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12682,6 +14105,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12691,6 +14123,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12700,69 +14141,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12772,6 +14159,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12781,15 +14177,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12799,6 +14195,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12832,6 +14237,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12841,6 +14255,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12850,6 +14273,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12859,24 +14291,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12886,33 +14309,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "conflicts with an existing resource",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12922,6 +14327,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12931,15 +14345,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12949,6 +14363,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -12992,6 +14415,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13001,6 +14433,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13010,69 +14451,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description No such resource in the caller's scope. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13082,6 +14469,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13091,15 +14487,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13109,6 +14505,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13151,6 +14556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "limit must be between 1 and 200",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13160,6 +14574,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13169,6 +14592,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13178,60 +14610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13241,6 +14628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13250,15 +14646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13268,6 +14664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13290,21 +14695,21 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["RuntimeHealth"];
                 };
             };
-            /** @description The request is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Missing, malformed, unknown or revoked credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "missing or invalid API key",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13314,6 +14719,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "this operation needs the owner role",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13323,60 +14737,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The path exists but not with this method. */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The request body did not arrive in time. */
-            408: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflicts with the current state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is not JSON. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Well-formed but not acceptable (e.g. a reused idempotency key). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "channel not found",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13386,6 +14755,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "too_many_auth_failures",
+                     *         "message": "too many failed authentications; retry after 60 seconds",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13395,15 +14773,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An upstream service (the panel) failed. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };
@@ -13413,6 +14791,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
                     "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
                 };
             };

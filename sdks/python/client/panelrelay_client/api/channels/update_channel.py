@@ -62,11 +62,6 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -87,11 +82,6 @@ def _parse_response(
 
         return response_415
 
-    if response.status_code == 422:
-        response_422 = ErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -101,11 +91,6 @@ def _parse_response(
         response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
 
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
@@ -135,7 +120,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ChannelInput,
 ) -> Response[Channel | ErrorEnvelope]:
-    """Update a channel (owner): given fields replace, absent ones stay. Validation state
+    """Update a channel (owner).
+
+     Update a channel (owner): given fields replace, absent ones stay. Validation state
     is reset.
 
     Args:
@@ -172,7 +159,9 @@ def sync(
     client: AuthenticatedClient,
     body: ChannelInput,
 ) -> Channel | ErrorEnvelope | None:
-    """Update a channel (owner): given fields replace, absent ones stay. Validation state
+    """Update a channel (owner).
+
+     Update a channel (owner): given fields replace, absent ones stay. Validation state
     is reset.
 
     Args:
@@ -204,7 +193,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ChannelInput,
 ) -> Response[Channel | ErrorEnvelope]:
-    """Update a channel (owner): given fields replace, absent ones stay. Validation state
+    """Update a channel (owner).
+
+     Update a channel (owner): given fields replace, absent ones stay. Validation state
     is reset.
 
     Args:
@@ -239,7 +230,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ChannelInput,
 ) -> Channel | ErrorEnvelope | None:
-    """Update a channel (owner): given fields replace, absent ones stay. Validation state
+    """Update a channel (owner).
+
+     Update a channel (owner): given fields replace, absent ones stay. Validation state
     is reset.
 
     Args:

@@ -56,16 +56,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -101,11 +91,6 @@ def _parse_response(
 
         return response_500
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
-
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
 
@@ -134,7 +119,9 @@ def sync_detailed(
     body: CommandAliasInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CommandAlias | ErrorEnvelope]:
-    """Create a command alias (owner). A phrase the workspace already uses, as an alias or a
+    """Create a command alias (owner).
+
+     Create a command alias (owner). A phrase the workspace already uses, as an alias or a
     custom command's trigger, is a conflict (`phrase_taken`).
 
     Args:
@@ -167,7 +154,9 @@ def sync(
     body: CommandAliasInput,
     idempotency_key: str | Unset = UNSET,
 ) -> CommandAlias | ErrorEnvelope | None:
-    """Create a command alias (owner). A phrase the workspace already uses, as an alias or a
+    """Create a command alias (owner).
+
+     Create a command alias (owner). A phrase the workspace already uses, as an alias or a
     custom command's trigger, is a conflict (`phrase_taken`).
 
     Args:
@@ -195,7 +184,9 @@ async def asyncio_detailed(
     body: CommandAliasInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CommandAlias | ErrorEnvelope]:
-    """Create a command alias (owner). A phrase the workspace already uses, as an alias or a
+    """Create a command alias (owner).
+
+     Create a command alias (owner). A phrase the workspace already uses, as an alias or a
     custom command's trigger, is a conflict (`phrase_taken`).
 
     Args:
@@ -226,7 +217,9 @@ async def asyncio(
     body: CommandAliasInput,
     idempotency_key: str | Unset = UNSET,
 ) -> CommandAlias | ErrorEnvelope | None:
-    """Create a command alias (owner). A phrase the workspace already uses, as an alias or a
+    """Create a command alias (owner).
+
+     Create a command alias (owner). A phrase the workspace already uses, as an alias or a
     custom command's trigger, is a conflict (`phrase_taken`).
 
     Args:

@@ -53,16 +53,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -83,11 +73,6 @@ def _parse_response(
 
         return response_415
 
-    if response.status_code == 422:
-        response_422 = ErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -97,11 +82,6 @@ def _parse_response(
         response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
 
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
@@ -130,7 +110,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SimulateInput,
 ) -> Response[ErrorEnvelope | Simulation]:
-    """Simulate a customer message (agent): the parsed command, the reply, the provider
+    """Simulate a customer message (agent).
+
+     Simulate a customer message (agent): the parsed command, the reply, the provider
     messages and per-order outcomes a real message would produce right now. Nothing is
     sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
     a code) get their reply without a code made, a ticket opened or an attempt counted.
@@ -162,7 +144,9 @@ def sync(
     client: AuthenticatedClient,
     body: SimulateInput,
 ) -> ErrorEnvelope | Simulation | None:
-    """Simulate a customer message (agent): the parsed command, the reply, the provider
+    """Simulate a customer message (agent).
+
+     Simulate a customer message (agent): the parsed command, the reply, the provider
     messages and per-order outcomes a real message would produce right now. Nothing is
     sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
     a code) get their reply without a code made, a ticket opened or an attempt counted.
@@ -189,7 +173,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SimulateInput,
 ) -> Response[ErrorEnvelope | Simulation]:
-    """Simulate a customer message (agent): the parsed command, the reply, the provider
+    """Simulate a customer message (agent).
+
+     Simulate a customer message (agent): the parsed command, the reply, the provider
     messages and per-order outcomes a real message would produce right now. Nothing is
     sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
     a code) get their reply without a code made, a ticket opened or an attempt counted.
@@ -219,7 +205,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SimulateInput,
 ) -> ErrorEnvelope | Simulation | None:
-    """Simulate a customer message (agent): the parsed command, the reply, the provider
+    """Simulate a customer message (agent).
+
+     Simulate a customer message (agent): the parsed command, the reply, the provider
     messages and per-order outcomes a real message would produce right now. Nothing is
     sent, no cooldown is used, nothing is logged; linking messages (`link <username>`,
     a code) get their reply without a code made, a ticket opened or an attempt counted.

@@ -56,16 +56,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -101,11 +91,6 @@ def _parse_response(
 
         return response_500
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
-
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
 
@@ -134,7 +119,9 @@ def sync_detailed(
     body: CustomCommandInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CustomCommand | ErrorEnvelope]:
-    """Create a custom command (owner). A trigger the workspace already uses, as an alias or
+    """Create a custom command (owner).
+
+     Create a custom command (owner). A trigger the workspace already uses, as an alias or
     another trigger, is a conflict (`phrase_taken`); one made only of built-in command
     words is refused (`builtin_phrase`).
 
@@ -168,7 +155,9 @@ def sync(
     body: CustomCommandInput,
     idempotency_key: str | Unset = UNSET,
 ) -> CustomCommand | ErrorEnvelope | None:
-    """Create a custom command (owner). A trigger the workspace already uses, as an alias or
+    """Create a custom command (owner).
+
+     Create a custom command (owner). A trigger the workspace already uses, as an alias or
     another trigger, is a conflict (`phrase_taken`); one made only of built-in command
     words is refused (`builtin_phrase`).
 
@@ -197,7 +186,9 @@ async def asyncio_detailed(
     body: CustomCommandInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CustomCommand | ErrorEnvelope]:
-    """Create a custom command (owner). A trigger the workspace already uses, as an alias or
+    """Create a custom command (owner).
+
+     Create a custom command (owner). A trigger the workspace already uses, as an alias or
     another trigger, is a conflict (`phrase_taken`); one made only of built-in command
     words is refused (`builtin_phrase`).
 
@@ -229,7 +220,9 @@ async def asyncio(
     body: CustomCommandInput,
     idempotency_key: str | Unset = UNSET,
 ) -> CustomCommand | ErrorEnvelope | None:
-    """Create a custom command (owner). A trigger the workspace already uses, as an alias or
+    """Create a custom command (owner).
+
+     Create a custom command (owner). A trigger the workspace already uses, as an alias or
     another trigger, is a conflict (`phrase_taken`); one made only of built-in command
     words is refused (`builtin_phrase`).
 

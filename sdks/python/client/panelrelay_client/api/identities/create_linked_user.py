@@ -56,16 +56,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -134,7 +124,9 @@ def sync_detailed(
     body: LinkUser,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | LinkedUser]:
-    """Link a chat identity to a panel username (agent). One identity belongs to one
+    """Link a chat identity to a panel username (agent).
+
+     Link a chat identity to a panel username (agent). One identity belongs to one
     username: linking it again is 409 `identity_already_linked`. With
     `verify_username`, the panel must know the username (422 `username_not_on_panel`;
     409 `panel_not_connected`; 502 `panel_error`).
@@ -169,7 +161,9 @@ def sync(
     body: LinkUser,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | LinkedUser | None:
-    """Link a chat identity to a panel username (agent). One identity belongs to one
+    """Link a chat identity to a panel username (agent).
+
+     Link a chat identity to a panel username (agent). One identity belongs to one
     username: linking it again is 409 `identity_already_linked`. With
     `verify_username`, the panel must know the username (422 `username_not_on_panel`;
     409 `panel_not_connected`; 502 `panel_error`).
@@ -199,7 +193,9 @@ async def asyncio_detailed(
     body: LinkUser,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | LinkedUser]:
-    """Link a chat identity to a panel username (agent). One identity belongs to one
+    """Link a chat identity to a panel username (agent).
+
+     Link a chat identity to a panel username (agent). One identity belongs to one
     username: linking it again is 409 `identity_already_linked`. With
     `verify_username`, the panel must know the username (422 `username_not_on_panel`;
     409 `panel_not_connected`; 502 `panel_error`).
@@ -232,7 +228,9 @@ async def asyncio(
     body: LinkUser,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | LinkedUser | None:
-    """Link a chat identity to a panel username (agent). One identity belongs to one
+    """Link a chat identity to a panel username (agent).
+
+     Link a chat identity to a panel username (agent). One identity belongs to one
     username: linking it again is 409 `identity_already_linked`. With
     `verify_username`, the panel must know the username (422 `username_not_on_panel`;
     409 `panel_not_connected`; 502 `panel_error`).

@@ -70,41 +70,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 408:
-        response_408 = ErrorEnvelope.from_dict(response.json())
-
-        return response_408
-
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 413:
-        response_413 = ErrorEnvelope.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = ErrorEnvelope.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = ErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -114,11 +79,6 @@ def _parse_response(
         response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
 
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
@@ -151,8 +111,9 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | LinkedUserList]:
-    """List linked users, newest first, filtered by medium, identity (any usual spelling)
-    or username.
+    """List linked users, newest first.
+
+     Filter by medium, identity (any usual spelling) or username.
 
     Args:
         medium (MediumName | Unset): A messaging medium.
@@ -193,8 +154,9 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> ErrorEnvelope | LinkedUserList | None:
-    """List linked users, newest first, filtered by medium, identity (any usual spelling)
-    or username.
+    """List linked users, newest first.
+
+     Filter by medium, identity (any usual spelling) or username.
 
     Args:
         medium (MediumName | Unset): A messaging medium.
@@ -230,8 +192,9 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | LinkedUserList]:
-    """List linked users, newest first, filtered by medium, identity (any usual spelling)
-    or username.
+    """List linked users, newest first.
+
+     Filter by medium, identity (any usual spelling) or username.
 
     Args:
         medium (MediumName | Unset): A messaging medium.
@@ -270,8 +233,9 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> ErrorEnvelope | LinkedUserList | None:
-    """List linked users, newest first, filtered by medium, identity (any usual spelling)
-    or username.
+    """List linked users, newest first.
+
+     Filter by medium, identity (any usual spelling) or username.
 
     Args:
         medium (MediumName | Unset): A messaging medium.

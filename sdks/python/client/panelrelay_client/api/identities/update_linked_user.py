@@ -62,11 +62,6 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -135,7 +130,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateLinkedUser,
 ) -> Response[ErrorEnvelope | LinkedUser]:
-    """Point a linked chat identity at another panel username (agent). With
+    """Point a linked identity at another username (agent).
+
+     Point a linked chat identity at another panel username (agent). With
     `verify_username`, the panel must know the username.
 
     Args:
@@ -168,7 +165,9 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateLinkedUser,
 ) -> ErrorEnvelope | LinkedUser | None:
-    """Point a linked chat identity at another panel username (agent). With
+    """Point a linked identity at another username (agent).
+
+     Point a linked chat identity at another panel username (agent). With
     `verify_username`, the panel must know the username.
 
     Args:
@@ -196,7 +195,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateLinkedUser,
 ) -> Response[ErrorEnvelope | LinkedUser]:
-    """Point a linked chat identity at another panel username (agent). With
+    """Point a linked identity at another username (agent).
+
+     Point a linked chat identity at another panel username (agent). With
     `verify_username`, the panel must know the username.
 
     Args:
@@ -227,7 +228,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateLinkedUser,
 ) -> ErrorEnvelope | LinkedUser | None:
-    """Point a linked chat identity at another panel username (agent). With
+    """Point a linked identity at another username (agent).
+
+     Point a linked chat identity at another panel username (agent). With
     `verify_username`, the panel must know the username.
 
     Args:

@@ -51,16 +51,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -81,11 +71,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_415
 
-    if response.status_code == 422:
-        response_422 = ErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -95,11 +80,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
 
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
@@ -128,7 +108,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PutPanel,
 ) -> Response[ErrorEnvelope | Panel]:
-    """Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
+    """Connect the workspace's panel (owner).
+
+     Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
         body (PutPanel): Connects (or reconnects) the workspace's panel.
@@ -157,7 +139,9 @@ def sync(
     client: AuthenticatedClient,
     body: PutPanel,
 ) -> ErrorEnvelope | Panel | None:
-    """Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
+    """Connect the workspace's panel (owner).
+
+     Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
         body (PutPanel): Connects (or reconnects) the workspace's panel.
@@ -181,7 +165,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PutPanel,
 ) -> Response[ErrorEnvelope | Panel]:
-    """Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
+    """Connect the workspace's panel (owner).
+
+     Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
         body (PutPanel): Connects (or reconnects) the workspace's panel.
@@ -208,7 +194,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PutPanel,
 ) -> ErrorEnvelope | Panel | None:
-    """Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
+    """Connect the workspace's panel (owner).
+
+     Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
         body (PutPanel): Connects (or reconnects) the workspace's panel.

@@ -28,11 +28,6 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
 
@@ -43,40 +38,10 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 408:
-        response_408 = ErrorEnvelope.from_dict(response.json())
-
-        return response_408
-
     if response.status_code == 409:
         response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
-
-    if response.status_code == 413:
-        response_413 = ErrorEnvelope.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = ErrorEnvelope.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = ErrorEnvelope.from_dict(response.json())
-
-        return response_422
 
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
@@ -87,11 +52,6 @@ def _parse_response(
         response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
 
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
@@ -119,7 +79,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | PanelTest]:
-    """Test the panel connection (agent): reachability, authentication, capabilities, latency
+    """Test the panel connection (agent).
+
+     Test the panel connection (agent): reachability, authentication, capabilities, latency
     and a diagnosis in plain words. The result is stored and shown on the panel.
 
     Raises:
@@ -143,7 +105,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | PanelTest | None:
-    """Test the panel connection (agent): reachability, authentication, capabilities, latency
+    """Test the panel connection (agent).
+
+     Test the panel connection (agent): reachability, authentication, capabilities, latency
     and a diagnosis in plain words. The result is stored and shown on the panel.
 
     Raises:
@@ -163,7 +127,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | PanelTest]:
-    """Test the panel connection (agent): reachability, authentication, capabilities, latency
+    """Test the panel connection (agent).
+
+     Test the panel connection (agent): reachability, authentication, capabilities, latency
     and a diagnosis in plain words. The result is stored and shown on the panel.
 
     Raises:
@@ -185,7 +151,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | PanelTest | None:
-    """Test the panel connection (agent): reachability, authentication, capabilities, latency
+    """Test the panel connection (agent).
+
+     Test the panel connection (agent): reachability, authentication, capabilities, latency
     and a diagnosis in plain words. The result is stored and shown on the panel.
 
     Raises:

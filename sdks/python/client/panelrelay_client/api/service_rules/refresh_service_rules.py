@@ -28,11 +28,6 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
 
@@ -43,40 +38,10 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
-    if response.status_code == 408:
-        response_408 = ErrorEnvelope.from_dict(response.json())
-
-        return response_408
-
     if response.status_code == 409:
         response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
-
-    if response.status_code == 413:
-        response_413 = ErrorEnvelope.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = ErrorEnvelope.from_dict(response.json())
-
-        return response_415
-
-    if response.status_code == 422:
-        response_422 = ErrorEnvelope.from_dict(response.json())
-
-        return response_422
 
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
@@ -119,7 +84,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | RefreshResult]:
-    """Pull the panel's services and parse their names into rules (agent). Manual overrides
+    """Pull the panel's services into rules (agent).
+
+     Pull the panel's services and parse their names into rules (agent). Manual overrides
     are kept.
 
     Raises:
@@ -143,7 +110,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | RefreshResult | None:
-    """Pull the panel's services and parse their names into rules (agent). Manual overrides
+    """Pull the panel's services into rules (agent).
+
+     Pull the panel's services and parse their names into rules (agent). Manual overrides
     are kept.
 
     Raises:
@@ -163,7 +132,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | RefreshResult]:
-    """Pull the panel's services and parse their names into rules (agent). Manual overrides
+    """Pull the panel's services into rules (agent).
+
+     Pull the panel's services and parse their names into rules (agent). Manual overrides
     are kept.
 
     Raises:
@@ -185,7 +156,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | RefreshResult | None:
-    """Pull the panel's services and parse their names into rules (agent). Manual overrides
+    """Pull the panel's services into rules (agent).
+
+     Pull the panel's services and parse their names into rules (agent). Manual overrides
     are kept.
 
     Raises:

@@ -58,11 +58,6 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -98,11 +93,6 @@ def _parse_response(
 
         return response_500
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
-
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
 
@@ -130,7 +120,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TemplatePreviewInput,
 ) -> Response[ErrorEnvelope | TemplatePreview]:
-    """Render a reply with sample data: the current text, or a draft to check before saving.
+    """Render a reply with sample data.
+
+     Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
         body (TemplatePreviewInput): What to preview.
@@ -159,7 +151,9 @@ def sync(
     client: AuthenticatedClient,
     body: TemplatePreviewInput,
 ) -> ErrorEnvelope | TemplatePreview | None:
-    """Render a reply with sample data: the current text, or a draft to check before saving.
+    """Render a reply with sample data.
+
+     Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
         body (TemplatePreviewInput): What to preview.
@@ -183,7 +177,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TemplatePreviewInput,
 ) -> Response[ErrorEnvelope | TemplatePreview]:
-    """Render a reply with sample data: the current text, or a draft to check before saving.
+    """Render a reply with sample data.
+
+     Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
         body (TemplatePreviewInput): What to preview.
@@ -210,7 +206,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TemplatePreviewInput,
 ) -> ErrorEnvelope | TemplatePreview | None:
-    """Render a reply with sample data: the current text, or a draft to check before saving.
+    """Render a reply with sample data.
+
+     Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
         body (TemplatePreviewInput): What to preview.

@@ -62,11 +62,6 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 405:
-        response_405 = ErrorEnvelope.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 408:
         response_408 = ErrorEnvelope.from_dict(response.json())
 
@@ -102,11 +97,6 @@ def _parse_response(
 
         return response_500
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-        return response_502
-
     if response.status_code == 503:
         response_503 = ErrorEnvelope.from_dict(response.json())
 
@@ -135,7 +125,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReplyTemplateInput,
 ) -> Response[ErrorEnvelope | ReplyTemplate]:
-    """Set the workspace's text for a reply (owner). The text may use only the key's
+    """Set the workspace's text for a reply (owner).
+
+     Set the workspace's text for a reply (owner). The text may use only the key's
     variables.
 
     Args:
@@ -168,7 +160,9 @@ def sync(
     client: AuthenticatedClient,
     body: ReplyTemplateInput,
 ) -> ErrorEnvelope | ReplyTemplate | None:
-    """Set the workspace's text for a reply (owner). The text may use only the key's
+    """Set the workspace's text for a reply (owner).
+
+     Set the workspace's text for a reply (owner). The text may use only the key's
     variables.
 
     Args:
@@ -196,7 +190,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReplyTemplateInput,
 ) -> Response[ErrorEnvelope | ReplyTemplate]:
-    """Set the workspace's text for a reply (owner). The text may use only the key's
+    """Set the workspace's text for a reply (owner).
+
+     Set the workspace's text for a reply (owner). The text may use only the key's
     variables.
 
     Args:
@@ -227,7 +223,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReplyTemplateInput,
 ) -> ErrorEnvelope | ReplyTemplate | None:
-    """Set the workspace's text for a reply (owner). The text may use only the key's
+    """Set the workspace's text for a reply (owner).
+
+     Set the workspace's text for a reply (owner). The text may use only the key's
     variables.
 
     Args:

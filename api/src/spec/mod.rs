@@ -1,11 +1,14 @@
 //! The OpenAPI document as published (`openapi.yaml`, `/openapi.json`, `/openapi.yaml`):
-//! poem-openapi's document, tidied for code generators.
+//! poem-openapi's document, tidied for code generators, with each operation's own error
+//! statuses (see [`errors`]).
 //!
 //! poem-openapi wraps every described reference to a schema in an `allOf` of the reference
 //! and a description (`{description, allOf: [{$ref}, {description}]}`); generators such as
 //! openapi-python-client then drop the field or invent a type for it. Each such wrapper
 //! becomes the bare `$ref` (in OpenAPI 3.0 a `$ref`'s siblings are ignored anyway; the
 //! referenced schema keeps its own description).
+
+mod errors;
 
 use crate::resources::Apis;
 use poem_openapi::OpenApiService;
@@ -54,6 +57,7 @@ const ANNOTATIONS: [&str; 7] = [
 pub fn tidy(poem_yaml: &str) -> Result<Value, serde_yaml::Error> {
     let mut document: Value = serde_yaml::from_str(poem_yaml)?;
     unwrap_references(&mut document);
+    errors::declare(&mut document);
     Ok(document)
 }
 
