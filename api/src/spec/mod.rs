@@ -1,6 +1,6 @@
 //! The OpenAPI document as published (`openapi.yaml`, `/openapi.json`, `/openapi.yaml`):
 //! poem-openapi's document, tidied for code generators, with each operation's own error
-//! statuses (see [`errors`]).
+//! statuses (see [`errors`]) and the webhook ingress (see [`webhooks`]).
 //!
 //! poem-openapi wraps every described reference to a schema in an `allOf` of the reference
 //! and a description (`{description, allOf: [{$ref}, {description}]}`); generators such as
@@ -9,6 +9,7 @@
 //! referenced schema keeps its own description).
 
 mod errors;
+mod webhooks;
 
 use crate::resources::Apis;
 use poem_openapi::OpenApiService;
@@ -58,6 +59,9 @@ pub fn tidy(poem_yaml: &str) -> Result<Value, serde_yaml::Error> {
     let mut document: Value = serde_yaml::from_str(poem_yaml)?;
     unwrap_references(&mut document);
     errors::declare(&mut document);
+    if document.get("paths").is_some() {
+        webhooks::describe(&mut document);
+    }
     Ok(document)
 }
 

@@ -303,7 +303,8 @@ async fn store(state: &AppState, channel: &OpenChannel, item: InboundItem) -> Ou
     outcome
 }
 
-/// Meta's verification handshake: echoes `hub.challenge` when `hub.verify_token` matches.
+/// Meta's verification handshake: echoes `hub.challenge` when `hub.verify_token` matches;
+/// refusals come in the error envelope.
 #[handler]
 pub async fn verify(
     req: &Request,
@@ -312,18 +313,21 @@ pub async fn verify(
 ) -> Response {
     let channel = match channel(&state, &medium, &channel_id).await {
         Ok(Some(channel)) => channel,
-        Ok(None) => return (StatusCode::NOT_FOUND, "unknown channel").into_response(),
+        Ok(None) => {
+            return ApiError::new(ErrorCode::NotFound, "no channel with this id and medium")
+                .into_response();
+        }
         Err(err) => {
             tracing::warn!(error = %err, "channel unreadable; verification answered 503");
-            return (StatusCode::SERVICE_UNAVAILABLE, "retry shortly").into_response();
+            return ApiError::new(ErrorCode::ServiceUnavailable, "retry shortly").into_response();
         }
     };
     if channel.channel.medium != Medium::WhatsappMeta {
-        return (
-            StatusCode::METHOD_NOT_ALLOWED,
+        return ApiError::new(
+            ErrorCode::MethodNotAllowed,
             "only Meta channels verify by GET",
         )
-            .into_response();
+        .into_response();
     }
     match inbound::meta_challenge(
         req.uri().query().unwrap_or(""),
@@ -332,7 +336,7 @@ pub async fn verify(
         Ok(challenge) => challenge.with_content_type("text/plain").into_response(),
         Err(failure) => {
             tracing::info!(?failure, "meta verification refused");
-            (StatusCode::FORBIDDEN, "verification failed").into_response()
+            ApiError::new(ErrorCode::Forbidden, "verification failed").into_response()
         }
     }
 }

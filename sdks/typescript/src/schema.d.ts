@@ -843,6 +843,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{medium}/{channel_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Answer Meta's webhook verification.
+         * @description Meta calls it when the webhook is set up in the App Dashboard: the answer is `hub.challenge` when `hub.verify_token` is the channel's `verify_token`. Only WhatsApp Cloud API (Meta) channels verify this way.
+         */
+        get: operations["verify_webhook"];
+        put?: never;
+        /**
+         * Receive a provider's webhook delivery.
+         * @description Where Telegram, Green API and Meta deliver a channel's events. The delivery is authenticated with the channel's secret (the header its medium uses), stored once (a repeated delivery is a `duplicate`) and answered at once; the worker handles it afterwards. Every delivery is in `GET /v1/logs/webhooks`.
+         */
+        post: operations["receive_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2738,6 +2762,15 @@ export interface components {
          * @enum {string}
          */
         WorkspaceStatus: "active" | "suspended";
+        /**
+         * WebhookReceipt
+         * @description The answer to a delivery that was taken.
+         */
+        WebhookReceipt: {
+            /** @description Always true. */
+            ok: boolean;
+            outcome: components["schemas"]["WebhookOutcome"];
+        };
     };
     responses: never;
     parameters: never;
@@ -14796,6 +14829,300 @@ export interface operations {
                      *       "error": {
                      *         "code": "service_unavailable",
                      *         "message": "database unavailable; retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    verify_webhook: {
+        parameters: {
+            query: {
+                /** @description Always `subscribe`. */
+                "hub.mode": string;
+                /** @description The channel's `verify_token`. */
+                "hub.verify_token": string;
+                /** @description What to echo back. */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                /** @description The channel's medium. */
+                medium: components["schemas"]["MediumName"];
+                /** @description The channel's id (its `webhook_url` holds both). */
+                channel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge, echoed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example 1158201444 */
+                    "text/plain": string;
+                };
+            };
+            /** @description The verify token does not match. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "verification failed",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No channel with this id and medium. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "no channel with this id and medium",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only Meta channels verify by GET. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "method_not_allowed",
+                     *         "message": "only Meta channels verify by GET",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected failure on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The channel could not be read now. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "retry shortly",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    receive_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Telegram: the channel's `webhook_secret`. */
+                "X-Telegram-Bot-Api-Secret-Token"?: string;
+                /** @description Green API: `Bearer <webhook_secret>`. */
+                Authorization?: string;
+                /** @description Meta: `sha256=<HMAC-SHA256 of the body with the app secret>`. */
+                "X-Hub-Signature-256"?: string;
+            };
+            path: {
+                /** @description The channel's medium. */
+                medium: components["schemas"]["MediumName"];
+                /** @description The channel's id (its `webhook_url` holds both). */
+                channel_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The provider's payload, as it sends it (at most 256 KiB). */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Taken: stored, or known not to need handling. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "outcome": "accepted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description The payload could not be parsed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_body",
+                     *         "message": "the payload could not be parsed",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The secret or signature does not match the channel's. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "the delivery's signature or token does not match the channel's secret",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No channel with this id and medium. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "no channel with this id and medium",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The payload did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request_timeout",
+                     *         "message": "the request body did not arrive in time",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The payload is larger than 256 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "the payload is too large",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected failure on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "internal error; quote the request id to support",
+                     *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
+                     *       }
+                     *     }
+                     */
+                    "application/json; charset=utf-8": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The delivery could not be stored now; the provider retries it. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "the delivery could not be stored now; retry shortly",
                      *         "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"
                      *       }
                      *     }

@@ -89,6 +89,7 @@ from .queue_health import QueueHealth
 from .readiness import Readiness
 from .ready import Ready
 from .reason import Reason
+from .receive_webhook_body import ReceiveWebhookBody
 from .refill_kind import RefillKind
 from .refresh_result import RefreshResult
 from .reply_template import ReplyTemplate
@@ -127,6 +128,7 @@ from .update_workspace import UpdateWorkspace
 from .webhook_log_entry import WebhookLogEntry
 from .webhook_log_list import WebhookLogList
 from .webhook_outcome import WebhookOutcome
+from .webhook_receipt import WebhookReceipt
 from .workspace import Workspace
 from .workspace_list import WorkspaceList
 from .workspace_settings import WorkspaceSettings
@@ -222,6 +224,7 @@ __all__ = (
     "Readiness",
     "Ready",
     "Reason",
+    "ReceiveWebhookBody",
     "RefillKind",
     "RefreshResult",
     "ReplyTemplate",
@@ -260,6 +263,7 @@ __all__ = (
     "WebhookLogEntry",
     "WebhookLogList",
     "WebhookOutcome",
+    "WebhookReceipt",
     "Workspace",
     "WorkspaceList",
     "WorkspaceSettings",
