@@ -118,16 +118,28 @@ fn free_port() -> u16 {
     probe.local_addr().unwrap().port()
 }
 
+/// `PANELRELAY_BIN`, else the `panelrelay` binary of the target directory this test was built
+/// in (what `cargo test --workspace` builds for the api crate's own tests, also with
+/// `CARGO_TARGET_DIR` set), else `<workspace>/target/debug/panelrelay`.
+fn server_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("PANELRELAY_BIN") {
+        return PathBuf::from(path);
+    }
+    // This test runs as `<target>/<profile>/deps/scenario-<hash>`.
+    let sibling = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("panelrelay")));
+    match sibling {
+        Some(path) if path.is_file() => path,
+        _ => PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/debug/panelrelay"
+        )),
+    }
+}
+
 async fn start_sandbox() -> Sandbox {
-    let binary = std::env::var_os("PANELRELAY_BIN").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../target/debug/panelrelay"
-            ))
-        },
-        PathBuf::from,
-    );
+    let binary = server_binary();
     assert!(
         binary.is_file(),
         "the panelrelay binary is missing at {}: run `cargo build -p panelrelay-api --bin panelrelay` \
