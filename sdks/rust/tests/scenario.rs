@@ -157,6 +157,10 @@ async fn start_sandbox() -> Sandbox {
         .arg(format!("127.0.0.1:{port}"))
         .arg("--data-dir")
         .arg(data_dir.path())
+        // A clean environment, as a user's shell would not carry the CI's PANELRELAY_* settings
+        // (database, Redis, config file) into the sandbox.
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("PANELRELAY_LOG", "warn")
         .stdout(Stdio::piped())
         .kill_on_drop(true)
