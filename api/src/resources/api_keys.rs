@@ -105,6 +105,7 @@ pub struct CreatedApiKey {
 #[oai(example)]
 pub struct CreateApiKey {
     /// A label, 1-100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: String,
     /// What it may do.
     pub role: Role,

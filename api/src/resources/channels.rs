@@ -64,83 +64,146 @@ impl From<Medium> for MediumName {
 #[oai(skip_serializing_if_is_none)]
 pub struct ChannelInput {
     /// A label, 1-100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: Option<String>,
     /// Telegram: the bot token from @BotFather (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub bot_token: Option<String>,
     /// Green API: the instance id.
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub id_instance: Option<String>,
     /// Green API: the instance's API token (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub api_token: Option<String>,
     /// Meta: the WhatsApp phone number id.
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub phone_number_id: Option<String>,
     /// Meta: the access token (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub access_token: Option<String>,
     /// Meta: the app secret that signs webhooks (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub app_secret: Option<String>,
     /// Meta: the webhook verify token (generated when absent; read it back as the channel's
     /// `verify_token`).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub verify_token: Option<String>,
     /// Telegram and Green API: the token webhooks must carry (secret; generated when absent).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub webhook_secret: Option<String>,
     /// The provider API's base URL (Telegram `https://api.telegram.org`, Green API
     /// `https://api.green-api.com`, Meta `https://graph.facebook.com`); set it to point a
     /// channel at a local sandbox.
     pub api_base_url: Option<String>,
     /// Meta: the Graph API version (default `v26.0`).
+    #[oai(validator(max_length = 10, pattern = r"^v"))]
     pub graph_version: Option<String>,
 }
 
 /// A new Telegram bot.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct TelegramChannelInput {
     /// A label, 1-100 characters (default `telegram`).
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: Option<String>,
     /// The bot token from @BotFather (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub bot_token: String,
     /// The token Telegram must send in `X-Telegram-Bot-Api-Secret-Token` (secret;
     /// generated when absent).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub webhook_secret: Option<String>,
     /// The Bot API's base URL (default `https://api.telegram.org`); set it to point the
     /// channel at a local sandbox.
     pub api_base_url: Option<String>,
 }
 
+impl poem_openapi::types::Example for TelegramChannelInput {
+    fn example() -> Self {
+        TelegramChannelInput {
+            name: Some("Support bot".into()),
+            bot_token: "7345678901:AAF3kq9xZp0-example-token".into(),
+            webhook_secret: None,
+            api_base_url: None,
+        }
+    }
+}
+
 /// A new WhatsApp number connected through Green API.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct GreenapiChannelInput {
     /// A label, 1-100 characters (default `whatsapp_greenapi`).
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: Option<String>,
     /// The instance id.
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub id_instance: String,
     /// The instance's API token (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub api_token: String,
     /// The bearer token Green API must send with webhooks (secret; generated when absent).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub webhook_secret: Option<String>,
     /// Green API's base URL (default `https://api.green-api.com`).
     pub api_base_url: Option<String>,
 }
 
+impl poem_openapi::types::Example for GreenapiChannelInput {
+    fn example() -> Self {
+        GreenapiChannelInput {
+            name: Some("WhatsApp support".into()),
+            id_instance: "1101823456".into(),
+            api_token: "d75b3a66374942c5b3c019c698abc2067e151558acbd412345".into(),
+            webhook_secret: None,
+            api_base_url: None,
+        }
+    }
+}
+
 /// A new WhatsApp number on the WhatsApp Cloud API (Meta).
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct MetaChannelInput {
     /// A label, 1-100 characters (default `whatsapp_meta`).
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: Option<String>,
     /// The WhatsApp phone number id.
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub phone_number_id: String,
     /// The access token (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub access_token: String,
     /// The app secret that signs webhooks (secret).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub app_secret: String,
     /// The webhook verify token (generated when absent; read it back as the channel's
     /// `verify_token`).
+    #[oai(validator(min_length = 1, max_length = 1000))]
     pub verify_token: Option<String>,
     /// The Graph API's base URL (default `https://graph.facebook.com`).
     pub api_base_url: Option<String>,
     /// The Graph API version (default `v26.0`).
+    #[oai(validator(max_length = 10, pattern = r"^v"))]
     pub graph_version: Option<String>,
+}
+
+impl poem_openapi::types::Example for MetaChannelInput {
+    fn example() -> Self {
+        MetaChannelInput {
+            name: Some("WhatsApp Business".into()),
+            phone_number_id: "109876543210987".into(),
+            access_token: "EAAGm0PX4ZCpsBAexampletoken".into(),
+            app_secret: "4f1c2d9e8b7a6f5e4d3c2b1a0f9e8d7c".into(),
+            verify_token: None,
+            api_base_url: None,
+            graph_version: None,
+        }
+    }
 }
 
 /// A new channel: one schema per medium, chosen by `medium`.

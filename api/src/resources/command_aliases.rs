@@ -69,12 +69,22 @@ fn action_view(action: &Action) -> AliasAction {
 /// An alias's settings.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct CommandAliasInput {
     /// The word or phrase customers write, 1-100 characters, without numbers (numbers are
     /// order ids). Case, accents, dashes and punctuation do not matter.
     pub phrase: String,
     /// The command it means.
     pub action: AliasAction,
+}
+
+impl poem_openapi::types::Example for CommandAliasInput {
+    fn example() -> Self {
+        CommandAliasInput {
+            phrase: "refil pls".into(),
+            action: AliasAction::Refill,
+        }
+    }
 }
 
 /// A command alias.

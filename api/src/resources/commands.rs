@@ -28,6 +28,7 @@ const MAX_TEXT_CHARS: usize = 4096;
 /// A customer message to try.
 #[derive(Object, Debug, Clone)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct SimulateInput {
     /// The medium the message comes through.
     pub medium: MediumName,
@@ -37,10 +38,23 @@ pub struct SimulateInput {
     /// The chat the message is written in (default: the sender's private chat).
     pub chat_id: Option<String>,
     /// The message text.
+    #[oai(validator(min_length = 1, max_length = 4096))]
     pub text: String,
     /// Whether the chat is a group (default false): groups stay silent on chatter.
     #[oai(default)]
     pub is_group: bool,
+}
+
+impl poem_openapi::types::Example for SimulateInput {
+    fn example() -> Self {
+        SimulateInput {
+            medium: MediumName::Telegram,
+            sender_id: "5123456789".into(),
+            chat_id: None,
+            text: "2274209 refill".into(),
+            is_group: false,
+        }
+    }
 }
 
 /// Who the sender is to the workspace.

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 /// A custom command's settings.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct CustomCommandInput {
     /// The word or phrase customers write, 1-100 characters, without numbers and not made
     /// only of built-in command words. Case, accents, dashes and punctuation do not matter.
@@ -34,6 +35,16 @@ pub struct CustomCommandInput {
     pub reply: String,
     /// Whether customers can use it (default true).
     pub enabled: Option<bool>,
+}
+
+impl poem_openapi::types::Example for CustomCommandInput {
+    fn example() -> Self {
+        CustomCommandInput {
+            trigger: "price list".into(),
+            reply: "Our prices are at https://yourpanel.com/services".into(),
+            enabled: Some(true),
+        }
+    }
 }
 
 /// A custom command.

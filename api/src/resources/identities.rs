@@ -47,16 +47,30 @@ pub struct LinkedUser {
 /// A new link.
 #[derive(Object, Debug, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct LinkUser {
     /// The medium.
     pub medium: MediumName,
     /// The chat identity, in any usual spelling: `+7 900 123-45-67`, `79001234567` and
     /// `79001234567@c.us` are the same Green API identity.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub identity: String,
     /// The panel username.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub username: String,
     /// Check first that the username exists on the panel (default false).
     pub verify_username: Option<bool>,
+}
+
+impl poem_openapi::types::Example for LinkUser {
+    fn example() -> Self {
+        LinkUser {
+            medium: MediumName::Telegram,
+            identity: "5123456789".into(),
+            username: "alice".into(),
+            verify_username: None,
+        }
+    }
 }
 
 /// Changes to a link.
@@ -64,6 +78,7 @@ pub struct LinkUser {
 #[oai(skip_serializing_if_is_none)]
 pub struct UpdateLinkedUser {
     /// The new panel username.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub username: String,
     /// Check first that the username exists on the panel (default false).
     pub verify_username: Option<bool>,
@@ -95,12 +110,15 @@ pub struct AdminChat {
 /// true, `reply_in_groups` false.
 #[derive(Object, Debug, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct AddAdminChat {
     /// The medium.
     pub medium: MediumName,
     /// The chat identity.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub identity: String,
     /// A label.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: String,
     /// Details of any order (default true).
     pub view_any_order: Option<bool>,
@@ -110,11 +128,25 @@ pub struct AddAdminChat {
     pub reply_in_groups: Option<bool>,
 }
 
+impl poem_openapi::types::Example for AddAdminChat {
+    fn example() -> Self {
+        AddAdminChat {
+            medium: MediumName::Telegram,
+            identity: "-1009876543210".into(),
+            name: "Support team".into(),
+            view_any_order: Some(true),
+            dispatch_any_order: Some(true),
+            reply_in_groups: None,
+        }
+    }
+}
+
 /// Changes to an admin chat; absent fields keep their value.
 #[derive(Object, Debug, Serialize)]
 #[oai(skip_serializing_if_is_none)]
 pub struct UpdateAdminChat {
     /// A label.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: Option<String>,
     /// Details of any order.
     pub view_any_order: Option<bool>,

@@ -55,6 +55,7 @@ impl From<PanelKind> for PanelType {
 /// Connects (or reconnects) the workspace's panel.
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct PutPanel {
     /// The panel's API.
     #[oai(rename = "type")]
@@ -65,11 +66,27 @@ pub struct PutPanel {
     pub timezone: Option<String>,
     /// The admin (or reseller) API key. Write-only: never returned. Required the first time;
     /// omit it to keep the stored key.
+    #[oai(validator(min_length = 1, max_length = 512))]
     pub api_key: Option<String>,
     /// Requests per second panelrelay sends to the panel at most, 1-50 (default 5).
+    #[oai(validator(minimum(value = "1"), maximum(value = "50")))]
     pub requests_per_second: Option<i32>,
     /// Per-request timeout in seconds, 1-60 (default 10).
+    #[oai(validator(minimum(value = "1"), maximum(value = "60")))]
     pub timeout_seconds: Option<i32>,
+}
+
+impl poem_openapi::types::Example for PutPanel {
+    fn example() -> Self {
+        PutPanel {
+            kind: PanelType::PerfectPanelV2,
+            base_url: "https://yourpanel.com".into(),
+            timezone: Some("Asia/Kolkata".into()),
+            api_key: Some("a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6".into()),
+            requests_per_second: Some(5),
+            timeout_seconds: Some(10),
+        }
+    }
 }
 
 /// What a panel type can do.

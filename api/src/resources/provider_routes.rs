@@ -38,16 +38,21 @@ pub struct Templates {
 /// A route's settings.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct RouteInput {
     /// A label, 1-100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: String,
     /// The channel that sends to the group.
     pub channel_id: String,
     /// Provider domains (admin API v2) or names (v1) matched against orders, case-insensitive.
+    #[oai(validator(max_items = 50))]
     pub provider_domains: Vec<String>,
     /// The name shown to customers instead of the domain.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub alias: Option<String>,
     /// The provider's group chat.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub target_chat_id: String,
     /// A Telegram forum topic in that group.
     pub target_topic_id: Option<i64>,
@@ -59,6 +64,22 @@ pub struct RouteInput {
     pub enabled: Option<bool>,
     /// Whether it takes orders no other route matches, e.g. a manual/error group (default false).
     pub is_fallback: Option<bool>,
+}
+
+impl poem_openapi::types::Example for RouteInput {
+    fn example() -> Self {
+        RouteInput {
+            name: "Provider One".into(),
+            channel_id: "01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6".into(),
+            provider_domains: vec!["provider-one.com".into()],
+            alias: Some("Main".into()),
+            target_chat_id: "-1001234567890".into(),
+            target_topic_id: None,
+            templates: Templates::default(),
+            enabled: Some(true),
+            is_fallback: Some(false),
+        }
+    }
 }
 
 /// A provider route.

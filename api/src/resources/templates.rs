@@ -48,10 +48,20 @@ pub struct ReplyTemplateList {
 /// A workspace's text for a key.
 #[derive(Object, Debug, Clone)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct ReplyTemplateInput {
     /// The text, at most 4000 characters. `{name}` inserts a variable of the key; `{{` and
     /// `}}` are literal braces.
     pub text: String,
+}
+
+impl poem_openapi::types::Example for ReplyTemplateInput {
+    fn example() -> Self {
+        ReplyTemplateInput {
+            text: "Refill requested for order {order_id} ({service}). We will update you soon."
+                .into(),
+        }
+    }
 }
 
 /// What to preview.

@@ -89,6 +89,7 @@ impl From<StoredWorkspace> for Workspace {
 #[oai(example)]
 pub struct CreateWorkspace {
     /// Display name, 1-100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: String,
 }
 
@@ -105,6 +106,7 @@ impl poem_openapi::types::Example for CreateWorkspace {
 #[oai(skip_serializing_if_is_none)]
 pub struct UpdateWorkspace {
     /// Display name, 1-100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub name: Option<String>,
 }
 

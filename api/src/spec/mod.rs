@@ -1,6 +1,7 @@
 //! The OpenAPI document as published (`openapi.yaml`, `/openapi.json`, `/openapi.yaml`):
 //! poem-openapi's document, tidied for code generators, with each operation's own error
-//! statuses (see [`errors`]) and the webhook ingress (see [`webhooks`]).
+//! statuses (see [`errors`]), examples for unions (see [`union_examples`]) and the webhook
+//! ingress (see [`webhooks`]).
 //!
 //! poem-openapi wraps every described reference to a schema in an `allOf` of the reference
 //! and a description (`{description, allOf: [{$ref}, {description}]}`); generators such as
@@ -9,6 +10,7 @@
 //! referenced schema keeps its own description).
 
 mod errors;
+mod union_examples;
 mod webhooks;
 
 use crate::resources::Apis;
@@ -59,6 +61,7 @@ pub fn tidy(poem_yaml: &str) -> Result<Value, serde_yaml::Error> {
     let mut document: Value = serde_yaml::from_str(poem_yaml)?;
     unwrap_references(&mut document);
     errors::declare(&mut document);
+    union_examples::add(&mut document);
     if document.get("paths").is_some() {
         webhooks::describe(&mut document);
     }

@@ -16,6 +16,7 @@ mod configuration;
 mod cors;
 mod created;
 mod e2e;
+mod examples;
 mod fakes;
 mod flow;
 mod health;

@@ -236,7 +236,9 @@ async fn new_workspace(sandbox: &Sandbox, name: &str) -> Client {
     let admin = Client::with_token(&sandbox.base_url, &sandbox.admin_key).unwrap();
     let created = admin
         .create_workspace()
-        .body(types::CreateWorkspace { name: name.into() })
+        .body(types::CreateWorkspace {
+            name: name.parse().unwrap(),
+        })
         .send()
         .await
         .unwrap();
@@ -270,7 +272,7 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
         .body(types::PutPanel {
             type_: types::PanelType::PerfectPanelV2,
             base_url: sandbox.panel_url.clone(),
-            api_key: Some(PANEL_API_KEY.into()),
+            api_key: Some(PANEL_API_KEY.parse().unwrap()),
             requests_per_second: None,
             timeout_seconds: None,
             timezone: None,
@@ -284,16 +286,16 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
     let bodies: [types::CreateChannel; 3] = [
         types::CreateChannelTelegramChannelInput {
             medium: types::CreateChannelTelegramChannelInputMedium::Telegram,
-            bot_token: sandbox.telegram_bot_token.clone(),
-            name: Some("support bot".into()),
-            webhook_secret: Some(WEBHOOK_SECRET.into()),
+            bot_token: sandbox.telegram_bot_token.parse().unwrap(),
+            name: Some("support bot".parse().unwrap()),
+            webhook_secret: Some(WEBHOOK_SECRET.parse().unwrap()),
             api_base_url: Some(sandbox.telegram_url.clone()),
         }
         .into(),
         types::CreateChannelGreenapiChannelInput {
             medium: types::CreateChannelGreenapiChannelInputMedium::WhatsappGreenapi,
-            id_instance: sandbox.greenapi_instance.clone(),
-            api_token: sandbox.greenapi_token.clone(),
+            id_instance: sandbox.greenapi_instance.parse().unwrap(),
+            api_token: sandbox.greenapi_token.parse().unwrap(),
             api_base_url: Some(sandbox.greenapi_url.clone()),
             name: None,
             webhook_secret: None,
@@ -301,9 +303,9 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
         .into(),
         types::CreateChannelMetaChannelInput {
             medium: types::CreateChannelMetaChannelInputMedium::WhatsappMeta,
-            phone_number_id: sandbox.meta_phone_number_id.clone(),
-            access_token: sandbox.meta_access_token.clone(),
-            app_secret: "sdk-test-app-secret".into(),
+            phone_number_id: sandbox.meta_phone_number_id.parse().unwrap(),
+            access_token: sandbox.meta_access_token.parse().unwrap(),
+            app_secret: "sdk-test-app-secret".parse().unwrap(),
             api_base_url: Some(sandbox.meta_url.clone()),
             graph_version: None,
             name: None,
@@ -345,10 +347,10 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
     let route = owner
         .create_provider_route()
         .body(types::RouteInput {
-            name: "provider one".into(),
+            name: "provider one".parse().unwrap(),
             channel_id: telegram.id.clone(),
             provider_domains: vec!["provider-one.com".into()],
-            target_chat_id: "-100777".into(),
+            target_chat_id: "-100777".parse().unwrap(),
             alias: None,
             enabled: None,
             is_fallback: None,
@@ -364,8 +366,8 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
         .create_linked_user()
         .body(types::LinkUser {
             medium: types::MediumName::Telegram,
-            identity: CUSTOMER.into(),
-            username: "alice".into(),
+            identity: CUSTOMER.parse().unwrap(),
+            username: "alice".parse().unwrap(),
             verify_username: None,
         })
         .send()
@@ -381,7 +383,7 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
         .body(types::SimulateInput {
             medium: types::MediumName::Telegram,
             sender_id: CUSTOMER.into(),
-            text: "2274209, 2274211 refill".into(),
+            text: "2274209, 2274211 refill".parse().unwrap(),
             chat_id: None,
             is_group: false,
         })

@@ -887,6 +887,13 @@ export interface components {
          * AddAdminChat
          * @description A new admin chat. Permissions default to `view_any_order` and `dispatch_any_order`
          *     true, `reply_in_groups` false.
+         * @example {
+         *       "dispatch_any_order": true,
+         *       "identity": "-1009876543210",
+         *       "medium": "telegram",
+         *       "name": "Support team",
+         *       "view_any_order": true
+         *     }
          */
         AddAdminChat: {
             medium: components["schemas"]["MediumName"];
@@ -1243,6 +1250,10 @@ export interface components {
         /**
          * CommandAliasInput
          * @description An alias's settings.
+         * @example {
+         *       "action": "refill",
+         *       "phrase": "refil pls"
+         *     }
          */
         CommandAliasInput: {
             /**
@@ -1378,9 +1389,24 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
-        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        /**
+         * @description A new channel: one schema per medium, chosen by `medium`.
+         * @example {
+         *       "bot_token": "7345678901:AAF3kq9xZp0-example-token",
+         *       "name": "Support bot",
+         *       "medium": "telegram"
+         *     }
+         */
         CreateChannel: components["schemas"]["CreateChannel_TelegramChannelInput"] | components["schemas"]["CreateChannel_GreenapiChannelInput"] | components["schemas"]["CreateChannel_MetaChannelInput"];
-        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        /**
+         * @description A new channel: one schema per medium, chosen by `medium`.
+         * @example {
+         *       "api_token": "d75b3a66374942c5b3c019c698abc2067e151558acbd412345",
+         *       "id_instance": "1101823456",
+         *       "name": "WhatsApp support",
+         *       "medium": "whatsapp_greenapi"
+         *     }
+         */
         CreateChannel_GreenapiChannelInput: {
             /**
              * @example whatsapp_greenapi
@@ -1394,7 +1420,16 @@ export interface components {
              */
             medium: "whatsapp_greenapi";
         };
-        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        /**
+         * @description A new channel: one schema per medium, chosen by `medium`.
+         * @example {
+         *       "access_token": "EAAGm0PX4ZCpsBAexampletoken",
+         *       "app_secret": "4f1c2d9e8b7a6f5e4d3c2b1a0f9e8d7c",
+         *       "name": "WhatsApp Business",
+         *       "phone_number_id": "109876543210987",
+         *       "medium": "whatsapp_meta"
+         *     }
+         */
         CreateChannel_MetaChannelInput: {
             /**
              * @example whatsapp_meta
@@ -1408,7 +1443,14 @@ export interface components {
              */
             medium: "whatsapp_meta";
         };
-        /** @description A new channel: one schema per medium, chosen by `medium`. */
+        /**
+         * @description A new channel: one schema per medium, chosen by `medium`.
+         * @example {
+         *       "bot_token": "7345678901:AAF3kq9xZp0-example-token",
+         *       "name": "Support bot",
+         *       "medium": "telegram"
+         *     }
+         */
         CreateChannel_TelegramChannelInput: {
             /**
              * @example telegram
@@ -1498,6 +1540,11 @@ export interface components {
         /**
          * CustomCommandInput
          * @description A custom command's settings.
+         * @example {
+         *       "enabled": true,
+         *       "reply": "Our prices are at https://yourpanel.com/services",
+         *       "trigger": "price list"
+         *     }
          */
         CustomCommandInput: {
             /**
@@ -1610,6 +1657,11 @@ export interface components {
         /**
          * GreenapiChannelInput
          * @description A new WhatsApp number connected through Green API.
+         * @example {
+         *       "api_token": "d75b3a66374942c5b3c019c698abc2067e151558acbd412345",
+         *       "id_instance": "1101823456",
+         *       "name": "WhatsApp support"
+         *     }
          */
         GreenapiChannelInput: {
             /** @description A label, 1-100 characters (default `whatsapp_greenapi`). */
@@ -1757,6 +1809,11 @@ export interface components {
         /**
          * LinkUser
          * @description A new link.
+         * @example {
+         *       "identity": "5123456789",
+         *       "medium": "telegram",
+         *       "username": "alice"
+         *     }
          */
         LinkUser: {
             medium: components["schemas"]["MediumName"];
@@ -1855,6 +1912,12 @@ export interface components {
         /**
          * MetaChannelInput
          * @description A new WhatsApp number on the WhatsApp Cloud API (Meta).
+         * @example {
+         *       "access_token": "EAAGm0PX4ZCpsBAexampletoken",
+         *       "app_secret": "4f1c2d9e8b7a6f5e4d3c2b1a0f9e8d7c",
+         *       "name": "WhatsApp Business",
+         *       "phone_number_id": "109876543210987"
+         *     }
          */
         MetaChannelInput: {
             /** @description A label, 1-100 characters (default `whatsapp_meta`). */
@@ -2118,6 +2181,14 @@ export interface components {
         /**
          * PutPanel
          * @description Connects (or reconnects) the workspace's panel.
+         * @example {
+         *       "api_key": "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",
+         *       "base_url": "https://yourpanel.com",
+         *       "requests_per_second": 5,
+         *       "timeout_seconds": 10,
+         *       "timezone": "Asia/Kolkata",
+         *       "type": "perfect_panel_v2"
+         *     }
          */
         PutPanel: {
             type: components["schemas"]["PanelType"];
@@ -2227,6 +2298,9 @@ export interface components {
         /**
          * ReplyTemplateInput
          * @description A workspace's text for a key.
+         * @example {
+         *       "text": "Refill requested for order {order_id} ({service}). We will update you soon."
+         *     }
          */
         ReplyTemplateInput: {
             /**
@@ -2293,6 +2367,18 @@ export interface components {
         /**
          * RouteInput
          * @description A route's settings.
+         * @example {
+         *       "alias": "Main",
+         *       "channel_id": "01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6",
+         *       "enabled": true,
+         *       "is_fallback": false,
+         *       "name": "Provider One",
+         *       "provider_domains": [
+         *         "provider-one.com"
+         *       ],
+         *       "target_chat_id": "-1001234567890",
+         *       "templates": {}
+         *     }
          */
         RouteInput: {
             /** @description A label, 1-100 characters. */
@@ -2477,6 +2563,12 @@ export interface components {
         /**
          * SimulateInput
          * @description A customer message to try.
+         * @example {
+         *       "is_group": false,
+         *       "medium": "telegram",
+         *       "sender_id": "5123456789",
+         *       "text": "2274209 refill"
+         *     }
          */
         SimulateInput: {
             medium: components["schemas"]["MediumName"];
@@ -2535,6 +2627,10 @@ export interface components {
         /**
          * TelegramChannelInput
          * @description A new Telegram bot.
+         * @example {
+         *       "bot_token": "7345678901:AAF3kq9xZp0-example-token",
+         *       "name": "Support bot"
+         *     }
          */
         TelegramChannelInput: {
             /** @description A label, 1-100 characters (default `telegram`). */

@@ -17,6 +17,10 @@ class AddAdminChat:
     """A new admin chat. Permissions default to `view_any_order` and `dispatch_any_order`
     true, `reply_in_groups` false.
 
+        Example:
+            {'dispatch_any_order': True, 'identity': '-1009876543210', 'medium': 'telegram', 'name': 'Support team',
+                'view_any_order': True}
+
         Attributes:
             medium (MediumName): A messaging medium.
             identity (str): The chat identity.

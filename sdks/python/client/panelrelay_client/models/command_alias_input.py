@@ -15,6 +15,9 @@ T = TypeVar("T", bound="CommandAliasInput")
 class CommandAliasInput:
     """An alias's settings.
 
+    Example:
+        {'action': 'refill', 'phrase': 'refil pls'}
+
     Attributes:
         phrase (str): The word or phrase customers write, 1-100 characters, without numbers (numbers are
             order ids). Case, accents, dashes and punctuation do not matter.

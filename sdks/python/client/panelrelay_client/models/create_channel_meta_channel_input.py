@@ -16,6 +16,10 @@ T = TypeVar("T", bound="CreateChannelMetaChannelInput")
 class CreateChannelMetaChannelInput:
     """A new channel: one schema per medium, chosen by `medium`.
 
+    Example:
+        {'access_token': 'EAAGm0PX4ZCpsBAexampletoken', 'app_secret': '4f1c2d9e8b7a6f5e4d3c2b1a0f9e8d7c', 'name':
+            'WhatsApp Business', 'phone_number_id': '109876543210987', 'medium': 'whatsapp_meta'}
+
     Attributes:
         phone_number_id (str): The WhatsApp phone number id.
         access_token (str): The access token (secret).

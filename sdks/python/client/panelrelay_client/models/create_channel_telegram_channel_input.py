@@ -16,6 +16,9 @@ T = TypeVar("T", bound="CreateChannelTelegramChannelInput")
 class CreateChannelTelegramChannelInput:
     """A new channel: one schema per medium, chosen by `medium`.
 
+    Example:
+        {'bot_token': '7345678901:AAF3kq9xZp0-example-token', 'name': 'Support bot', 'medium': 'telegram'}
+
     Attributes:
         bot_token (str): The bot token from @BotFather (secret).
         medium (CreateChannelTelegramChannelInputMedium):  Example: telegram.

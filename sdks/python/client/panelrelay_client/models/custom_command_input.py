@@ -15,6 +15,9 @@ T = TypeVar("T", bound="CustomCommandInput")
 class CustomCommandInput:
     """A custom command's settings.
 
+    Example:
+        {'enabled': True, 'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}
+
     Attributes:
         trigger (str): The word or phrase customers write, 1-100 characters, without numbers and not made
             only of built-in command words. Case, accents, dashes and punctuation do not matter.

@@ -15,6 +15,10 @@ T = TypeVar("T", bound="GreenapiChannelInput")
 class GreenapiChannelInput:
     """A new WhatsApp number connected through Green API.
 
+    Example:
+        {'api_token': 'd75b3a66374942c5b3c019c698abc2067e151558acbd412345', 'id_instance': '1101823456', 'name':
+            'WhatsApp support'}
+
     Attributes:
         id_instance (str): The instance id.
         api_token (str): The instance's API token (secret).

@@ -16,6 +16,9 @@ T = TypeVar("T", bound="LinkUser")
 class LinkUser:
     """A new link.
 
+    Example:
+        {'identity': '5123456789', 'medium': 'telegram', 'username': 'alice'}
+
     Attributes:
         medium (MediumName): A messaging medium.
         identity (str): The chat identity, in any usual spelling: `+7 900 123-45-67`, `79001234567` and

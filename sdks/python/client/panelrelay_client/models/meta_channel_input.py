@@ -15,6 +15,10 @@ T = TypeVar("T", bound="MetaChannelInput")
 class MetaChannelInput:
     """A new WhatsApp number on the WhatsApp Cloud API (Meta).
 
+    Example:
+        {'access_token': 'EAAGm0PX4ZCpsBAexampletoken', 'app_secret': '4f1c2d9e8b7a6f5e4d3c2b1a0f9e8d7c', 'name':
+            'WhatsApp Business', 'phone_number_id': '109876543210987'}
+
     Attributes:
         phone_number_id (str): The WhatsApp phone number id.
         access_token (str): The access token (secret).

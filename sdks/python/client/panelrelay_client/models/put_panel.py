@@ -16,6 +16,10 @@ T = TypeVar("T", bound="PutPanel")
 class PutPanel:
     """Connects (or reconnects) the workspace's panel.
 
+    Example:
+        {'api_key': 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'base_url': 'https://yourpanel.com', 'requests_per_second': 5,
+            'timeout_seconds': 10, 'timezone': 'Asia/Kolkata', 'type': 'perfect_panel_v2'}
+
     Attributes:
         type_ (PanelType): The API a panel speaks.
         base_url (str): The panel's address, e.g. `https://yourpanel.com` (http or https).

@@ -13,6 +13,9 @@ T = TypeVar("T", bound="ReplyTemplateInput")
 class ReplyTemplateInput:
     """A workspace's text for a key.
 
+    Example:
+        {'text': 'Refill requested for order {order_id} ({service}). We will update you soon.'}
+
     Attributes:
         text (str): The text, at most 4000 characters. `{name}` inserts a variable of the key; `{{` and
             `}}` are literal braces.

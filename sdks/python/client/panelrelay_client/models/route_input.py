@@ -19,6 +19,11 @@ T = TypeVar("T", bound="RouteInput")
 class RouteInput:
     """A route's settings.
 
+    Example:
+        {'alias': 'Main', 'channel_id': '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False,
+            'name': 'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id': '-1001234567890',
+            'templates': {}}
+
     Attributes:
         name (str): A label, 1-100 characters.
         channel_id (str): The channel that sends to the group.

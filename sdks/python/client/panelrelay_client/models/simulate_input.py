@@ -16,6 +16,9 @@ T = TypeVar("T", bound="SimulateInput")
 class SimulateInput:
     """A customer message to try.
 
+    Example:
+        {'is_group': False, 'medium': 'telegram', 'sender_id': '5123456789', 'text': '2274209 refill'}
+
     Attributes:
         medium (MediumName): A messaging medium.
         sender_id (str): The author's identity on the medium (Telegram user id, Green API chat id, Meta

@@ -15,6 +15,9 @@ T = TypeVar("T", bound="TelegramChannelInput")
 class TelegramChannelInput:
     """A new Telegram bot.
 
+    Example:
+        {'bot_token': '7345678901:AAF3kq9xZp0-example-token', 'name': 'Support bot'}
+
     Attributes:
         bot_token (str): The bot token from @BotFather (secret).
         name (str | Unset): A label, 1-100 characters (default `telegram`).

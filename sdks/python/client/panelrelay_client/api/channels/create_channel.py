@@ -132,7 +132,8 @@ def sync_detailed(
         idempotency_key (str | Unset):
         body (CreateChannelGreenapiChannelInput | CreateChannelMetaChannelInput |
             CreateChannelTelegramChannelInput): A new channel: one schema per medium, chosen by
-            `medium`.
+            `medium`. Example: {'bot_token': '7345678901:AAF3kq9xZp0-example-token', 'name': 'Support
+            bot', 'medium': 'telegram'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +167,8 @@ def sync(
         idempotency_key (str | Unset):
         body (CreateChannelGreenapiChannelInput | CreateChannelMetaChannelInput |
             CreateChannelTelegramChannelInput): A new channel: one schema per medium, chosen by
-            `medium`.
+            `medium`. Example: {'bot_token': '7345678901:AAF3kq9xZp0-example-token', 'name': 'Support
+            bot', 'medium': 'telegram'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +197,8 @@ async def asyncio_detailed(
         idempotency_key (str | Unset):
         body (CreateChannelGreenapiChannelInput | CreateChannelMetaChannelInput |
             CreateChannelTelegramChannelInput): A new channel: one schema per medium, chosen by
-            `medium`.
+            `medium`. Example: {'bot_token': '7345678901:AAF3kq9xZp0-example-token', 'name': 'Support
+            bot', 'medium': 'telegram'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +230,8 @@ async def asyncio(
         idempotency_key (str | Unset):
         body (CreateChannelGreenapiChannelInput | CreateChannelMetaChannelInput |
             CreateChannelTelegramChannelInput): A new channel: one schema per medium, chosen by
-            `medium`.
+            `medium`. Example: {'bot_token': '7345678901:AAF3kq9xZp0-example-token', 'name': 'Support
+            bot', 'medium': 'telegram'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

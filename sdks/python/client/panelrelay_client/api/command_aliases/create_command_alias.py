@@ -126,7 +126,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CommandAliasInput): An alias's settings.
+        body (CommandAliasInput): An alias's settings. Example: {'action': 'refill', 'phrase':
+            'refil pls'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +162,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (CommandAliasInput): An alias's settings.
+        body (CommandAliasInput): An alias's settings. Example: {'action': 'refill', 'phrase':
+            'refil pls'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +193,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CommandAliasInput): An alias's settings.
+        body (CommandAliasInput): An alias's settings. Example: {'action': 'refill', 'phrase':
+            'refil pls'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,7 +227,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (CommandAliasInput): An alias's settings.
+        body (CommandAliasInput): An alias's settings. Example: {'action': 'refill', 'phrase':
+            'refil pls'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -118,7 +118,8 @@ def sync_detailed(
     a code) get their reply without a code made, a ticket opened or an attempt counted.
 
     Args:
-        body (SimulateInput): A customer message to try.
+        body (SimulateInput): A customer message to try. Example: {'is_group': False, 'medium':
+            'telegram', 'sender_id': '5123456789', 'text': '2274209 refill'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +153,8 @@ def sync(
     a code) get their reply without a code made, a ticket opened or an attempt counted.
 
     Args:
-        body (SimulateInput): A customer message to try.
+        body (SimulateInput): A customer message to try. Example: {'is_group': False, 'medium':
+            'telegram', 'sender_id': '5123456789', 'text': '2274209 refill'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +183,8 @@ async def asyncio_detailed(
     a code) get their reply without a code made, a ticket opened or an attempt counted.
 
     Args:
-        body (SimulateInput): A customer message to try.
+        body (SimulateInput): A customer message to try. Example: {'is_group': False, 'medium':
+            'telegram', 'sender_id': '5123456789', 'text': '2274209 refill'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +216,8 @@ async def asyncio(
     a code) get their reply without a code made, a ticket opened or an attempt counted.
 
     Args:
-        body (SimulateInput): A customer message to try.
+        body (SimulateInput): A customer message to try. Example: {'is_group': False, 'medium':
+            'telegram', 'sender_id': '5123456789', 'text': '2274209 refill'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

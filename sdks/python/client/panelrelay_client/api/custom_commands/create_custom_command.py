@@ -127,7 +127,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +164,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +196,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +231,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

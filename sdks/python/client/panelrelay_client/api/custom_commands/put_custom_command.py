@@ -129,7 +129,8 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +162,8 @@ def sync(
 
     Args:
         id (str):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +190,8 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +221,8 @@ async def asyncio(
 
     Args:
         id (str):
-        body (CustomCommandInput): A custom command's settings.
+        body (CustomCommandInput): A custom command's settings. Example: {'enabled': True,
+            'reply': 'Our prices are at https://yourpanel.com/services', 'trigger': 'price list'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

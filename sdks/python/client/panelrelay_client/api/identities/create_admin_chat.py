@@ -125,7 +125,8 @@ def sync_detailed(
         idempotency_key (str | Unset):
         body (AddAdminChat): A new admin chat. Permissions default to `view_any_order` and
             `dispatch_any_order`
-            true, `reply_in_groups` false.
+            true, `reply_in_groups` false. Example: {'dispatch_any_order': True, 'identity':
+            '-1009876543210', 'medium': 'telegram', 'name': 'Support team', 'view_any_order': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +160,8 @@ def sync(
         idempotency_key (str | Unset):
         body (AddAdminChat): A new admin chat. Permissions default to `view_any_order` and
             `dispatch_any_order`
-            true, `reply_in_groups` false.
+            true, `reply_in_groups` false. Example: {'dispatch_any_order': True, 'identity':
+            '-1009876543210', 'medium': 'telegram', 'name': 'Support team', 'view_any_order': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +190,8 @@ async def asyncio_detailed(
         idempotency_key (str | Unset):
         body (AddAdminChat): A new admin chat. Permissions default to `view_any_order` and
             `dispatch_any_order`
-            true, `reply_in_groups` false.
+            true, `reply_in_groups` false. Example: {'dispatch_any_order': True, 'identity':
+            '-1009876543210', 'medium': 'telegram', 'name': 'Support team', 'view_any_order': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +223,8 @@ async def asyncio(
         idempotency_key (str | Unset):
         body (AddAdminChat): A new admin chat. Permissions default to `view_any_order` and
             `dispatch_any_order`
-            true, `reply_in_groups` false.
+            true, `reply_in_groups` false. Example: {'dispatch_any_order': True, 'identity':
+            '-1009876543210', 'medium': 'telegram', 'name': 'Support team', 'view_any_order': True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

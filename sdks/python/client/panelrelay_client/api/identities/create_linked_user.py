@@ -133,7 +133,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkUser): A new link.
+        body (LinkUser): A new link. Example: {'identity': '5123456789', 'medium': 'telegram',
+            'username': 'alice'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +171,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkUser): A new link.
+        body (LinkUser): A new link. Example: {'identity': '5123456789', 'medium': 'telegram',
+            'username': 'alice'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +204,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkUser): A new link.
+        body (LinkUser): A new link. Example: {'identity': '5123456789', 'medium': 'telegram',
+            'username': 'alice'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +240,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (LinkUser): A new link.
+        body (LinkUser): A new link. Example: {'identity': '5123456789', 'medium': 'telegram',
+            'username': 'alice'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -113,7 +113,10 @@ def sync_detailed(
      Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
-        body (PutPanel): Connects (or reconnects) the workspace's panel.
+        body (PutPanel): Connects (or reconnects) the workspace's panel. Example: {'api_key':
+            'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'base_url': 'https://yourpanel.com',
+            'requests_per_second': 5, 'timeout_seconds': 10, 'timezone': 'Asia/Kolkata', 'type':
+            'perfect_panel_v2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +147,10 @@ def sync(
      Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
-        body (PutPanel): Connects (or reconnects) the workspace's panel.
+        body (PutPanel): Connects (or reconnects) the workspace's panel. Example: {'api_key':
+            'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'base_url': 'https://yourpanel.com',
+            'requests_per_second': 5, 'timeout_seconds': 10, 'timezone': 'Asia/Kolkata', 'type':
+            'perfect_panel_v2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +176,10 @@ async def asyncio_detailed(
      Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
-        body (PutPanel): Connects (or reconnects) the workspace's panel.
+        body (PutPanel): Connects (or reconnects) the workspace's panel. Example: {'api_key':
+            'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'base_url': 'https://yourpanel.com',
+            'requests_per_second': 5, 'timeout_seconds': 10, 'timezone': 'Asia/Kolkata', 'type':
+            'perfect_panel_v2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +208,10 @@ async def asyncio(
      Connect the workspace's panel (owner). The key is encrypted at rest and never returned.
 
     Args:
-        body (PutPanel): Connects (or reconnects) the workspace's panel.
+        body (PutPanel): Connects (or reconnects) the workspace's panel. Example: {'api_key':
+            'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'base_url': 'https://yourpanel.com',
+            'requests_per_second': 5, 'timeout_seconds': 10, 'timezone': 'Asia/Kolkata', 'type':
+            'perfect_panel_v2'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

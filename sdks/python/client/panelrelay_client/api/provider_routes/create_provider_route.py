@@ -121,7 +121,10 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +156,10 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +186,10 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +219,10 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

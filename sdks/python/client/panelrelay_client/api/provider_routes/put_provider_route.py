@@ -122,7 +122,10 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +157,10 @@ def sync(
 
     Args:
         id (str):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +187,10 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +220,10 @@ async def asyncio(
 
     Args:
         id (str):
-        body (RouteInput): A route's settings.
+        body (RouteInput): A route's settings. Example: {'alias': 'Main', 'channel_id':
+            '01938f4e-7a1b-7c3d-9e5f-a1b2c3d4e5f6', 'enabled': True, 'is_fallback': False, 'name':
+            'Provider One', 'provider_domains': ['provider-one.com'], 'target_chat_id':
+            '-1001234567890', 'templates': {}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -132,7 +132,8 @@ def sync_detailed(
 
     Args:
         key (str):
-        body (ReplyTemplateInput): A workspace's text for a key.
+        body (ReplyTemplateInput): A workspace's text for a key. Example: {'text': 'Refill
+            requested for order {order_id} ({service}). We will update you soon.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +168,8 @@ def sync(
 
     Args:
         key (str):
-        body (ReplyTemplateInput): A workspace's text for a key.
+        body (ReplyTemplateInput): A workspace's text for a key. Example: {'text': 'Refill
+            requested for order {order_id} ({service}). We will update you soon.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +199,8 @@ async def asyncio_detailed(
 
     Args:
         key (str):
-        body (ReplyTemplateInput): A workspace's text for a key.
+        body (ReplyTemplateInput): A workspace's text for a key. Example: {'text': 'Refill
+            requested for order {order_id} ({service}). We will update you soon.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +233,8 @@ async def asyncio(
 
     Args:
         key (str):
-        body (ReplyTemplateInput): A workspace's text for a key.
+        body (ReplyTemplateInput): A workspace's text for a key. Example: {'text': 'Refill
+            requested for order {order_id} ({service}). We will update you soon.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
