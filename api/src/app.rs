@@ -1,6 +1,7 @@
 //! The HTTP application: the OpenAPI service, Swagger UI, the spec, metrics, probes.
 
 use crate::docs::swagger_ui;
+use crate::http::allow::{Allow, AllowedMethods};
 use crate::http::cors::Cors;
 use crate::http::middleware::RequestContext;
 use crate::http::strict_input::{RequestSchemas, StrictInput};
@@ -56,6 +57,10 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
         tracing::error!(error = %err, "the OpenAPI document could not be read: bodies are not checked strictly");
         RequestSchemas::default()
     });
+    let allowed = AllowedMethods::from_spec(&spec_json).unwrap_or_else(|err| {
+        tracing::error!(error = %err, "the OpenAPI document could not be read: 405s carry no Allow");
+        AllowedMethods::default()
+    });
     let metrics = state.metrics.clone();
     let body_timeout = state.http_limits.body_timeout;
     Route::new()
@@ -83,6 +88,7 @@ pub fn build_app(state: AppState) -> impl Endpoint<Output = Response> {
         .nest("/", service)
         .data(state.clone())
         .with(StrictInput(Arc::new(schemas)))
+        .with(Allow(Arc::new(allowed)))
         .with(Cors(state.cors.clone()))
         .with(RequestContext::new(metrics, body_timeout))
 }

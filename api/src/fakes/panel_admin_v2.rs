@@ -1,4 +1,5 @@
-//! A fake Perfect Panel admin API v2: `GET /adminapi/v2/orders/{id}`,
+//! A fake Perfect Panel admin API v2: `GET /adminapi/v2/orders` (the stored orders, newest
+//! first), `GET /adminapi/v2/orders/{id}`,
 //! `GET /adminapi/v2/users?username=&email=` and, when enabled, `POST /adminapi/v2/tickets/add`,
 //! behind an `X-Api-Key`, in the panel's envelope `{"data":…,"error_code":0,"error_message":""}`.
 //!
@@ -300,6 +301,7 @@ impl Fake for PanelAdminV2 {
 
     fn route(&self) -> Route {
         Route::new()
+            .at("/adminapi/v2/orders", get(list_orders).data(self.clone()))
             .at("/adminapi/v2/orders/:id", get(get_order).data(self.clone()))
             .at("/adminapi/v2/users", get(find_users).data(self.clone()))
             .at(
@@ -338,6 +340,39 @@ fn get_order(request: &Request, panel: Data<&PanelAdminV2>, Path(id): Path<Strin
         Some(order) => envelope(StatusCode::OK, order, 0, ""),
         None => envelope(StatusCode::NOT_FOUND, Value::Null, 404, "Order not found"),
     }
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// `GET /adminapi/v2/orders`: the stored orders, newest (highest id) first.
+#[handler]
+fn list_orders(
+    request: &Request,
+    panel: Data<&PanelAdminV2>,
+    Query(page): Query<PageQuery>,
+) -> Response {
+    if let Some(refused) = refuse_bad_key(request, &panel) {
+        return refused;
+    }
+    let list: Vec<Value> = panel
+        .lock()
+        .orders
+        .values()
+        .rev()
+        .skip(page.offset.unwrap_or(0))
+        .take(page.limit.unwrap_or(100))
+        .cloned()
+        .collect();
+    envelope(
+        StatusCode::OK,
+        json!({"count": list.len(), "list": list}),
+        0,
+        "",
+    )
 }
 
 #[derive(Deserialize)]

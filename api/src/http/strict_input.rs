@@ -6,6 +6,7 @@
 //! disagree: each operation's request schema is looked up by method and path, and the body
 //! is walked against it. Values, formats and bounds are left to the handlers' own checks.
 
+use super::path_template::PathTemplate;
 use crate::error::{ApiError, ErrorCode};
 use poem::http::Method;
 use poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response};
@@ -22,14 +23,8 @@ pub struct RequestSchemas {
 #[derive(Debug)]
 struct Operation {
     method: Method,
-    segments: Vec<Segment>,
+    path: PathTemplate,
     schema: Value,
-}
-
-#[derive(Debug, PartialEq)]
-enum Segment {
-    Literal(String),
-    Parameter,
 }
 
 /// What is wrong with a body.
@@ -72,7 +67,7 @@ impl RequestSchemas {
                 if let Some((_, content)) = json {
                     operations.push(Operation {
                         method,
-                        segments: segments_of(path),
+                        path: PathTemplate::new(path),
                         schema: content["schema"].clone(),
                     });
                 }
@@ -85,22 +80,12 @@ impl RequestSchemas {
     }
 
     fn schema_for(&self, method: &Method, path: &str) -> Option<&Value> {
-        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
         self.operations
             .iter()
-            .find(|op| {
-                op.method == method
-                    && op.segments.len() == parts.len()
-                    && op
-                        .segments
-                        .iter()
-                        .zip(&parts)
-                        .all(|(segment, part)| match segment {
-                            Segment::Literal(literal) => literal == part,
-                            Segment::Parameter => !part.is_empty(),
-                        })
-            })
-            .map(|op| &op.schema)
+            .filter(|op| op.method == method)
+            .filter_map(|op| Some((op.path.matches(path)?, op)))
+            .max_by_key(|(literals, _)| *literals)
+            .map(|(_, op)| &op.schema)
     }
 
     /// The first violation of `schema` in `value`, `field` naming where `value` sits.
@@ -255,19 +240,6 @@ impl RequestSchemas {
     }
 }
 
-fn segments_of(path: &str) -> Vec<Segment> {
-    path.trim_matches('/')
-        .split('/')
-        .map(|part| {
-            if part.starts_with('{') && part.ends_with('}') {
-                Segment::Parameter
-            } else {
-                Segment::Literal(part.to_string())
-            }
-        })
-        .collect()
-}
-
 fn join(field: &str, key: &str) -> String {
     if field.is_empty() {
         key.to_string()
@@ -358,6 +330,20 @@ impl<E: Endpoint<Output = Response>> Endpoint for StrictInputEndpoint<E> {
     type Output = Response;
 
     async fn call(&self, mut req: Request) -> poem::Result<Response> {
+        // A key that is not visible ASCII would read as no key at all, and a retry would
+        // run twice: it is refused instead.
+        if req
+            .headers()
+            .get_all("idempotency-key")
+            .iter()
+            .any(|value| !value.as_bytes().iter().all(u8::is_ascii_graphic))
+        {
+            return Ok(ApiError::new(
+                ErrorCode::InvalidParameter,
+                "Idempotency-Key must be 1-255 visible ASCII characters",
+            )
+            .into_response());
+        }
         let is_json = req
             .content_type()
             .is_some_and(|ct| ct.trim_start().starts_with("application/json"));

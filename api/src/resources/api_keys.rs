@@ -159,7 +159,7 @@ impl ApiKeysApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first answer.
-        #[oai(name = "Idempotency-Key")]
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
         idempotency_key: Header<Option<String>>,
         body: Json<CreateApiKey>,
     ) -> ApiResult<CreateApiKeyResponse> {

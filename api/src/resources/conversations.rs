@@ -128,14 +128,15 @@ impl ConversationsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Chats with messages at or after this RFC 3339 time (counts cover the range).
-        from: Query<Option<String>>,
+        from: Query<Option<DateTime<Utc>>>,
         /// Chats with messages at or before this RFC 3339 time.
-        to: Query<Option<String>>,
+        to: Query<Option<DateTime<Utc>>>,
         /// Only chats of this medium.
         medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
         /// One chat.
+        #[oai(validator(min_length = 1, max_length = 200))]
         chat_id: Query<Option<String>>,
     ) -> ApiResult<Json<ChatList>> {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
@@ -146,7 +147,7 @@ impl ConversationsApi {
                 "cursor is not one this API issued",
             ));
         }
-        let (from, to) = filters::time_range(from.0.as_deref(), to.0.as_deref())?;
+        let (from, to) = filters::time_range(from.0, to.0)?;
         let filter = ConversationFilter {
             from,
             to,
@@ -188,13 +189,13 @@ impl ConversationsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Messages at or after this RFC 3339 time.
-        from: Query<Option<String>>,
+        from: Query<Option<DateTime<Utc>>>,
         /// Messages at or before this RFC 3339 time.
-        to: Query<Option<String>>,
+        to: Query<Option<DateTime<Utc>>>,
     ) -> ApiResult<Json<MessageList>> {
         let page = PageRequest::parse(limit.0, cursor.0.as_deref())?;
         let after = filters::time_key(&page)?;
-        let (from, to) = filters::time_range(from.0.as_deref(), to.0.as_deref())?;
+        let (from, to) = filters::time_range(from.0, to.0)?;
         let workspace = auth.0.workspace_id;
         let channel =
             ChannelId::parse(&channel_id).ok_or_else(|| ApiError::not_found("channel"))?;

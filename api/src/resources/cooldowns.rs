@@ -83,6 +83,7 @@ impl CooldownsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Cooldowns of this panel order.
+        #[oai(validator(minimum(value = "1")))]
         order_id: Query<Option<i64>>,
         /// Only cooldowns of this action.
         action: Query<Option<ForwardedAction>>,
@@ -126,6 +127,7 @@ impl CooldownsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// The panel order.
+        #[oai(validator(minimum(value = "1")))]
         order_id: Path<i64>,
         /// The action.
         action: Path<ForwardedAction>,

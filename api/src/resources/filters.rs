@@ -14,22 +14,11 @@ fn invalid(message: String) -> ApiError {
 /// Optional bounds of a time range: (`from`, `to`).
 pub type TimeRange = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
-/// A `from`/`to` pair: RFC 3339 times, `from` not after `to`.
-pub fn time_range(from: Option<&str>, to: Option<&str>) -> Result<TimeRange, ApiError> {
-    let parse = |value: Option<&str>, name: &str| {
-        value
-            .map(|text| {
-                DateTime::parse_from_rfc3339(text)
-                    .map(|at| at.with_timezone(&Utc))
-                    .map_err(|_| {
-                        invalid(format!(
-                            "{name} must be an RFC 3339 time such as 2026-11-25T08:00:00Z"
-                        ))
-                    })
-            })
-            .transpose()
-    };
-    let (from, to) = (parse(from, "from")?, parse(to, "to")?);
+/// A `from`/`to` pair (RFC 3339 times, parsed by the parameters): `from` not after `to`.
+pub fn time_range(
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+) -> Result<TimeRange, ApiError> {
     if let (Some(from), Some(to)) = (from, to) {
         if from > to {
             return Err(invalid("from must not be after to".into()));

@@ -292,8 +292,8 @@ struct Request {
 fn request(
     limit: Option<i64>,
     cursor: Option<&str>,
-    from: Option<&str>,
-    to: Option<&str>,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
     medium: Option<MediumName>,
     channel_id: Option<&str>,
     chat_id: Option<&str>,
@@ -340,9 +340,9 @@ impl LogsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Deliveries at or after this RFC 3339 time.
-        from: Query<Option<String>>,
+        from: Query<Option<DateTime<Utc>>>,
         /// Deliveries at or before this RFC 3339 time.
-        to: Query<Option<String>>,
+        to: Query<Option<DateTime<Utc>>>,
         /// Only this medium.
         medium: Query<Option<MediumName>>,
         /// One channel.
@@ -354,8 +354,8 @@ impl LogsApi {
         let request = request(
             limit.0,
             cursor.0.as_deref(),
-            from.0.as_deref(),
-            to.0.as_deref(),
+            from.0,
+            to.0,
             medium.0,
             channel_id.0.as_deref(),
             None,
@@ -396,14 +396,15 @@ impl LogsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Attempts at or after this RFC 3339 time.
-        from: Query<Option<String>>,
+        from: Query<Option<DateTime<Utc>>>,
         /// Attempts at or before this RFC 3339 time.
-        to: Query<Option<String>>,
+        to: Query<Option<DateTime<Utc>>>,
         /// Attempts through channels of this medium.
         medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
         /// One destination chat.
+        #[oai(validator(min_length = 1, max_length = 200))]
         chat_id: Query<Option<String>>,
         /// Only attempts with this outcome.
         outcome: Query<Option<SendOutcome>>,
@@ -412,8 +413,8 @@ impl LogsApi {
         let request = request(
             limit.0,
             cursor.0.as_deref(),
-            from.0.as_deref(),
-            to.0.as_deref(),
+            from.0,
+            to.0,
             medium.0,
             channel_id.0.as_deref(),
             chat_id.0.as_deref(),
@@ -454,16 +455,18 @@ impl LogsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Commands at or after this RFC 3339 time.
-        from: Query<Option<String>>,
+        from: Query<Option<DateTime<Utc>>>,
         /// Commands at or before this RFC 3339 time.
-        to: Query<Option<String>>,
+        to: Query<Option<DateTime<Utc>>>,
         /// Only this medium.
         medium: Query<Option<MediumName>>,
         /// One channel.
         channel_id: Query<Option<String>>,
         /// One chat.
+        #[oai(validator(min_length = 1, max_length = 200))]
         chat_id: Query<Option<String>>,
         /// Commands naming this panel order.
+        #[oai(validator(minimum(value = "1")))]
         order_id: Query<Option<i64>>,
         /// Commands with an order of this reason.
         outcome: Query<Option<Reason>>,
@@ -472,8 +475,8 @@ impl LogsApi {
         let request = request(
             limit.0,
             cursor.0.as_deref(),
-            from.0.as_deref(),
-            to.0.as_deref(),
+            from.0,
+            to.0,
             medium.0,
             channel_id.0.as_deref(),
             chat_id.0.as_deref(),
@@ -508,16 +511,18 @@ impl LogsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
         /// Dispatches at or after this RFC 3339 time.
-        from: Query<Option<String>>,
+        from: Query<Option<DateTime<Utc>>>,
         /// Dispatches at or before this RFC 3339 time.
-        to: Query<Option<String>>,
+        to: Query<Option<DateTime<Utc>>>,
         /// Dispatches sent through channels of this medium.
         medium: Query<Option<MediumName>>,
         /// Dispatches sent through this channel.
         channel_id: Query<Option<String>>,
         /// Dispatches to this provider group.
+        #[oai(validator(min_length = 1, max_length = 200))]
         chat_id: Query<Option<String>>,
         /// Dispatches carrying this panel order.
+        #[oai(validator(minimum(value = "1")))]
         order_id: Query<Option<i64>>,
         /// Only dispatches whose message is in this state.
         outcome: Query<Option<DeliveryStatus>>,
@@ -526,8 +531,8 @@ impl LogsApi {
         let request = request(
             limit.0,
             cursor.0.as_deref(),
-            from.0.as_deref(),
-            to.0.as_deref(),
+            from.0,
+            to.0,
             medium.0,
             channel_id.0.as_deref(),
             chat_id.0.as_deref(),

@@ -1,7 +1,8 @@
 //! The OpenAPI document as published (`openapi.yaml`, `/openapi.json`, `/openapi.yaml`):
 //! poem-openapi's document, tidied for code generators, with each operation's own error
-//! statuses (see [`errors`]), examples for unions (see [`union_examples`]) and the webhook
-//! ingress (see [`webhooks`]).
+//! statuses (see [`errors`]), examples for unions (see [`union_examples`]), closed request
+//! objects and public operations marked (see [`closed_requests`]), and the webhook ingress
+//! (see [`webhooks`]).
 //!
 //! poem-openapi wraps every described reference to a schema in an `allOf` of the reference
 //! and a description (`{description, allOf: [{$ref}, {description}]}`); generators such as
@@ -9,6 +10,7 @@
 //! becomes the bare `$ref` (in OpenAPI 3.0 a `$ref`'s siblings are ignored anyway; the
 //! referenced schema keeps its own description).
 
+mod closed_requests;
 mod errors;
 mod union_examples;
 mod webhooks;
@@ -62,9 +64,11 @@ pub fn tidy(poem_yaml: &str) -> Result<Value, serde_yaml::Error> {
     unwrap_references(&mut document);
     errors::declare(&mut document);
     union_examples::add(&mut document);
+    closed_requests::close(&mut document);
     if document.get("paths").is_some() {
         webhooks::describe(&mut document);
     }
+    closed_requests::mark_public(&mut document);
     Ok(document)
 }
 

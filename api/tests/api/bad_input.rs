@@ -255,3 +255,19 @@ async fn unknown_fields_and_wrong_types_are_named_and_change_nothing() {
         .await;
     assert_eq!(same.status, StatusCode::OK, "{}", same.body);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_method_a_path_does_not_take_gets_405_with_allow() {
+    let app = TestApp::new().await;
+    let reply = app
+        .call_raw(Method::PUT, "/v1/channels", &[], poem::Body::empty())
+        .await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.body["error"]["code"], "method_not_allowed");
+    assert_eq!(reply.headers.get("allow").unwrap(), "GET, POST");
+    let reply = app
+        .call_raw(Method::DELETE, "/healthz", &[], poem::Body::empty())
+        .await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.headers.get("allow").unwrap(), "GET");
+}

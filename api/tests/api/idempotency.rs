@@ -103,3 +103,23 @@ async fn bad_idempotency_keys_are_refused() {
     }
     assert_eq!(workspace_count(&app).await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_that_is_not_visible_ascii_is_refused_not_ignored() {
+    let app = TestApp::new().await;
+    let key = poem::http::HeaderValue::from_bytes("ключ-1".as_bytes()).unwrap();
+    for _ in 0..2 {
+        let response = app
+            .client
+            .post("/v1/workspaces")
+            .header("authorization", format!("Bearer {}", app.admin_key))
+            .header("idempotency-key", key.clone())
+            .body_json(&json!({ "name": "Acme" }))
+            .send()
+            .await;
+        response.assert_status(StatusCode::BAD_REQUEST);
+        let body: Value = response.0.into_body().into_json().await.unwrap();
+        assert_eq!(body["error"]["code"], "invalid_parameter", "{body}");
+    }
+    assert_eq!(workspace_count(&app).await, 0, "nothing created");
+}

@@ -225,3 +225,23 @@ async fn sandbox_fakes_validate_like_the_real_providers() {
     assert_eq!(users["data"]["count"], 1);
     assert_eq!(users["data"]["list"][0]["username"], "alice");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sandbox_panel_serves_a_service_refresh() {
+    let app = TestApp::new().await;
+    let sandbox = sandbox::start(&app.state).await.unwrap();
+    let key = sandbox.demo.owner_key.as_str();
+    let refreshed = app
+        .call(Method::POST, "/v1/service-rules/refresh", Some(key), None)
+        .await;
+    assert_eq!(refreshed.status, StatusCode::OK, "{}", refreshed.body);
+    assert_eq!(refreshed.body["source"], "recent_orders");
+    assert!(
+        refreshed.body["services"].as_i64().unwrap() >= 2,
+        "{}",
+        refreshed.body
+    );
+    let rules = app.get("/v1/service-rules", key).await;
+    assert_eq!(rules.status, StatusCode::OK);
+    assert!(!rules.body["items"].as_array().unwrap().is_empty());
+}

@@ -405,7 +405,7 @@ impl LinkedUsersImportApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first report.
-        #[oai(name = "Idempotency-Key")]
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
         idempotency_key: Header<Option<String>>,
         /// The links to import.
         body: Json<ImportRequest>,
@@ -450,7 +450,7 @@ impl LinkedUsersImportApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first report.
-        #[oai(name = "Idempotency-Key")]
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
         idempotency_key: Header<Option<String>>,
         /// Check every username on the panel first (default false).
         verify_usernames: Query<Option<bool>>,

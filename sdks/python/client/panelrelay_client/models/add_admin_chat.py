@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.medium_name import MediumName
 from ..types import UNSET, Unset
@@ -36,7 +35,6 @@ class AddAdminChat:
     view_any_order: bool | Unset = UNSET
     dispatch_any_order: bool | Unset = UNSET
     reply_in_groups: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         medium = self.medium.value
@@ -52,7 +50,7 @@ class AddAdminChat:
         reply_in_groups = self.reply_in_groups
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "medium": medium,
@@ -93,21 +91,4 @@ class AddAdminChat:
             reply_in_groups=reply_in_groups,
         )
 
-        add_admin_chat.additional_properties = d
         return add_admin_chat
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.intent_action import IntentAction
 
@@ -28,7 +27,6 @@ class Intents:
     where_is: IntentAction
     dropped: IntentAction
     wrong_link: IntentAction
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         not_started = self.not_started.value
@@ -40,7 +38,7 @@ class Intents:
         wrong_link = self.wrong_link.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "not_started": not_started,
@@ -70,21 +68,4 @@ class Intents:
             wrong_link=wrong_link,
         )
 
-        intents.additional_properties = d
         return intents
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.panel_type import PanelType
 from ..types import UNSET, Unset
@@ -36,7 +35,6 @@ class PutPanel:
     api_key: str | Unset = UNSET
     requests_per_second: int | Unset = UNSET
     timeout_seconds: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -52,7 +50,7 @@ class PutPanel:
         timeout_seconds = self.timeout_seconds
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "type": type_,
@@ -94,21 +92,4 @@ class PutPanel:
             timeout_seconds=timeout_seconds,
         )
 
-        put_panel.additional_properties = d
         return put_panel
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

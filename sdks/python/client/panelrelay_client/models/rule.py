@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.refill_kind import RefillKind
 from ..types import UNSET, Unset
@@ -27,7 +26,6 @@ class Rule:
     refill_days: int | Unset = UNSET
     start_min_minutes: int | Unset = UNSET
     start_max_minutes: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         refill = self.refill.value
@@ -39,7 +37,7 @@ class Rule:
         start_max_minutes = self.start_max_minutes
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "refill": refill,
@@ -72,21 +70,4 @@ class Rule:
             start_max_minutes=start_max_minutes,
         )
 
-        rule.additional_properties = d
         return rule
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.medium_name import MediumName
 from ..types import UNSET, Unset
@@ -34,7 +33,6 @@ class SimulateInput:
     text: str
     chat_id: str | Unset = UNSET
     is_group: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         medium = self.medium.value
@@ -48,7 +46,7 @@ class SimulateInput:
         is_group = self.is_group
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "medium": medium,
@@ -84,21 +82,4 @@ class SimulateInput:
             is_group=is_group,
         )
 
-        simulate_input.additional_properties = d
         return simulate_input
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.anchor import Anchor
 from ..models.rules_mode import RulesMode
@@ -57,7 +56,6 @@ class WorkspaceSettings:
     lifetime_days: int | Unset = UNSET
     min_order_id_digits: int | Unset = UNSET
     intents: Intents | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         cooldowns = self.cooldowns.to_dict()
@@ -87,7 +85,7 @@ class WorkspaceSettings:
             intents = self.intents.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "cooldowns": cooldowns,
@@ -161,21 +159,4 @@ class WorkspaceSettings:
             intents=intents,
         )
 
-        workspace_settings.additional_properties = d
         return workspace_settings
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

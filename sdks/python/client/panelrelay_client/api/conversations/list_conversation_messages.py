@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -17,8 +18,8 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -27,9 +28,15 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["from"] = from_
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
 
-    params["to"] = to
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -112,8 +119,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
 ) -> Response[ErrorEnvelope | MessageList]:
     """List the messages of one chat, oldest first.
 
@@ -122,8 +129,8 @@ def sync_detailed(
         chat_id (str):
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,8 +163,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
 ) -> ErrorEnvelope | MessageList | None:
     """List the messages of one chat, oldest first.
 
@@ -166,8 +173,8 @@ def sync(
         chat_id (str):
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,8 +202,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
 ) -> Response[ErrorEnvelope | MessageList]:
     """List the messages of one chat, oldest first.
 
@@ -205,8 +212,8 @@ async def asyncio_detailed(
         chat_id (str):
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,8 +244,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
 ) -> ErrorEnvelope | MessageList | None:
     """List the messages of one chat, oldest first.
 
@@ -247,8 +254,8 @@ async def asyncio(
         chat_id (str):
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

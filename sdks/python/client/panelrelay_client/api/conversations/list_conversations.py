@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -15,8 +16,8 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -28,9 +29,15 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["from"] = from_
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
 
-    params["to"] = to
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
 
     json_medium: str | Unset = UNSET
     if not isinstance(medium, Unset):
@@ -113,8 +120,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -124,8 +131,8 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
@@ -160,8 +167,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -171,8 +178,8 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
@@ -202,8 +209,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -213,8 +220,8 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
@@ -247,8 +254,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -258,8 +265,8 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):

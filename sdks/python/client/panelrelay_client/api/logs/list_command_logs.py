@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -16,8 +17,8 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -31,9 +32,15 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["from"] = from_
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
 
-    params["to"] = to
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
 
     json_medium: str | Unset = UNSET
     if not isinstance(medium, Unset):
@@ -124,8 +131,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -137,8 +144,8 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
@@ -177,8 +184,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -190,8 +197,8 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
@@ -225,8 +232,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -238,8 +245,8 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):
@@ -276,8 +283,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     chat_id: str | Unset = UNSET,
@@ -289,8 +296,8 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         chat_id (str | Unset):

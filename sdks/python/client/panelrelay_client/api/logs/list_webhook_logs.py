@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -16,8 +17,8 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     outcome: WebhookOutcome | Unset = UNSET,
@@ -29,9 +30,15 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["from"] = from_
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
 
-    params["to"] = to
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
 
     json_medium: str | Unset = UNSET
     if not isinstance(medium, Unset):
@@ -118,8 +125,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     outcome: WebhookOutcome | Unset = UNSET,
@@ -129,8 +136,8 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         outcome (WebhookOutcome | Unset): What became of a webhook delivery.
@@ -165,8 +172,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     outcome: WebhookOutcome | Unset = UNSET,
@@ -176,8 +183,8 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         outcome (WebhookOutcome | Unset): What became of a webhook delivery.
@@ -207,8 +214,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     outcome: WebhookOutcome | Unset = UNSET,
@@ -218,8 +225,8 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         outcome (WebhookOutcome | Unset): What became of a webhook delivery.
@@ -252,8 +259,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    from_: str | Unset = UNSET,
-    to: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
     medium: MediumName | Unset = UNSET,
     channel_id: str | Unset = UNSET,
     outcome: WebhookOutcome | Unset = UNSET,
@@ -263,8 +270,8 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        from_ (str | Unset):
-        to (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
         medium (MediumName | Unset): A messaging medium.
         channel_id (str | Unset):
         outcome (WebhookOutcome | Unset): What became of a webhook delivery.
