@@ -73,6 +73,7 @@ fn action_view(action: &Action) -> AliasAction {
 pub struct CommandAliasInput {
     /// The word or phrase customers write, 1-100 characters, without numbers (numbers are
     /// order ids). Case, accents, dashes and punctuation do not matter.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub phrase: String,
     /// The command it means.
     pub action: AliasAction,
@@ -159,7 +160,10 @@ impl CommandAliasesApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         body: Json<CommandAliasInput>,
     ) -> ApiResult<CreateCommandAliasResponse> {

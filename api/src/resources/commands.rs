@@ -34,6 +34,7 @@ pub struct SimulateInput {
     pub medium: MediumName,
     /// The author's identity on the medium (Telegram user id, Green API chat id, Meta
     /// `wa_id`), as linked users and admin chats store it.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub sender_id: String,
     /// The chat the message is written in (default: the sender's private chat).
     pub chat_id: Option<String>,

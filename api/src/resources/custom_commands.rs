@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 pub struct CustomCommandInput {
     /// The word or phrase customers write, 1-100 characters, without numbers and not made
     /// only of built-in command words. Case, accents, dashes and punctuation do not matter.
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub trigger: String,
     /// The reply, at most 4000 characters; it may use the variables of the `custom` reply
     /// template (see `GET /v1/templates/custom`).
@@ -135,7 +136,10 @@ impl CustomCommandsApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         body: Json<CustomCommandInput>,
     ) -> ApiResult<CreateCustomCommandResponse> {

@@ -61,6 +61,7 @@ pub struct PutPanel {
     #[oai(rename = "type")]
     pub kind: PanelType,
     /// The panel's address, e.g. `https://yourpanel.com` (http or https).
+    #[oai(validator(pattern = "^https?://"))]
     pub base_url: String,
     /// IANA timezone of the panel's dates, e.g. `Asia/Kolkata` (default `UTC`).
     pub timezone: Option<String>,

@@ -39,6 +39,7 @@ pub struct Rule {
     /// Refill policy.
     pub refill: RefillKind,
     /// Days of refill, for `days`.
+    #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     pub refill_days: Option<i64>,
     /// Earliest start, in minutes after the order.
     pub start_min_minutes: Option<i64>,

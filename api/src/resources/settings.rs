@@ -229,14 +229,17 @@ pub struct WorkspaceSettings {
     /// When refill windows start.
     pub refill_anchor: Anchor,
     /// How many days "lifetime" refill means; absent = unlimited.
+    #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     pub lifetime_days: Option<i64>,
     /// Refill requests for services without a known policy.
     pub unknown_refill_policy: UnknownPolicy,
     /// The most order ids one message may carry (1-500).
+    #[oai(validator(minimum(value = "1"), maximum(value = "500")))]
     pub max_order_ids: i64,
     /// The fewest digits of an order id (1-12, default 4): shorter numbers in a message
     /// (`2 days`, `500 rs`) are never ids. Lower it while the panel's order ids are short.
     /// Absent in a `PUT`: unchanged.
+    #[oai(validator(minimum(value = "1"), maximum(value = "12")))]
     pub min_order_id_digits: Option<i64>,
     /// What intent phrases stand for. Absent in a `PUT`: unchanged.
     pub intents: Option<Intents>,

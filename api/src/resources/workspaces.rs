@@ -163,7 +163,10 @@ impl WorkspacesApi {
         _auth: AdminAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         body: Json<CreateWorkspace>,
     ) -> ApiResult<CreateWorkspaceResponse> {

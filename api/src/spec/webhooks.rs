@@ -29,6 +29,9 @@ fn ingress() -> (serde_json::Value, serde_json::Value) {
          "schema": {"type": "string"}}
     ]);
     let mut post_parameters = path_parameters.clone();
+    // Only Meta channels verify by GET (others answer 405).
+    let mut get_parameters = path_parameters.clone();
+    get_parameters[0]["schema"] = json!({"type": "string", "enum": ["whatsapp_meta"]});
     if let Some(list) = post_parameters.as_array_mut() {
         for (name, description) in [
             (
@@ -91,7 +94,7 @@ fn ingress() -> (serde_json::Value, serde_json::Value) {
                 answer is `hub.challenge` when `hub.verify_token` is the channel's `verify_token`. \
                 Only WhatsApp Cloud API (Meta) channels verify this way.",
             "operationId": "verify_webhook",
-            "parameters": path_parameters.as_array().into_iter().flatten().cloned()
+            "parameters": get_parameters.as_array().into_iter().flatten().cloned()
                 .chain([
                     json!({"name": "hub.mode", "in": "query", "required": true,
                         "description": "Always `subscribe`.", "schema": {"type": "string"}}),

@@ -271,7 +271,7 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
         .put_panel()
         .body(types::PutPanel {
             type_: types::PanelType::PerfectPanelV2,
-            base_url: sandbox.panel_url.clone(),
+            base_url: sandbox.panel_url.parse().unwrap(),
             api_key: Some(PANEL_API_KEY.parse().unwrap()),
             requests_per_second: None,
             timeout_seconds: None,
@@ -382,7 +382,7 @@ async fn a_new_user_sets_up_a_workspace_and_a_command_flows() {
         .simulate_command()
         .body(types::SimulateInput {
             medium: types::MediumName::Telegram,
-            sender_id: CUSTOMER.into(),
+            sender_id: CUSTOMER.parse().unwrap(),
             text: "2274209, 2274211 refill".parse().unwrap(),
             chat_id: None,
             is_group: false,

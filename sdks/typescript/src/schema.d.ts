@@ -14947,7 +14947,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The channel's medium. */
-                medium: components["schemas"]["MediumName"];
+                medium: "whatsapp_meta";
                 /** @description The channel's id (its `webhook_url` holds both). */
                 channel_id: string;
             };

@@ -405,7 +405,10 @@ impl LinkedUsersImportApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first report.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         /// The links to import.
         body: Json<ImportRequest>,
@@ -450,7 +453,10 @@ impl LinkedUsersImportApi {
         auth: WorkspaceAuth,
         state: Data<&AppState>,
         /// Makes retries safe: the same key and body return the first report.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         /// Check every username on the panel first (default false).
         verify_usernames: Query<Option<bool>>,

@@ -125,6 +125,7 @@ from .unknown_policy import UnknownPolicy
 from .update_admin_chat import UpdateAdminChat
 from .update_linked_user import UpdateLinkedUser
 from .update_workspace import UpdateWorkspace
+from .verify_webhook_medium import VerifyWebhookMedium
 from .webhook_log_entry import WebhookLogEntry
 from .webhook_log_list import WebhookLogList
 from .webhook_outcome import WebhookOutcome
@@ -260,6 +261,7 @@ __all__ = (
     "UpdateAdminChat",
     "UpdateLinkedUser",
     "UpdateWorkspace",
+    "VerifyWebhookMedium",
     "WebhookLogEntry",
     "WebhookLogList",
     "WebhookOutcome",

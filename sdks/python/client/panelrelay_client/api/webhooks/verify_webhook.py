@@ -7,12 +7,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
-from ...models.medium_name import MediumName
+from ...models.verify_webhook_medium import VerifyWebhookMedium
 from ...types import UNSET, Response
 
 
 def _get_kwargs(
-    medium: MediumName,
+    medium: VerifyWebhookMedium,
     channel_id: str,
     *,
     hub_mode: str,
@@ -88,7 +88,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    medium: MediumName,
+    medium: VerifyWebhookMedium,
     channel_id: str,
     *,
     client: AuthenticatedClient | Client,
@@ -103,7 +103,7 @@ def sync_detailed(
     this way.
 
     Args:
-        medium (MediumName): A messaging medium.
+        medium (VerifyWebhookMedium):
         channel_id (str):
         hub_mode (str):
         hub_verify_token (str):
@@ -133,7 +133,7 @@ def sync_detailed(
 
 
 def sync(
-    medium: MediumName,
+    medium: VerifyWebhookMedium,
     channel_id: str,
     *,
     client: AuthenticatedClient | Client,
@@ -148,7 +148,7 @@ def sync(
     this way.
 
     Args:
-        medium (MediumName): A messaging medium.
+        medium (VerifyWebhookMedium):
         channel_id (str):
         hub_mode (str):
         hub_verify_token (str):
@@ -173,7 +173,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    medium: MediumName,
+    medium: VerifyWebhookMedium,
     channel_id: str,
     *,
     client: AuthenticatedClient | Client,
@@ -188,7 +188,7 @@ async def asyncio_detailed(
     this way.
 
     Args:
-        medium (MediumName): A messaging medium.
+        medium (VerifyWebhookMedium):
         channel_id (str):
         hub_mode (str):
         hub_verify_token (str):
@@ -216,7 +216,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    medium: MediumName,
+    medium: VerifyWebhookMedium,
     channel_id: str,
     *,
     client: AuthenticatedClient | Client,
@@ -231,7 +231,7 @@ async def asyncio(
     this way.
 
     Args:
-        medium (MediumName): A messaging medium.
+        medium (VerifyWebhookMedium):
         channel_id (str):
         hub_mode (str):
         hub_verify_token (str):
