@@ -2585,7 +2585,7 @@ export interface components {
              * @description Whether the chat is a group (default false): groups stay silent on chatter.
              * @default false
              */
-            is_group: boolean;
+            is_group?: boolean;
         };
         /**
          * SimulatedOutcome
@@ -2677,7 +2677,7 @@ export interface components {
              * @description Values to use instead of the sample ones, by variable name.
              * @default {}
              */
-            values: {
+            values?: {
                 [key: string]: string;
             };
         };
