@@ -5,6 +5,7 @@
 
 use crate::metrics::Metrics;
 use async_trait::async_trait;
+use panelrelay_adapters::panels::PanelKind;
 use panelrelay_core::ids::WorkspaceId;
 use panelrelay_core::ports::panel::{
     NewTicket, PanelApi, PanelCapabilities, PanelError, PanelOrder, PanelService, PanelTicket,
@@ -31,10 +32,7 @@ impl LoggedPanel {
         inner: Arc<dyn PanelApi>,
         metrics: Arc<Metrics>,
     ) -> Self {
-        let panel_type = ["perfect_panel_v2", "admin_v1", "reseller_v2"]
-            .into_iter()
-            .find(|known| *known == panel_type)
-            .unwrap_or("other");
+        let panel_type = PanelKind::parse(panel_type).map_or("other", PanelKind::as_str);
         LoggedPanel {
             workspace,
             panel_type,

@@ -77,6 +77,12 @@ fn example(status: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// An example error envelope (`{"error": {code, message, request_id}}`).
+pub(super) fn example_envelope(code: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({"error": {"code": code, "message": message,
+        "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"}})
+}
+
 /// Prunes each operation's error statuses to those it can return and adds an example to
 /// each that stays.
 pub fn declare(document: &mut Value) {
@@ -148,11 +154,10 @@ fn prune(method: &str, operation: &mut Mapping) {
         };
         let content = response.get_mut("content").and_then(Value::as_mapping_mut);
         for (_, media) in content.into_iter().flatten() {
-            if let Some(media) = media.as_mapping_mut() {
-                let envelope = serde_yaml::to_value(serde_json::json!({"error": {
-                    "code": code, "message": message,
-                    "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"}}))
-                .unwrap_or(Value::Null);
+            if let (Some(media), Ok(envelope)) = (
+                media.as_mapping_mut(),
+                serde_yaml::to_value(example_envelope(code, message)),
+            ) {
                 media.insert(Value::from("example"), envelope);
             }
         }

@@ -4,6 +4,7 @@
 //! for each delivery itself), so its operations are described here, beside the rest of the
 //! document's tidying; the API tests check every answer it gives against this description.
 
+use super::errors::example_envelope;
 use serde_json::json;
 use serde_yaml::Value;
 
@@ -12,8 +13,7 @@ fn error(description: &str, code: &str, message: &str) -> serde_json::Value {
         "description": description,
         "content": {"application/json; charset=utf-8": {
             "schema": {"$ref": "#/components/schemas/ErrorEnvelope"},
-            "example": {"error": {"code": code, "message": message,
-                "request_id": "0b7c8f0e-5d1a-4c3e-9a61-2f4d8e9b1c27"}}
+            "example": example_envelope(code, message)
         }}
     })
 }

@@ -5,6 +5,7 @@ use chrono::Utc;
 use panelrelay_adapters::secrets::{MasterKey, SecretBox};
 use panelrelay_adapters::testing::{TestDatabase, test_key_value};
 use panelrelay_api::app::build_app;
+use panelrelay_api::http::path_template::PathTemplate;
 use panelrelay_api::runtime::bootstrap_admin_key;
 use panelrelay_api::state::{AppState, StateParts};
 use panelrelay_core::ports::ManualClock;
@@ -217,7 +218,6 @@ fn assert_documented(method: &Method, path: &str, status: StatusCode) {
         serde_yaml::from_str(include_str!("../../../openapi.yaml")).expect("openapi.yaml")
     });
     let path = path.split('?').next().unwrap_or_default();
-    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let method = method.as_str().to_ascii_lowercase();
     // The most specific template wins: `/v1/linked-users/import` over `/v1/linked-users/{id}`.
     let operation = spec["paths"]
@@ -225,15 +225,8 @@ fn assert_documented(method: &Method, path: &str, status: StatusCode) {
         .unwrap()
         .iter()
         .filter_map(|(template, item)| {
-            let segments: Vec<&str> = template.trim_matches('/').split('/').collect();
-            let fits = segments.len() == parts.len()
-                && segments
-                    .iter()
-                    .zip(&parts)
-                    .all(|(segment, part)| segment.starts_with('{') || segment == part);
-            let operation = item.get(&method)?;
-            let literals = segments.iter().filter(|s| !s.starts_with('{')).count();
-            fits.then_some((literals, template, operation))
+            let literals = PathTemplate::new(template).matches(path)?;
+            Some((literals, template, item.get(&method)?))
         })
         .max_by_key(|(literals, _, _)| *literals);
     if let Some((_, template, operation)) = operation {
