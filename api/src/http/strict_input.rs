@@ -1,6 +1,7 @@
 //! Strict JSON input: a body with a field its operation does not know (`{"nme": …}`) or a
-//! value of the wrong JSON type (`{"name": 12345}`) is refused with `400` and a code
-//! (`unknown_field`, `invalid_type`) naming the field, instead of being half-applied.
+//! value of the wrong JSON type (`{"name": 12345}`, or `null` where the spec marks nothing
+//! nullable: an optional field is left out, never sent as `null`) is refused with `400` and
+//! a code (`unknown_field`, `invalid_type`) naming the field, instead of being half-applied.
 //!
 //! The rules come from the OpenAPI document itself, so the spec and the server cannot
 //! disagree: each operation's request schema is looked up by method and path, and the body
@@ -97,9 +98,7 @@ impl RequestSchemas {
         if let Some(branches) = schema["oneOf"].as_array().or(schema["anyOf"].as_array()) {
             return self.check_one_of(value, schema, branches, field);
         }
-        if value.is_null() {
-            // Absent and `null` are the same to the handlers; a required field's absence
-            // is theirs to report.
+        if value.is_null() && schema["nullable"].as_bool() == Some(true) {
             return None;
         }
         let expected = match schema["type"].as_str() {
@@ -419,14 +418,20 @@ mod tests {
             "extra": {"anything": [1, "x"]}, "inner": {"on": true}, "medium": {"kind": "b", "y": 2}});
         assert_eq!(check(Method::POST, "/v1/things", body.clone()), None);
         assert_eq!(check(Method::PATCH, "/v1/things/123", body), None);
-        assert_eq!(
-            check(
-                Method::POST,
-                "/v1/things",
-                json!({"name": "n", "count": null})
-            ),
-            None
-        );
+    }
+
+    #[test]
+    fn null_is_refused_where_the_spec_marks_nothing_nullable() {
+        assert!(invalid("count")(check(
+            Method::POST,
+            "/v1/things",
+            json!({"name": "n", "count": null})
+        )));
+        assert!(invalid("tags[0]")(check(
+            Method::POST,
+            "/v1/things",
+            json!({"tags": [null]})
+        )));
     }
 
     #[test]

@@ -105,7 +105,11 @@ pub struct CreatedApiKey {
 #[oai(example)]
 pub struct CreateApiKey {
     /// A label, 1-100 characters.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: String,
     /// What it may do.
     pub role: Role,

@@ -62,9 +62,14 @@ impl From<Medium> for MediumName {
 /// (Meta) are generated when not given. Base URLs default to the providers' own.
 #[derive(Object, Debug, Clone, Default, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct ChannelInput {
     /// A label, 1-100 characters.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: Option<String>,
     /// Telegram: the bot token from @BotFather (secret).
     #[oai(validator(min_length = 1, max_length = 1000))]
@@ -100,13 +105,26 @@ pub struct ChannelInput {
     pub graph_version: Option<String>,
 }
 
+impl poem_openapi::types::Example for ChannelInput {
+    fn example() -> Self {
+        ChannelInput {
+            name: Some("Support bot (main)".into()),
+            ..ChannelInput::default()
+        }
+    }
+}
+
 /// A new Telegram bot.
 #[derive(Object, Debug, Clone, Serialize)]
 #[oai(skip_serializing_if_is_none)]
 #[oai(example)]
 pub struct TelegramChannelInput {
     /// A label, 1-100 characters (default `telegram`).
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: Option<String>,
     /// The bot token from @BotFather (secret).
     #[oai(validator(min_length = 1, max_length = 1000))]
@@ -137,7 +155,11 @@ impl poem_openapi::types::Example for TelegramChannelInput {
 #[oai(example)]
 pub struct GreenapiChannelInput {
     /// A label, 1-100 characters (default `whatsapp_greenapi`).
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: Option<String>,
     /// The instance id.
     #[oai(validator(min_length = 1, max_length = 1000))]
@@ -170,7 +192,11 @@ impl poem_openapi::types::Example for GreenapiChannelInput {
 #[oai(example)]
 pub struct MetaChannelInput {
     /// A label, 1-100 characters (default `whatsapp_meta`).
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: Option<String>,
     /// The WhatsApp phone number id.
     #[oai(validator(min_length = 1, max_length = 1000))]

@@ -76,12 +76,22 @@ impl poem_openapi::types::Example for LinkUser {
 /// Changes to a link.
 #[derive(Object, Debug, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct UpdateLinkedUser {
     /// The new panel username.
     #[oai(validator(min_length = 1, max_length = 100))]
     pub username: String,
     /// Check first that the username exists on the panel (default false).
     pub verify_username: Option<bool>,
+}
+
+impl poem_openapi::types::Example for UpdateLinkedUser {
+    fn example() -> Self {
+        UpdateLinkedUser {
+            username: "alice_smm".into(),
+            verify_username: None,
+        }
+    }
 }
 
 /// A trusted admin chat.
@@ -118,7 +128,11 @@ pub struct AddAdminChat {
     #[oai(validator(min_length = 1, max_length = 100))]
     pub identity: String,
     /// A label.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: String,
     /// Details of any order (default true).
     pub view_any_order: Option<bool>,
@@ -144,9 +158,14 @@ impl poem_openapi::types::Example for AddAdminChat {
 /// Changes to an admin chat; absent fields keep their value.
 #[derive(Object, Debug, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct UpdateAdminChat {
     /// A label.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: Option<String>,
     /// Details of any order.
     pub view_any_order: Option<bool>,
@@ -154,6 +173,17 @@ pub struct UpdateAdminChat {
     pub dispatch_any_order: Option<bool>,
     /// Replies in groups despite group silence.
     pub reply_in_groups: Option<bool>,
+}
+
+impl poem_openapi::types::Example for UpdateAdminChat {
+    fn example() -> Self {
+        UpdateAdminChat {
+            name: Some("Support team (night shift)".into()),
+            view_any_order: None,
+            dispatch_any_order: Some(false),
+            reply_in_groups: Some(true),
+        }
+    }
 }
 
 /// A page of linked users.

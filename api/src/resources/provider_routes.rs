@@ -41,7 +41,11 @@ pub struct Templates {
 #[oai(example)]
 pub struct RouteInput {
     /// A label, 1-100 characters.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: String,
     /// The channel that sends to the group.
     pub channel_id: String,

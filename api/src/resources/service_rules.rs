@@ -35,6 +35,7 @@ pub enum RefillKind {
 /// A refill policy and start window.
 #[derive(Object, Debug, Clone, PartialEq)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct Rule {
     /// Refill policy.
     pub refill: RefillKind,
@@ -45,6 +46,17 @@ pub struct Rule {
     pub start_min_minutes: Option<i64>,
     /// Latest start, in minutes after the order (speed-ups are accepted after it).
     pub start_max_minutes: Option<i64>,
+}
+
+impl poem_openapi::types::Example for Rule {
+    fn example() -> Self {
+        Rule {
+            refill: RefillKind::Days,
+            refill_days: Some(30),
+            start_min_minutes: Some(0),
+            start_max_minutes: Some(1440),
+        }
+    }
 }
 
 impl Rule {

@@ -221,6 +221,7 @@ impl From<&Intents> for IntentSettings {
 /// A workspace's settings. `PUT` replaces them whole: read, change, write back.
 #[derive(Object, Debug, Clone)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct WorkspaceSettings {
     /// Cooldowns per (order, action).
     pub cooldowns: Cooldowns,
@@ -251,6 +252,13 @@ pub struct WorkspaceSettings {
     pub rules_mode: RulesMode,
     /// Days logs are kept (1-365).
     pub log_retention_days: i64,
+}
+
+/// The example is a new workspace's settings.
+impl poem_openapi::types::Example for WorkspaceSettings {
+    fn example() -> Self {
+        view(&SettingsDocument::default())
+    }
 }
 
 fn view(doc: &SettingsDocument) -> WorkspaceSettings {

@@ -67,6 +67,7 @@ impl poem_openapi::types::Example for ReplyTemplateInput {
 /// What to preview.
 #[derive(Object, Debug, Clone)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct TemplatePreviewInput {
     /// The reply key.
     pub key: String,
@@ -75,6 +76,16 @@ pub struct TemplatePreviewInput {
     /// Values to use instead of the sample ones, by variable name.
     #[oai(default)]
     pub values: BTreeMap<String, String>,
+}
+
+impl poem_openapi::types::Example for TemplatePreviewInput {
+    fn example() -> Self {
+        TemplatePreviewInput {
+            key: "refill_requested".into(),
+            text: Some("Refill requested for order {order_id} ({service}).".into()),
+            values: BTreeMap::from([("order_id".into(), "2274209".into())]),
+        }
+    }
 }
 
 /// A rendered preview.

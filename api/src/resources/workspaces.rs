@@ -89,7 +89,11 @@ impl From<StoredWorkspace> for Workspace {
 #[oai(example)]
 pub struct CreateWorkspace {
     /// Display name, 1-100 characters.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: String,
 }
 
@@ -104,10 +108,23 @@ impl poem_openapi::types::Example for CreateWorkspace {
 /// Changes to a workspace; absent fields stay as they are.
 #[derive(Object, Debug)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct UpdateWorkspace {
     /// Display name, 1-100 characters.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub name: Option<String>,
+}
+
+impl poem_openapi::types::Example for UpdateWorkspace {
+    fn example() -> Self {
+        UpdateWorkspace {
+            name: Some("Acme SMM support".into()),
+        }
+    }
 }
 
 /// A created workspace with its first owner key, whose secret is shown only here.

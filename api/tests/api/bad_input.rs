@@ -8,13 +8,15 @@ use poem::http::{Method, StatusCode};
 async fn malformed_bodies_are_400_and_create_nothing() {
     let app = TestApp::new().await;
     let auth = format!("Bearer {}", app.admin_key);
-    let bodies: [(&[u8], &str); 10] = [
+    let bodies: [(&[u8], &str); 12] = [
         (b"{\"name\": ", "invalid_body"),
         (b"not json", "invalid_body"),
         (b"{\"name\": {\"nested\": 1}}", "invalid_type"),
         (b"{\"name\": [1, 2]}", "invalid_type"),
         (b"{\"name\": 12345}", "invalid_type"),
-        (b"{\"name\": null}", "invalid_body"),
+        (b"{\"name\": null}", "invalid_type"),
+        (b"{\"name\": \"   \"}", "invalid_body"),
+        (b"{\"name\": \"tab\\there\"}", "invalid_body"),
         (b"{}", "invalid_body"),
         (b"{\"name\": \"a\\u0000b\"}", "invalid_body"),
         (b"{\"name\": \"a\0b\"}", "invalid_body"),

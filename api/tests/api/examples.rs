@@ -3,11 +3,18 @@
 //! workspace is set up (ids the examples name are replaced by the ones just created).
 
 use crate::support::TestApp;
+use chrono::Utc;
+use panelrelay_adapters::storage::service_rules::RefreshedService;
+use panelrelay_core::ids::WorkspaceId;
+use panelrelay_core::service_rules::RefillPolicy;
 use poem::http::{Method, StatusCode};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 const COMMITTED: &str = include_str!("../../../openapi.yaml");
+
+/// The service whose rule the `put_service_rule` example overrides.
+const SERVICE_ID: &str = "1042";
 
 /// The request examples of the spec, by operation id (a union gives one per branch).
 fn examples(spec: &Value) -> Vec<(String, Value)> {
@@ -53,18 +60,42 @@ async fn every_request_example_in_the_spec_is_accepted() {
     let key = Some(ws.owner_key.as_str());
     let mut sent = BTreeSet::new();
     let mut ids: std::collections::HashMap<&str, String> = Default::default();
+    // A service the panel listed, for the rule override.
+    app.state
+        .db
+        .service_rules(WorkspaceId::parse(&ws.id).unwrap())
+        .refresh(
+            &[RefreshedService {
+                service_id: SERVICE_ID.into(),
+                name: "Instagram Followers [Refill: 30 Days]".into(),
+                category: None,
+                refill: RefillPolicy::Days(30),
+                start: Default::default(),
+            }],
+            Utc::now(),
+        )
+        .await
+        .unwrap();
 
     // The order a new workspace is set up in; each operation's examples in turn.
     let order = [
         "create_workspace",
+        "update_workspace",
         "create_api_key",
         "put_panel",
+        "put_settings",
         "create_channel",
+        "update_channel",
         "create_provider_route",
         "put_provider_route",
         "create_linked_user",
+        "update_linked_user",
+        "import_linked_users",
         "create_admin_chat",
+        "update_admin_chat",
+        "put_service_rule",
         "put_template",
+        "preview_template",
         "create_command_alias",
         "put_command_alias",
         "create_custom_command",
@@ -84,6 +115,12 @@ async fn every_request_example_in_the_spec_is_accepted() {
                     Some(app.admin_key.as_str()),
                     StatusCode::CREATED,
                 ),
+                "update_workspace" => (
+                    Method::PATCH,
+                    format!("/v1/workspaces/{}", ws.id),
+                    Some(app.admin_key.as_str()),
+                    StatusCode::OK,
+                ),
                 "create_api_key" => (
                     Method::POST,
                     "/v1/api-keys".into(),
@@ -91,6 +128,13 @@ async fn every_request_example_in_the_spec_is_accepted() {
                     StatusCode::CREATED,
                 ),
                 "put_panel" => (Method::PUT, "/v1/panel".into(), key, StatusCode::OK),
+                "put_settings" => (Method::PUT, "/v1/settings".into(), key, StatusCode::OK),
+                "update_channel" => (
+                    Method::PATCH,
+                    format!("/v1/channels/{}", ids["channel"]),
+                    key,
+                    StatusCode::OK,
+                ),
                 "create_channel" => (
                     Method::POST,
                     "/v1/channels".into(),
@@ -114,6 +158,36 @@ async fn every_request_example_in_the_spec_is_accepted() {
                     "/v1/linked-users".into(),
                     key,
                     StatusCode::CREATED,
+                ),
+                "update_linked_user" => (
+                    Method::PATCH,
+                    format!("/v1/linked-users/{}", ids["linked_user"]),
+                    key,
+                    StatusCode::OK,
+                ),
+                "import_linked_users" => (
+                    Method::POST,
+                    "/v1/linked-users/import".into(),
+                    key,
+                    StatusCode::OK,
+                ),
+                "update_admin_chat" => (
+                    Method::PATCH,
+                    format!("/v1/admin-chats/{}", ids["admin_chat"]),
+                    key,
+                    StatusCode::OK,
+                ),
+                "put_service_rule" => (
+                    Method::PUT,
+                    format!("/v1/service-rules/{SERVICE_ID}"),
+                    key,
+                    StatusCode::OK,
+                ),
+                "preview_template" => (
+                    Method::POST,
+                    "/v1/templates/preview".into(),
+                    key,
+                    StatusCode::OK,
                 ),
                 "create_admin_chat" => (
                     Method::POST,
@@ -174,6 +248,12 @@ async fn every_request_example_in_the_spec_is_accepted() {
                 }
                 ("create_custom_command", Some(id)) => {
                     ids.insert("custom", id);
+                }
+                ("create_linked_user", Some(id)) => {
+                    ids.insert("linked_user", id);
+                }
+                ("create_admin_chat", Some(id)) => {
+                    ids.insert("admin_chat", id);
                 }
                 _ => {}
             }

@@ -1123,6 +1123,9 @@ export interface components {
          *     Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
          *     `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
          *     (Meta) are generated when not given. Base URLs default to the providers' own.
+         * @example {
+         *       "name": "Support bot (main)"
+         *     }
          */
         ChannelInput: {
             /** @description A label, 1-100 characters. */
@@ -1715,6 +1718,22 @@ export interface components {
         /**
          * ImportRequest
          * @description Links to import as JSON.
+         * @example {
+         *       "dry_run": false,
+         *       "rows": [
+         *         {
+         *           "identity": "5234567890",
+         *           "medium": "telegram",
+         *           "username": "bob"
+         *         },
+         *         {
+         *           "identity": "+44 7700 900123",
+         *           "medium": "whatsapp_greenapi",
+         *           "username": "carol"
+         *         }
+         *       ],
+         *       "verify_usernames": false
+         *     }
          */
         ImportRequest: {
             /** @description At most 10,000 rows. */
@@ -2415,6 +2434,12 @@ export interface components {
         /**
          * Rule
          * @description A refill policy and start window.
+         * @example {
+         *       "refill": "days",
+         *       "refill_days": 30,
+         *       "start_max_minutes": 1440,
+         *       "start_min_minutes": 0
+         *     }
          */
         Rule: {
             refill: components["schemas"]["RefillKind"];
@@ -2667,6 +2692,13 @@ export interface components {
         /**
          * TemplatePreviewInput
          * @description What to preview.
+         * @example {
+         *       "key": "refill_requested",
+         *       "text": "Refill requested for order {order_id} ({service}).",
+         *       "values": {
+         *         "order_id": "2274209"
+         *       }
+         *     }
          */
         TemplatePreviewInput: {
             /** @description The reply key. */
@@ -2704,6 +2736,11 @@ export interface components {
         /**
          * UpdateAdminChat
          * @description Changes to an admin chat; absent fields keep their value.
+         * @example {
+         *       "dispatch_any_order": false,
+         *       "name": "Support team (night shift)",
+         *       "reply_in_groups": true
+         *     }
          */
         UpdateAdminChat: {
             /** @description A label. */
@@ -2718,6 +2755,9 @@ export interface components {
         /**
          * UpdateLinkedUser
          * @description Changes to a link.
+         * @example {
+         *       "username": "alice_smm"
+         *     }
          */
         UpdateLinkedUser: {
             /** @description The new panel username. */
@@ -2728,6 +2768,9 @@ export interface components {
         /**
          * UpdateWorkspace
          * @description Changes to a workspace; absent fields stay as they are.
+         * @example {
+         *       "name": "Acme SMM support"
+         *     }
          */
         UpdateWorkspace: {
             /** @description Display name, 1-100 characters. */
@@ -2815,6 +2858,74 @@ export interface components {
         /**
          * WorkspaceSettings
          * @description A workspace's settings. `PUT` replaces them whole: read, change, write back.
+         * @example {
+         *       "compact_threshold": 5,
+         *       "cooldowns": {
+         *         "cancel_seconds": 43200,
+         *         "refill_seconds": 43200,
+         *         "speed_seconds": 43200
+         *       },
+         *       "intents": {
+         *         "dropped": "refill",
+         *         "not_started": "speed",
+         *         "where_is": "details",
+         *         "wrong_link": "cancel"
+         *       },
+         *       "log_retention_days": 30,
+         *       "max_order_ids": 100,
+         *       "min_order_id_digits": 4,
+         *       "refill_anchor": "created",
+         *       "rules_mode": "quick",
+         *       "silent_in_groups": true,
+         *       "status_matrix": {
+         *         "canceled": {
+         *           "cancel": false,
+         *           "refill": false,
+         *           "speed": false
+         *         },
+         *         "completed": {
+         *           "cancel": false,
+         *           "refill": true,
+         *           "speed": false
+         *         },
+         *         "failed": {
+         *           "cancel": false,
+         *           "refill": false,
+         *           "speed": false
+         *         },
+         *         "in_progress": {
+         *           "cancel": true,
+         *           "refill": false,
+         *           "speed": true
+         *         },
+         *         "partial": {
+         *           "cancel": false,
+         *           "refill": false,
+         *           "speed": false
+         *         },
+         *         "pending": {
+         *           "cancel": true,
+         *           "refill": false,
+         *           "speed": true
+         *         },
+         *         "processing": {
+         *           "cancel": true,
+         *           "refill": false,
+         *           "speed": true
+         *         },
+         *         "refunded": {
+         *           "cancel": false,
+         *           "refill": false,
+         *           "speed": false
+         *         },
+         *         "unknown": {
+         *           "cancel": false,
+         *           "refill": false,
+         *           "speed": false
+         *         }
+         *       },
+         *       "unknown_refill_policy": "deny"
+         *     }
          */
         WorkspaceSettings: {
             cooldowns: components["schemas"]["Cooldowns"];

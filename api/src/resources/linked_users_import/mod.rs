@@ -46,6 +46,7 @@ pub struct ImportRow {
 /// Links to import as JSON.
 #[derive(Object, Debug, Serialize)]
 #[oai(skip_serializing_if_is_none)]
+#[oai(example)]
 pub struct ImportRequest {
     /// At most 10,000 rows.
     pub rows: Vec<ImportRow>,
@@ -53,6 +54,24 @@ pub struct ImportRequest {
     pub verify_usernames: Option<bool>,
     /// Report what would happen without linking anything (default false).
     pub dry_run: Option<bool>,
+}
+
+impl poem_openapi::types::Example for ImportRequest {
+    fn example() -> Self {
+        let row = |medium: &str, identity: &str, username: &str| ImportRow {
+            medium: Some(medium.into()),
+            identity: Some(identity.into()),
+            username: Some(username.into()),
+        };
+        ImportRequest {
+            rows: vec![
+                row("telegram", "5234567890", "bob"),
+                row("whatsapp_greenapi", "+44 7700 900123", "carol"),
+            ],
+            verify_usernames: Some(false),
+            dry_run: Some(false),
+        }
+    }
 }
 
 /// A CSV file, in UTF-8. The spec declares it as a file upload

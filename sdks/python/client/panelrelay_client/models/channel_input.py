@@ -17,6 +17,9 @@ class ChannelInput:
     `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
     (Meta) are generated when not given. Base URLs default to the providers' own.
 
+        Example:
+            {'name': 'Support bot (main)'}
+
         Attributes:
             name (str | Unset): A label, 1-100 characters.
             bot_token (str | Unset): Telegram: the bot token from @BotFather (secret).

@@ -18,6 +18,10 @@ T = TypeVar("T", bound="ImportRequest")
 class ImportRequest:
     """Links to import as JSON.
 
+    Example:
+        {'dry_run': False, 'rows': [{'identity': '5234567890', 'medium': 'telegram', 'username': 'bob'}, {'identity':
+            '+44 7700 900123', 'medium': 'whatsapp_greenapi', 'username': 'carol'}], 'verify_usernames': False}
+
     Attributes:
         rows (list[ImportRow]): At most 10,000 rows.
         verify_usernames (bool | Unset): Check every username on the panel first (default false).

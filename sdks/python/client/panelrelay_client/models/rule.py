@@ -15,6 +15,9 @@ T = TypeVar("T", bound="Rule")
 class Rule:
     """A refill policy and start window.
 
+    Example:
+        {'refill': 'days', 'refill_days': 30, 'start_max_minutes': 1440, 'start_min_minutes': 0}
+
     Attributes:
         refill (RefillKind): Refill policy kinds.
         refill_days (int | Unset): Days of refill, for `days`.

@@ -23,12 +23,15 @@ class ServiceRuleView:
     Attributes:
         service_id (str): The panel's service id.
         name (str): The service name as last seen on the panel.
-        parsed (Rule): A refill policy and start window.
-        effective (Rule): A refill policy and start window.
+        parsed (Rule): A refill policy and start window. Example: {'refill': 'days', 'refill_days': 30,
+            'start_max_minutes': 1440, 'start_min_minutes': 0}.
+        effective (Rule): A refill policy and start window. Example: {'refill': 'days', 'refill_days': 30,
+            'start_max_minutes': 1440, 'start_min_minutes': 0}.
         refreshed_at (datetime.datetime): When the name was last refreshed from the panel.
         updated_at (datetime.datetime): When this row last changed.
         category (str | Unset): The category, where the panel reports one.
-        override (Rule | Unset): A refill policy and start window.
+        override (Rule | Unset): A refill policy and start window. Example: {'refill': 'days', 'refill_days': 30,
+            'start_max_minutes': 1440, 'start_min_minutes': 0}.
     """
 
     service_id: str

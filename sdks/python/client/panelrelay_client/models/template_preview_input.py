@@ -18,6 +18,10 @@ T = TypeVar("T", bound="TemplatePreviewInput")
 class TemplatePreviewInput:
     """What to preview.
 
+    Example:
+        {'key': 'refill_requested', 'text': 'Refill requested for order {order_id} ({service}).', 'values': {'order_id':
+            '2274209'}}
+
     Attributes:
         key (str): The reply key.
         text (str | Unset): A draft text; absent to preview the current text.

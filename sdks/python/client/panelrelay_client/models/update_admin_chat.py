@@ -14,6 +14,9 @@ T = TypeVar("T", bound="UpdateAdminChat")
 class UpdateAdminChat:
     """Changes to an admin chat; absent fields keep their value.
 
+    Example:
+        {'dispatch_any_order': False, 'name': 'Support team (night shift)', 'reply_in_groups': True}
+
     Attributes:
         name (str | Unset): A label.
         view_any_order (bool | Unset): Details of any order.

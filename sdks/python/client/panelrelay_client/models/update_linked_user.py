@@ -14,6 +14,9 @@ T = TypeVar("T", bound="UpdateLinkedUser")
 class UpdateLinkedUser:
     """Changes to a link.
 
+    Example:
+        {'username': 'alice_smm'}
+
     Attributes:
         username (str): The new panel username.
         verify_username (bool | Unset): Check first that the username exists on the panel (default false).

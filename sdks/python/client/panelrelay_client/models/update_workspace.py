@@ -14,6 +14,9 @@ T = TypeVar("T", bound="UpdateWorkspace")
 class UpdateWorkspace:
     """Changes to a workspace; absent fields stay as they are.
 
+    Example:
+        {'name': 'Acme SMM support'}
+
     Attributes:
         name (str | Unset): Display name, 1-100 characters.
     """

@@ -131,7 +131,8 @@ def sync_detailed(
             depends on the medium:
             Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
             `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
-            (Meta) are generated when not given. Base URLs default to the providers' own.
+            (Meta) are generated when not given. Base URLs default to the providers' own. Example:
+            {'name': 'Support bot (main)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +171,8 @@ def sync(
             depends on the medium:
             Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
             `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
-            (Meta) are generated when not given. Base URLs default to the providers' own.
+            (Meta) are generated when not given. Base URLs default to the providers' own. Example:
+            {'name': 'Support bot (main)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +206,8 @@ async def asyncio_detailed(
             depends on the medium:
             Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
             `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
-            (Meta) are generated when not given. Base URLs default to the providers' own.
+            (Meta) are generated when not given. Base URLs default to the providers' own. Example:
+            {'name': 'Support bot (main)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +244,8 @@ async def asyncio(
             depends on the medium:
             Telegram `bot_token`; Green API `id_instance`, `api_token`; Meta `phone_number_id`,
             `access_token`, `app_secret`. `webhook_secret` (Telegram, Green API) and `verify_token`
-            (Meta) are generated when not given. Base URLs default to the providers' own.
+            (Meta) are generated when not given. Base URLs default to the providers' own. Example:
+            {'name': 'Support bot (main)'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -129,7 +129,10 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ImportRequest): Links to import as JSON.
+        body (ImportRequest): Links to import as JSON. Example: {'dry_run': False, 'rows':
+            [{'identity': '5234567890', 'medium': 'telegram', 'username': 'bob'}, {'identity': '+44
+            7700 900123', 'medium': 'whatsapp_greenapi', 'username': 'carol'}], 'verify_usernames':
+            False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +170,10 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (ImportRequest): Links to import as JSON.
+        body (ImportRequest): Links to import as JSON. Example: {'dry_run': False, 'rows':
+            [{'identity': '5234567890', 'medium': 'telegram', 'username': 'bob'}, {'identity': '+44
+            7700 900123', 'medium': 'whatsapp_greenapi', 'username': 'carol'}], 'verify_usernames':
+            False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +206,10 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (ImportRequest): Links to import as JSON.
+        body (ImportRequest): Links to import as JSON. Example: {'dry_run': False, 'rows':
+            [{'identity': '5234567890', 'medium': 'telegram', 'username': 'bob'}, {'identity': '+44
+            7700 900123', 'medium': 'whatsapp_greenapi', 'username': 'carol'}], 'verify_usernames':
+            False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +245,10 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (ImportRequest): Links to import as JSON.
+        body (ImportRequest): Links to import as JSON. Example: {'dry_run': False, 'rows':
+            [{'identity': '5234567890', 'medium': 'telegram', 'username': 'bob'}, {'identity': '+44
+            7700 900123', 'medium': 'whatsapp_greenapi', 'username': 'carol'}], 'verify_usernames':
+            False}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

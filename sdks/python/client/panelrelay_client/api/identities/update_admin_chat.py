@@ -124,7 +124,9 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value.
+        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value. Example:
+            {'dispatch_any_order': False, 'name': 'Support team (night shift)', 'reply_in_groups':
+            True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +158,9 @@ def sync(
 
     Args:
         id (str):
-        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value.
+        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value. Example:
+            {'dispatch_any_order': False, 'name': 'Support team (night shift)', 'reply_in_groups':
+            True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +187,9 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value.
+        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value. Example:
+            {'dispatch_any_order': False, 'name': 'Support team (night shift)', 'reply_in_groups':
+            True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +219,9 @@ async def asyncio(
 
     Args:
         id (str):
-        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value.
+        body (UpdateAdminChat): Changes to an admin chat; absent fields keep their value. Example:
+            {'dispatch_any_order': False, 'name': 'Support team (night shift)', 'reply_in_groups':
+            True}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

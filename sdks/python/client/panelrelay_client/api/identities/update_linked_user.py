@@ -137,7 +137,7 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (UpdateLinkedUser): Changes to a link.
+        body (UpdateLinkedUser): Changes to a link. Example: {'username': 'alice_smm'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +172,7 @@ def sync(
 
     Args:
         id (str):
-        body (UpdateLinkedUser): Changes to a link.
+        body (UpdateLinkedUser): Changes to a link. Example: {'username': 'alice_smm'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +202,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (UpdateLinkedUser): Changes to a link.
+        body (UpdateLinkedUser): Changes to a link. Example: {'username': 'alice_smm'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,7 +235,7 @@ async def asyncio(
 
     Args:
         id (str):
-        body (UpdateLinkedUser): Changes to a link.
+        body (UpdateLinkedUser): Changes to a link. Example: {'username': 'alice_smm'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -124,7 +124,8 @@ def sync_detailed(
 
     Args:
         service_id (str):
-        body (Rule): A refill policy and start window.
+        body (Rule): A refill policy and start window. Example: {'refill': 'days', 'refill_days':
+            30, 'start_max_minutes': 1440, 'start_min_minutes': 0}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +157,8 @@ def sync(
 
     Args:
         service_id (str):
-        body (Rule): A refill policy and start window.
+        body (Rule): A refill policy and start window. Example: {'refill': 'days', 'refill_days':
+            30, 'start_max_minutes': 1440, 'start_min_minutes': 0}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +185,8 @@ async def asyncio_detailed(
 
     Args:
         service_id (str):
-        body (Rule): A refill policy and start window.
+        body (Rule): A refill policy and start window. Example: {'refill': 'days', 'refill_days':
+            30, 'start_max_minutes': 1440, 'start_min_minutes': 0}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +216,8 @@ async def asyncio(
 
     Args:
         service_id (str):
-        body (Rule): A refill policy and start window.
+        body (Rule): A refill policy and start window. Example: {'refill': 'days', 'refill_days':
+            30, 'start_max_minutes': 1440, 'start_min_minutes': 0}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

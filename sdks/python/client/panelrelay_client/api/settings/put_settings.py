@@ -113,7 +113,18 @@ def sync_detailed(
 
     Args:
         body (WorkspaceSettings): A workspace's settings. `PUT` replaces them whole: read, change,
-            write back.
+            write back. Example: {'compact_threshold': 5, 'cooldowns': {'cancel_seconds': 43200,
+            'refill_seconds': 43200, 'speed_seconds': 43200}, 'intents': {'dropped': 'refill',
+            'not_started': 'speed', 'where_is': 'details', 'wrong_link': 'cancel'},
+            'log_retention_days': 30, 'max_order_ids': 100, 'min_order_id_digits': 4, 'refill_anchor':
+            'created', 'rules_mode': 'quick', 'silent_in_groups': True, 'status_matrix': {'canceled':
+            {'cancel': False, 'refill': False, 'speed': False}, 'completed': {'cancel': False,
+            'refill': True, 'speed': False}, 'failed': {'cancel': False, 'refill': False, 'speed':
+            False}, 'in_progress': {'cancel': True, 'refill': False, 'speed': True}, 'partial':
+            {'cancel': False, 'refill': False, 'speed': False}, 'pending': {'cancel': True, 'refill':
+            False, 'speed': True}, 'processing': {'cancel': True, 'refill': False, 'speed': True},
+            'refunded': {'cancel': False, 'refill': False, 'speed': False}, 'unknown': {'cancel':
+            False, 'refill': False, 'speed': False}}, 'unknown_refill_policy': 'deny'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +154,18 @@ def sync(
 
     Args:
         body (WorkspaceSettings): A workspace's settings. `PUT` replaces them whole: read, change,
-            write back.
+            write back. Example: {'compact_threshold': 5, 'cooldowns': {'cancel_seconds': 43200,
+            'refill_seconds': 43200, 'speed_seconds': 43200}, 'intents': {'dropped': 'refill',
+            'not_started': 'speed', 'where_is': 'details', 'wrong_link': 'cancel'},
+            'log_retention_days': 30, 'max_order_ids': 100, 'min_order_id_digits': 4, 'refill_anchor':
+            'created', 'rules_mode': 'quick', 'silent_in_groups': True, 'status_matrix': {'canceled':
+            {'cancel': False, 'refill': False, 'speed': False}, 'completed': {'cancel': False,
+            'refill': True, 'speed': False}, 'failed': {'cancel': False, 'refill': False, 'speed':
+            False}, 'in_progress': {'cancel': True, 'refill': False, 'speed': True}, 'partial':
+            {'cancel': False, 'refill': False, 'speed': False}, 'pending': {'cancel': True, 'refill':
+            False, 'speed': True}, 'processing': {'cancel': True, 'refill': False, 'speed': True},
+            'refunded': {'cancel': False, 'refill': False, 'speed': False}, 'unknown': {'cancel':
+            False, 'refill': False, 'speed': False}}, 'unknown_refill_policy': 'deny'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +190,18 @@ async def asyncio_detailed(
 
     Args:
         body (WorkspaceSettings): A workspace's settings. `PUT` replaces them whole: read, change,
-            write back.
+            write back. Example: {'compact_threshold': 5, 'cooldowns': {'cancel_seconds': 43200,
+            'refill_seconds': 43200, 'speed_seconds': 43200}, 'intents': {'dropped': 'refill',
+            'not_started': 'speed', 'where_is': 'details', 'wrong_link': 'cancel'},
+            'log_retention_days': 30, 'max_order_ids': 100, 'min_order_id_digits': 4, 'refill_anchor':
+            'created', 'rules_mode': 'quick', 'silent_in_groups': True, 'status_matrix': {'canceled':
+            {'cancel': False, 'refill': False, 'speed': False}, 'completed': {'cancel': False,
+            'refill': True, 'speed': False}, 'failed': {'cancel': False, 'refill': False, 'speed':
+            False}, 'in_progress': {'cancel': True, 'refill': False, 'speed': True}, 'partial':
+            {'cancel': False, 'refill': False, 'speed': False}, 'pending': {'cancel': True, 'refill':
+            False, 'speed': True}, 'processing': {'cancel': True, 'refill': False, 'speed': True},
+            'refunded': {'cancel': False, 'refill': False, 'speed': False}, 'unknown': {'cancel':
+            False, 'refill': False, 'speed': False}}, 'unknown_refill_policy': 'deny'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +229,18 @@ async def asyncio(
 
     Args:
         body (WorkspaceSettings): A workspace's settings. `PUT` replaces them whole: read, change,
-            write back.
+            write back. Example: {'compact_threshold': 5, 'cooldowns': {'cancel_seconds': 43200,
+            'refill_seconds': 43200, 'speed_seconds': 43200}, 'intents': {'dropped': 'refill',
+            'not_started': 'speed', 'where_is': 'details', 'wrong_link': 'cancel'},
+            'log_retention_days': 30, 'max_order_ids': 100, 'min_order_id_digits': 4, 'refill_anchor':
+            'created', 'rules_mode': 'quick', 'silent_in_groups': True, 'status_matrix': {'canceled':
+            {'cancel': False, 'refill': False, 'speed': False}, 'completed': {'cancel': False,
+            'refill': True, 'speed': False}, 'failed': {'cancel': False, 'refill': False, 'speed':
+            False}, 'in_progress': {'cancel': True, 'refill': False, 'speed': True}, 'partial':
+            {'cancel': False, 'refill': False, 'speed': False}, 'pending': {'cancel': True, 'refill':
+            False, 'speed': True}, 'processing': {'cancel': True, 'refill': False, 'speed': True},
+            'refunded': {'cancel': False, 'refill': False, 'speed': False}, 'unknown': {'cancel':
+            False, 'refill': False, 'speed': False}}, 'unknown_refill_policy': 'deny'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -125,7 +125,8 @@ def sync_detailed(
      Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
-        body (TemplatePreviewInput): What to preview.
+        body (TemplatePreviewInput): What to preview. Example: {'key': 'refill_requested', 'text':
+            'Refill requested for order {order_id} ({service}).', 'values': {'order_id': '2274209'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +157,8 @@ def sync(
      Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
-        body (TemplatePreviewInput): What to preview.
+        body (TemplatePreviewInput): What to preview. Example: {'key': 'refill_requested', 'text':
+            'Refill requested for order {order_id} ({service}).', 'values': {'order_id': '2274209'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +184,8 @@ async def asyncio_detailed(
      Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
-        body (TemplatePreviewInput): What to preview.
+        body (TemplatePreviewInput): What to preview. Example: {'key': 'refill_requested', 'text':
+            'Refill requested for order {order_id} ({service}).', 'values': {'order_id': '2274209'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +214,8 @@ async def asyncio(
      Render a reply with sample data: the current text, or a draft to check before saving.
 
     Args:
-        body (TemplatePreviewInput): What to preview.
+        body (TemplatePreviewInput): What to preview. Example: {'key': 'refill_requested', 'text':
+            'Refill requested for order {order_id} ({service}).', 'values': {'order_id': '2274209'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -124,7 +124,8 @@ def sync_detailed(
 
     Args:
         id (str):
-        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are.
+        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are. Example:
+            {'name': 'Acme SMM support'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +157,8 @@ def sync(
 
     Args:
         id (str):
-        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are.
+        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are. Example:
+            {'name': 'Acme SMM support'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +185,8 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are.
+        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are. Example:
+            {'name': 'Acme SMM support'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +216,8 @@ async def asyncio(
 
     Args:
         id (str):
-        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are.
+        body (UpdateWorkspace): Changes to a workspace; absent fields stay as they are. Example:
+            {'name': 'Acme SMM support'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
