@@ -73,7 +73,11 @@ fn action_view(action: &Action) -> AliasAction {
 pub struct CommandAliasInput {
     /// The word or phrase customers write, 1-100 characters, without numbers (numbers are
     /// order ids). Case, accents, dashes and punctuation do not matter.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub phrase: String,
     /// The command it means.
     pub action: AliasAction,

@@ -29,7 +29,11 @@ use serde::{Deserialize, Serialize};
 pub struct CustomCommandInput {
     /// The word or phrase customers write, 1-100 characters, without numbers and not made
     /// only of built-in command words. Case, accents, dashes and punctuation do not matter.
-    #[oai(validator(min_length = 1, max_length = 100))]
+    #[oai(validator(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"
+    ))]
     pub trigger: String,
     /// The reply, at most 4000 characters; it may use the variables of the `custom` reply
     /// template (see `GET /v1/templates/custom`).

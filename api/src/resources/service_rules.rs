@@ -42,9 +42,11 @@ pub struct Rule {
     /// Days of refill, for `days`.
     #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     pub refill_days: Option<i64>,
-    /// Earliest start, in minutes after the order.
+    /// Earliest start, in minutes after the order (0-525600, a year).
+    #[oai(validator(minimum(value = "0"), maximum(value = "525600")))]
     pub start_min_minutes: Option<i64>,
-    /// Latest start, in minutes after the order (speed-ups are accepted after it).
+    /// Latest start, in minutes after the order (0-525600; speed-ups are accepted after it).
+    #[oai(validator(minimum(value = "0"), maximum(value = "525600")))]
     pub start_max_minutes: Option<i64>,
 }
 

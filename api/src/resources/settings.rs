@@ -133,11 +133,14 @@ pub enum UnknownPolicy {
 #[derive(Object, Debug, Clone, Copy)]
 #[oai(skip_serializing_if_is_none)]
 pub struct Cooldowns {
-    /// Speed-up requests.
+    /// Speed-up requests, 0-604800 (a week).
+    #[oai(validator(minimum(value = "0"), maximum(value = "604800")))]
     pub speed_seconds: i64,
-    /// Cancel requests.
+    /// Cancel requests, 0-604800 (a week).
+    #[oai(validator(minimum(value = "0"), maximum(value = "604800")))]
     pub cancel_seconds: i64,
-    /// Refill requests.
+    /// Refill requests, 0-604800 (a week).
+    #[oai(validator(minimum(value = "0"), maximum(value = "604800")))]
     pub refill_seconds: i64,
 }
 
@@ -245,12 +248,14 @@ pub struct WorkspaceSettings {
     /// What intent phrases stand for. Absent in a `PUT`: unchanged.
     pub intents: Option<Intents>,
     /// Above this many orders, replies become a compact summary (1-100).
+    #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
     pub compact_threshold: i64,
     /// Stay silent in groups unless a message is a valid command.
     pub silent_in_groups: bool,
     /// Quick (parsed) or advanced (manual overrides win) service rules.
     pub rules_mode: RulesMode,
     /// Days logs are kept (1-365).
+    #[oai(validator(minimum(value = "1"), maximum(value = "365")))]
     pub log_retention_days: i64,
 }
 

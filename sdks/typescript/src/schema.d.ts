@@ -1365,17 +1365,17 @@ export interface components {
         Cooldowns: {
             /**
              * Format: int64
-             * @description Speed-up requests.
+             * @description Speed-up requests, 0-604800 (a week).
              */
             speed_seconds: number;
             /**
              * Format: int64
-             * @description Cancel requests.
+             * @description Cancel requests, 0-604800 (a week).
              */
             cancel_seconds: number;
             /**
              * Format: int64
-             * @description Refill requests.
+             * @description Refill requests, 0-604800 (a week).
              */
             refill_seconds: number;
         };
@@ -2450,12 +2450,12 @@ export interface components {
             refill_days?: number;
             /**
              * Format: int64
-             * @description Earliest start, in minutes after the order.
+             * @description Earliest start, in minutes after the order (0-525600, a year).
              */
             start_min_minutes?: number;
             /**
              * Format: int64
-             * @description Latest start, in minutes after the order (speed-ups are accepted after it).
+             * @description Latest start, in minutes after the order (0-525600; speed-ups are accepted after it).
              */
             start_max_minutes?: number;
         };

@@ -13,9 +13,9 @@ class Cooldowns:
     """Cooldowns per action, in seconds (0 turns one off).
 
     Attributes:
-        speed_seconds (int): Speed-up requests.
-        cancel_seconds (int): Cancel requests.
-        refill_seconds (int): Refill requests.
+        speed_seconds (int): Speed-up requests, 0-604800 (a week).
+        cancel_seconds (int): Cancel requests, 0-604800 (a week).
+        refill_seconds (int): Refill requests, 0-604800 (a week).
     """
 
     speed_seconds: int

@@ -21,8 +21,9 @@ class Rule:
     Attributes:
         refill (RefillKind): Refill policy kinds.
         refill_days (int | Unset): Days of refill, for `days`.
-        start_min_minutes (int | Unset): Earliest start, in minutes after the order.
-        start_max_minutes (int | Unset): Latest start, in minutes after the order (speed-ups are accepted after it).
+        start_min_minutes (int | Unset): Earliest start, in minutes after the order (0-525600, a year).
+        start_max_minutes (int | Unset): Latest start, in minutes after the order (0-525600; speed-ups are accepted
+            after it).
     """
 
     refill: RefillKind
