@@ -21,12 +21,17 @@ use std::path::Path;
 use std::sync::Weak;
 use std::time::Duration;
 
-/// How often the log is checkpointed.
-pub(crate) const INTERVAL: Duration = Duration::from_millis(100);
+/// How often the log is checkpointed. A checkpoint copies each page once, however many
+/// commits rewrote it since the last one, and the flow rewrites the same hot pages (the
+/// newest leaf of each index, per workspace) all the time.
+pub(crate) const INTERVAL: Duration = Duration::from_millis(500);
 
 /// The log length (in frames, one page each) at which the writer's own commit checkpoints:
-/// 16 MB with 4 KB pages, four times SQLite's default.
-pub(crate) const WRITER_CHECKPOINT_FRAMES: u32 = 4_000;
+/// 128 MB with 4 KB pages. With 16 MB (and a 100 ms interval) the benchmark's writer
+/// checkpointed in its own commits several times a second, the server wrote 35 GB for a
+/// 0.9 GB database over 150,000 deliveries, and CPU per command grew by a third from
+/// 20,000 deliveries (BENCHMARKS.md, 2026-12-08).
+pub(crate) const WRITER_CHECKPOINT_FRAMES: u32 = 32_000;
 
 /// The setting of the writer's connection when this thread runs.
 pub(crate) fn writer_setup() -> String {
