@@ -97,6 +97,9 @@ pub struct Figures {
     pub readyz_503: usize,
     /// The slowest `/readyz` answer during the outage, in milliseconds.
     pub slowest_readyz_ms: f64,
+    /// What the other `/readyz` probes got during the outage (a status, or the client's
+    /// error), and how many times: empty when every probe answered 503.
+    pub readyz_other: std::collections::BTreeMap<String, usize>,
     /// Orders forwarded again when asked again after Redis lost its data (must be 0).
     pub forwarded_again: usize,
     /// Wall time of the scenario, in seconds.
@@ -109,7 +112,7 @@ impl Figures {
         format!(
             "{:<8} deliveries {:>5}  acked {:>5}  retried {:>5} (503: {:>4}, slowest answer {:>7.1} ms)  \
              commands {:>5}  completed {:>5}  lost {}  dup dispatches {}  dup replies {}  kills {}  \
-             readyz 503 {}/{} (slowest {:.0} ms)  forwarded again {}  {:.0} s",
+             readyz 503 {}/{} (slowest {:.0} ms{})  forwarded again {}  {:.0} s",
             self.scenario,
             self.deliveries,
             self.acknowledged,
@@ -125,6 +128,10 @@ impl Figures {
             self.readyz_503,
             self.readyz_probes,
             self.slowest_readyz_ms,
+            self.readyz_other
+                .iter()
+                .map(|(answer, count)| format!(", {answer} x{count}"))
+                .collect::<String>(),
             self.forwarded_again,
             self.seconds,
         )
@@ -391,8 +398,14 @@ impl<'a> Run<'a> {
                 .await;
             let took = asked.elapsed().as_secs_f64() * 1000.0;
             self.figures.readyz_probes += 1;
-            if answer.is_ok_and(|a| a.status().as_u16() == 503) {
-                self.figures.readyz_503 += 1;
+            let other = match answer {
+                Ok(answer) if answer.status().as_u16() == 503 => None,
+                Ok(answer) => Some(answer.status().as_u16().to_string()),
+                Err(error) => Some(format!("error ({error})")),
+            };
+            match other {
+                None => self.figures.readyz_503 += 1,
+                Some(other) => *self.figures.readyz_other.entry(other).or_default() += 1,
             }
             self.figures.slowest_readyz_ms = self.figures.slowest_readyz_ms.max(took);
             tokio::time::sleep(Duration::from_millis(250)).await;

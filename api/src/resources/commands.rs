@@ -36,7 +36,9 @@ pub struct SimulateInput {
     /// `wa_id`), as linked users and admin chats store it.
     #[oai(validator(min_length = 1, max_length = 100))]
     pub sender_id: String,
-    /// The chat the message is written in (default: the sender's private chat).
+    /// The chat the message is written in, 1-100 characters (default: the sender's private
+    /// chat).
+    #[oai(validator(min_length = 1, max_length = 100))]
     pub chat_id: Option<String>,
     /// The message text.
     #[oai(validator(min_length = 1, max_length = 4096))]

@@ -2602,7 +2602,10 @@ export interface components {
              *     `wa_id`), as linked users and admin chats store it.
              */
             sender_id: string;
-            /** @description The chat the message is written in (default: the sender's private chat). */
+            /**
+             * @description The chat the message is written in, 1-100 characters (default: the sender's private
+             *     chat).
+             */
             chat_id?: string;
             /** @description The message text. */
             text: string;

@@ -23,7 +23,8 @@ class SimulateInput:
         sender_id (str): The author's identity on the medium (Telegram user id, Green API chat id, Meta
             `wa_id`), as linked users and admin chats store it.
         text (str): The message text.
-        chat_id (str | Unset): The chat the message is written in (default: the sender's private chat).
+        chat_id (str | Unset): The chat the message is written in, 1-100 characters (default: the sender's private
+            chat).
         is_group (bool | Unset): Whether the chat is a group (default false): groups stay silent on chatter. Default:
             False.
     """
